@@ -1,0 +1,68 @@
+import { KamenError } from '@kamen/core';
+import { EXIT } from './exit-codes.js';
+import { demoCommand } from './commands/demo.js';
+import { detectCommand, UsageError } from './commands/detect.js';
+
+export const HELP = `kamen — mask Japanese and English PII without seeing it
+
+Usage: kamen <command> [options]
+
+Commands:
+  detect     free text in, one JSON line per finding out
+  demo       detect and redact a bundled synthetic HR memo
+
+Run 'kamen <command> --help' for a command's options.`;
+
+export interface Io {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const defaultIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+
+/** Runs one kamen invocation and returns its exit code. Errors print one line, never input values. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'detect':
+        return await detectCommand(rest, io);
+      case 'demo':
+        return await demoCommand(io);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout.write(`${HELP}\n`);
+        return command === undefined ? EXIT.USAGE : EXIT.OK;
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (err) {
+    return reportError(err, io);
+  }
+}
+
+function reportError(err: unknown, io: Io): number {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code === 'EPIPE') return EXIT.OK;
+  if (err instanceof UsageError || (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS'))) {
+    io.stderr.write(`kamen: ${e.message}\nRun 'kamen --help' for usage.\n`);
+    return EXIT.USAGE;
+  }
+  if (err instanceof KamenError) {
+    io.stderr.write(`kamen: ${err.code}: ${err.message}\n`);
+    return EXIT.CONFIG;
+  }
+  if (e?.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+    io.stderr.write(`kamen: input is not valid UTF-8\n`);
+    return EXIT.INPUT;
+  }
+  if (typeof e?.code === 'string' && typeof e.syscall === 'string') {
+    io.stderr.write(`kamen: ${e.code}: ${e.syscall}${e.path ? ` ${e.path}` : ''}\n`);
+    return EXIT.IO;
+  }
+  io.stderr.write(`kamen: internal error: ${e?.message ?? String(err)}\n`);
+  return EXIT.INTERNAL;
+}

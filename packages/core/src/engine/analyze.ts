@@ -1,0 +1,82 @@
+import type { Detector } from '../detectors/detector.js';
+import { compileContextMatcher, findContextWords } from '../detectors/context.js';
+import { normalizeText } from '../text/normalize.js';
+import type { DetectOptions, EntityType, Finding } from '../types.js';
+
+/** Options resolved once per scanner, so the per-block loop does no option handling. */
+export interface PreparedDetection {
+  readonly detectors: readonly Detector[];
+  readonly contextMatchers: ReadonlyMap<Detector, RegExp>;
+  readonly threshold: number;
+  readonly explain: boolean;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+
+export function prepareDetection(all: readonly Detector[], options: DetectOptions = {}): PreparedDetection {
+  const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
+  // A detector that can emit NAME_KANA is still wanted when only PERSON_NAME is asked for, and vice versa;
+  // candidates are filtered by their own type below.
+  const detectors = all.filter(
+    (d) => wanted === undefined || wanted.has(d.entity) || (d.entity === 'PERSON_NAME' && wanted.has('NAME_KANA')),
+  );
+  const contextMatchers = new Map<Detector, RegExp>();
+  for (const d of detectors) if (d.context) contextMatchers.set(d, compileContextMatcher(d.context));
+  return {
+    detectors,
+    contextMatchers,
+    threshold: options.threshold ?? DEFAULT_THRESHOLD,
+    explain: options.explain ?? false,
+  };
+}
+
+/**
+ * Runs every detector over one block. `prefix` characters at the start of `block` are context only:
+ * findings that start there belong to the previous block and are dropped.
+ * Returned offsets are relative to `block`.
+ */
+export function analyzeBlock(
+  block: string,
+  prefix: number,
+  prep: PreparedDetection,
+  wanted?: ReadonlySet<EntityType>,
+): Finding[] {
+  const norm = normalizeText(block);
+  const out: Finding[] = [];
+  for (const det of prep.detectors) {
+    const matcher = prep.contextMatchers.get(det);
+    for (const c of det.scan(norm)) {
+      const type = c.type ?? det.entity;
+      if (wanted !== undefined && !wanted.has(type)) continue;
+      let score = c.score;
+      let words: string[] = [];
+      if (!c.contextApplied && matcher !== undefined && det.context !== undefined) {
+        words = findContextWords(matcher, det.context, norm.text, c.start, c.end);
+        if (words.length > 0) score = Math.min(1, score + det.context.boost);
+      }
+      if (score < prep.threshold || score < det.minScore) continue;
+      const start = norm.toOriginalStart(c.start);
+      if (start < prefix) continue;
+      const end = norm.toOriginalEnd(c.end);
+      const finding: Finding = prep.explain
+        ? {
+            type,
+            start,
+            end,
+            score,
+            ruleId: det.id,
+            explanation: {
+              ruleId: det.id,
+              pattern: c.pattern,
+              baseScore: c.score,
+              contextWords: words,
+              contextBoost: score - c.score,
+              validators: c.validators ?? [],
+            },
+          }
+        : { type, start, end, score, ruleId: det.id };
+      out.push(finding);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import type { Registry } from '../rules/registry.js';
+import type { DetectOptions, EntityType, Finding } from '../types.js';
+import { analyzeBlock, prepareDetection } from './analyze.js';
+import { resolveConflicts } from './conflicts.js';
+
+/** Blocks end at the last line break within this many characters (content-determined, never chunk-determined). */
+export const BLOCK_SIZE = 4096;
+/** Characters of the previous block kept as context for the next one (never as findings). */
+export const CONTEXT_CARRY = 64;
+/** A line longer than a block is cut at the last space or punctuation in this tail of the block. */
+const CUT_SEARCH = 512;
+
+/**
+ * Streaming detector: feed text in any chunking, get the same findings as one call on the whole text
+ * (offsets are global, into the concatenated input). Pure: no Node streams, no I/O.
+ * @public
+ */
+export interface Scanner {
+  /** Adds text; returns findings for every block completed so far. */
+  write(chunk: string): Finding[];
+  /** Flushes the last block. The scanner cannot be written after this. */
+  end(): Finding[];
+}
+
+function isCutChar(c: number): boolean {
+  // whitespace, ASCII punctuation that ends clauses, Japanese 。、・ and full-width space
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x3002 || c === 0x3001 || c === 0x2c || c === 0x3b;
+}
+
+/** Length of the next block at the start of `buf`, or -1 when more input is needed to decide. */
+function nextBlockLength(buf: string, from: number, final: boolean): number {
+  const remaining = buf.length - from;
+  if (remaining <= BLOCK_SIZE) {
+    if (final) return remaining;
+    // Not enough text to know where this block ends.
+    return -1;
+  }
+  const nl = buf.lastIndexOf('\n', from + BLOCK_SIZE - 1);
+  if (nl >= from) return nl + 1 - from;
+  for (let i = from + BLOCK_SIZE - 1; i >= from + BLOCK_SIZE - CUT_SEARCH; i--) {
+    if (isCutChar(buf.charCodeAt(i))) return i + 1 - from;
+  }
+  let len = BLOCK_SIZE;
+  const last = buf.charCodeAt(from + len - 1);
+  if (last >= 0xd800 && last <= 0xdbff) len--; // never split a surrogate pair
+  return len;
+}
+
+export function createScanner(registry: Registry, options: DetectOptions = {}): Scanner {
+  const prep = prepareDetection(registry.detectors, options);
+  const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
+  const strategy = options.conflicts ?? 'keep-highest';
+  let buf = '';
+  let pos = 0; // start of unprocessed text in buf
+  let base = 0; // global offset of buf[0]
+  let ended = false;
+
+  const run = (final: boolean): Finding[] => {
+    const out: Finding[] = [];
+    for (;;) {
+      const len = nextBlockLength(buf, pos, final);
+      if (len <= 0) break;
+      const ctxStart = Math.max(0, pos - CONTEXT_CARRY);
+      const block = buf.slice(ctxStart, pos + len);
+      const found = analyzeBlock(block, pos - ctxStart, prep, wanted);
+      const shift = base + ctxStart;
+      for (const f of resolveConflicts(found, strategy)) out.push({ ...f, start: f.start + shift, end: f.end + shift });
+      pos += len;
+    }
+    // Drop consumed text but keep the context carry.
+    const keepFrom = Math.max(0, pos - CONTEXT_CARRY);
+    if (keepFrom > 0) {
+      buf = buf.slice(keepFrom);
+      base += keepFrom;
+      pos -= keepFrom;
+    }
+    return out;
+  };
+
+  return {
+    write(chunk) {
+      if (ended) throw new Error('kamen scanner: write after end');
+      buf += chunk;
+      return run(false);
+    },
+    end() {
+      if (ended) return [];
+      ended = true;
+      return run(true);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+export * from './types.js';
+export { KamenError, CORE_ERRORS, type CoreErrorCode, type ErrorContext } from './errors.js';
+export { normalizeText, type NormalizedText } from './text/normalize.js';
+export type { Detector, Candidate, ContextSpec } from './detectors/detector.js';
+export type { RuleDefinition, PatternDefinition, RuleExample } from './rules/rule.js';
+export { loadRuleFile, loadRules } from './rules/load-rules.js';
+export {
+  createRegistry,
+  getDefaultRegistry,
+  compileRule,
+  type Registry,
+  type RegistryOptions,
+} from './rules/registry.js';
+export { detect, type DetectCallOptions } from './engine/detect.js';
+export { createScanner, type Scanner } from './engine/scanner.js';
+export { RULES_DIR, RULES_DATA_DIR } from './paths.js';
+export { VALIDATORS } from './validators/registry.js';
+export { luhn, luhnCheckDigit } from './validators/luhn.js';
+export {
+  myNumberCheckDigit,
+  corporateNumberCheckDigit,
+  insurerNumberCheckDigit,
+  driversLicenseCheckDigit,
+} from './validators/jp-check-digits.js';

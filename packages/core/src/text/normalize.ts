@@ -1,0 +1,135 @@
+import { ITAIJI_CHAR_FOLDS } from './itaiji.js';
+
+/**
+ * A matching copy of a text: NFKC, one dash class, itaiji folds, zero-width characters removed,
+ * with a map from every normalised UTF-16 index back to the original text.
+ * @public
+ */
+export interface NormalizedText {
+  /** The original text. */
+  readonly original: string;
+  /** The matching copy. Never shown to anyone; detectors match against it. */
+  readonly text: string;
+  /** True when `text === original` and offsets map to themselves. */
+  readonly identity: boolean;
+  /** Original index where normalised index `i` (0 ≤ i ≤ text.length) starts. */
+  toOriginalStart(i: number): number;
+  /** Original exclusive end for a normalised exclusive end `i` (0 ≤ i ≤ text.length). */
+  toOriginalEnd(i: number): number;
+}
+
+// Dashes NFKC leaves alone (jp-pii-spec.md §0). U+30FC/U+FF70 (ー) count only next to a digit, so
+// katakana words such as メール keep their long-vowel mark.
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2043, 0xfe58, 0xfe63, 0xff0d]);
+const LONG_VOWEL = new Set([0x30fc, 0xff70]);
+const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
+
+// Characters for which NFKC is the identity and no fold applies: ASCII, hiragana, katakana, common kanji.
+// Text made only of these (and no itaiji) is its own matching copy.
+const NEEDS_WORK = new RegExp(
+  `[^\\x00-\\x7f\\u3041-\\u3096\\u30a1-\\u30fa\\u30fd\\u30fe\\u4e00-\\u9fff]|[${[...ITAIJI_CHAR_FOLDS.keys()].map((c) => String.fromCharCode(c)).join('')}]`,
+);
+
+function isCombining(c: number): boolean {
+  return (
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x3099 && c <= 0x309a) ||
+    c === 0xff9e ||
+    c === 0xff9f ||
+    (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0xfe20 && c <= 0xfe2f) ||
+    (c >= 0xfe00 && c <= 0xfe0f) // variation selectors (IVS bases such as 葛󠄀 are folded with their base)
+  );
+}
+
+function isFastIdentity(c: number): boolean {
+  return (
+    c < 0x80 ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0x4e00 && c <= 0x9fff && !ITAIJI_CHAR_FOLDS.has(c))
+  );
+}
+
+function isDigitUnit(c: number | undefined): boolean {
+  return c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19));
+}
+
+const IDENTITY_MAP = (i: number): number => i;
+
+/**
+ * Builds the matching copy of `original`. Linear time; one pass; no regex backtracking.
+ * @public
+ */
+export function normalizeText(original: string): NormalizedText {
+  if (!NEEDS_WORK.test(original)) {
+    return { original, text: original, identity: true, toOriginalStart: IDENTITY_MAP, toOriginalEnd: IDENTITY_MAP };
+  }
+  const n = original.length;
+  const out = new Uint16Array(n * 3 + 4);
+  const starts = new Uint32Array(n * 3 + 5);
+  const ends = new Uint32Array(n * 3 + 5);
+  let o = 0;
+  const push = (unit: number, cs: number, ce: number): void => {
+    out[o] = unit;
+    starts[o] = cs;
+    ends[o] = ce;
+    o++;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = original.charCodeAt(i);
+    const next = i + 1 < n ? original.charCodeAt(i + 1) : -1;
+    if (isFastIdentity(c) && !isCombining(next)) {
+      push(c, i, i + 1);
+      i++;
+      continue;
+    }
+    if (ZERO_WIDTH.has(c)) {
+      i++;
+      continue;
+    }
+    if (DASHES.has(c)) {
+      push(0x2d, i, i + 1);
+      i++;
+      continue;
+    }
+    if (LONG_VOWEL.has(c)) {
+      const prev = i > 0 ? original.charCodeAt(i - 1) : undefined;
+      push(isDigitUnit(prev) || isDigitUnit(next) ? 0x2d : 0x30fc, i, i + 1);
+      i++;
+      continue;
+    }
+    const fold = ITAIJI_CHAR_FOLDS.get(c);
+    if (fold !== undefined && !isCombining(next)) {
+      push(fold, i, i + 1);
+      i++;
+      continue;
+    }
+    // Slow path: one cluster = a code point plus the combining marks after it, normalised together.
+    let j = i + (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
+    while (j < n && isCombining(original.charCodeAt(j))) j++;
+    const cluster = original.slice(i, j);
+    const norm = cluster.normalize('NFKC');
+    for (let k = 0; k < norm.length; k++) {
+      const u = norm.charCodeAt(k);
+      if (ZERO_WIDTH.has(u) || (u >= 0xfe00 && u <= 0xfe0f)) continue;
+      push(DASHES.has(u) ? 0x2d : (ITAIJI_CHAR_FOLDS.get(u) ?? u), i, j);
+    }
+    i = j;
+  }
+  starts[o] = n;
+  ends[o] = n;
+  let text = '';
+  for (let k = 0; k < o; k += 8192)
+    text += String.fromCharCode.apply(null, out.subarray(k, Math.min(o, k + 8192)) as unknown as number[]);
+  const len = o;
+  return {
+    original,
+    text,
+    identity: false,
+    toOriginalStart: (x) => starts[Math.min(Math.max(x, 0), len)] ?? n,
+    // An exclusive end maps to the end of the cluster that produced the last character before it.
+    toOriginalEnd: (x) => (x <= 0 ? (starts[0] ?? 0) : (ends[Math.min(x, len) - 1] ?? n)),
+  };
+}

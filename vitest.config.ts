@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+
+const src = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Tests run against TypeScript sources; the built dist/ is what the bin and workers load.
+    alias: {
+      '@kamen/core': src('./packages/core/src/index.ts'),
+      '@kamen/cli': src('./packages/cli/src/index.ts'),
+    },
+  },
+  test: {
+    include: ['test/**/*.spec.ts'],
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
