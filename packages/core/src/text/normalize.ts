@@ -30,16 +30,17 @@ const NEEDS_WORK = new RegExp(
   `[^\\x00-\\x7f\\u3041-\\u3096\\u30a1-\\u30fa\\u30fd\\u30fe\\u4e00-\\u9fff]|[${[...ITAIJI_CHAR_FOLDS.keys()].map((c) => String.fromCharCode(c)).join('')}]`,
 );
 
-function isCombining(c: number): boolean {
-  return (
-    (c >= 0x300 && c <= 0x36f) ||
-    (c >= 0x3099 && c <= 0x309a) ||
-    c === 0xff9e ||
-    c === 0xff9f ||
-    (c >= 0x20d0 && c <= 0x20ff) ||
-    (c >= 0xfe20 && c <= 0xfe2f) ||
-    (c >= 0xfe00 && c <= 0xfe0f) // variation selectors (IVS bases such as 葛󠄀 are folded with their base)
-  );
+const MARK = /^\p{M}/u;
+
+/** True when the code point at `i` is a combining mark (it belongs to the previous character's cluster). */
+function isCombiningAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  // Cheap exits for the common scripts; only then ask the Unicode property.
+  if (c < 0x300 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x4e00 && c <= 0x9fff))
+    return false;
+  if (c === 0xff9e || c === 0xff9f) return true; // half-width (semi-)voiced marks are Lm, yet attach like marks
+  return MARK.test(s.slice(i, i + 2));
 }
 
 function isFastIdentity(c: number): boolean {
@@ -54,6 +55,8 @@ function isFastIdentity(c: number): boolean {
 function isDigitUnit(c: number | undefined): boolean {
   return c !== undefined && ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19));
 }
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 const IDENTITY_MAP = (i: number): number => i;
 
@@ -80,7 +83,7 @@ export function normalizeText(original: string): NormalizedText {
   while (i < n) {
     const c = original.charCodeAt(i);
     const next = i + 1 < n ? original.charCodeAt(i + 1) : -1;
-    if (isFastIdentity(c) && !isCombining(next)) {
+    if (isFastIdentity(c) && !isCombiningAt(original, i + 1)) {
       push(c, i, i + 1);
       i++;
       continue;
@@ -101,14 +104,14 @@ export function normalizeText(original: string): NormalizedText {
       continue;
     }
     const fold = ITAIJI_CHAR_FOLDS.get(c);
-    if (fold !== undefined && !isCombining(next)) {
+    if (fold !== undefined && !isCombiningAt(original, i + 1)) {
       push(fold, i, i + 1);
       i++;
       continue;
     }
     // Slow path: one cluster = a code point plus the combining marks after it, normalised together.
-    let j = i + (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
-    while (j < n && isCombining(original.charCodeAt(j))) j++;
+    let j = i + (isHighSurrogate(c) && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
+    while (j < n && isCombiningAt(original, j)) j += isHighSurrogate(original.charCodeAt(j)) ? 2 : 1;
     const cluster = original.slice(i, j);
     const norm = cluster.normalize('NFKC');
     for (let k = 0; k < norm.length; k++) {
