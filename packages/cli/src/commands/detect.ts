@@ -50,10 +50,11 @@ export async function detectCommand(
       io.stdout.write(`${JSON.stringify(line)}\n`);
     }
   };
+  // fatal: invalid bytes are an error, never U+FFFD passed on (CLI-05).
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   if (values.in !== undefined) {
-    emit(scanner.write(await readFile(values.in, 'utf8')));
+    emit(scanner.write(decoder.decode(await readFile(values.in))));
   } else {
-    const decoder = new TextDecoder('utf-8', { fatal: true });
     for await (const chunk of io.stdin) emit(scanner.write(decoder.decode(chunk as Buffer, { stream: true })));
     emit(scanner.write(decoder.decode()));
   }
