@@ -13,6 +13,8 @@ export interface PreparedDetection {
 
 export const DEFAULT_THRESHOLD = 0.5;
 
+const CONTEXT_CACHE = new WeakMap<Detector, RegExp>();
+
 export function prepareDetection(all: readonly Detector[], options: DetectOptions = {}): PreparedDetection {
   const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
   // A detector that can emit NAME_KANA is still wanted when only PERSON_NAME is asked for, and vice versa;
@@ -21,7 +23,13 @@ export function prepareDetection(all: readonly Detector[], options: DetectOption
     (d) => wanted === undefined || wanted.has(d.entity) || (d.entity === 'PERSON_NAME' && wanted.has('NAME_KANA')),
   );
   const contextMatchers = new Map<Detector, RegExp>();
-  for (const d of detectors) if (d.context) contextMatchers.set(d, compileContextMatcher(d.context));
+  for (const d of detectors) {
+    if (d.context === undefined) continue;
+    // Compiled once per detector for the life of the process, not once per call.
+    let re = CONTEXT_CACHE.get(d);
+    if (re === undefined) CONTEXT_CACHE.set(d, (re = compileContextMatcher(d.context)));
+    contextMatchers.set(d, re);
+  }
   return {
     detectors,
     contextMatchers,
