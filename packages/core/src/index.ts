@@ -22,3 +22,4 @@ export {
   insurerNumberCheckDigit,
   driversLicenseCheckDigit,
 } from './validators/jp-check-digits.js';
+export { createOrderedPool, type OrderedPool, type OrderedPoolOptions } from './pool/ordered-pool.js';

@@ -1,0 +1,93 @@
+import { Piscina } from 'piscina';
+import type { ResourceLimits } from 'node:worker_threads';
+
+export interface OrderedPoolOptions {
+  /** Absolute path or file: URL of the worker module (its default export handles one task). */
+  readonly filename: string;
+  /** Worker threads (default 1). */
+  readonly threads?: number;
+  /** Passed to every worker once, at start (policy, keys, rule files): never per task. */
+  readonly workerData?: unknown;
+  /** Tasks submitted but not yet delivered; push() waits beyond this (default threads × 2). */
+  readonly maxInFlight?: number;
+  readonly resourceLimits?: ResourceLimits;
+}
+
+/**
+ * A piscina pool that returns results in submission order, with a bounded window of tasks in flight.
+ * Callers send BATCHES (thousands of records per task), never one message per record.
+ * The first failure (a task that throws, a worker that crashes or runs out of memory) fails the whole run:
+ * no later result is delivered, so no partial output can follow a lost batch (WP-01).
+ * @public
+ */
+export interface OrderedPool<T> {
+  /** Submits a task. Resolves when there is room for another one: await it for backpressure. */
+  push(task: T, transferList?: readonly ArrayBuffer[]): Promise<void>;
+  /** Resolves after every submitted task's result was delivered; rejects with the first failure. */
+  drain(): Promise<void>;
+  /** Stops the workers. Safe to call more than once and after a failure. */
+  close(): Promise<void>;
+}
+
+interface Pending<R> {
+  readonly done: Promise<void>;
+  result?: R;
+}
+
+export function createOrderedPool<T, R>(
+  options: OrderedPoolOptions,
+  onResult: (result: R, index: number) => void | Promise<void>,
+): OrderedPool<T> {
+  const threads = Math.max(1, options.threads ?? 1);
+  const pool = new Piscina<T, R>({
+    filename: options.filename,
+    minThreads: threads,
+    maxThreads: threads,
+    workerData: options.workerData,
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+  });
+  const maxInFlight = Math.max(1, options.maxInFlight ?? threads * 2);
+  const window: Pending<R>[] = [];
+  let delivered = 0;
+  let failure: unknown;
+  let closed = false;
+
+  const fail = (err: unknown): void => {
+    failure ??= err;
+  };
+
+  // Delivers the oldest task's result; tasks finish out of order but are handed over in order.
+  const deliverHead = async (): Promise<void> => {
+    const head = window[0] as Pending<R>;
+    await head.done;
+    if (failure !== undefined) throw failure;
+    window.shift();
+    await onResult(head.result as R, delivered++);
+  };
+
+  return {
+    async push(task, transferList) {
+      if (failure !== undefined) throw failure;
+      if (closed) throw new Error('kamen pool: push after close');
+      const pending: Pending<R> = {
+        done: pool
+          .run(task, transferList ? { transferList: [...transferList] } : {})
+          .then((r) => {
+            pending.result = r;
+          })
+          .catch(fail),
+      } as Pending<R>;
+      window.push(pending);
+      while (window.length >= maxInFlight) await deliverHead();
+    },
+    async drain() {
+      while (window.length > 0) await deliverHead();
+      if (failure !== undefined) throw failure;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.destroy();
+    },
+  };
+}
