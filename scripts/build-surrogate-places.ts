@@ -21,8 +21,13 @@ const PER_PREF = 80;
 const UNUSABLE = /[（）()、「」・〜]|以下に掲載|次のビル|番地|^$/u;
 
 const byPref = new Map<string, string[][]>();
+// First three postal digits -> prefecture votes, so a postal code's prefecture is known without the full table.
+const zip3Votes = new Map<string, Map<string, number>>();
 for (const zip of zips) {
   for (const oaza of Oaza.byZipcode(zip)) {
+    const votes = zip3Votes.get(zip.slice(0, 3)) ?? new Map<string, number>();
+    votes.set(oaza.pref.name, (votes.get(oaza.pref.name) ?? 0) + 1);
+    zip3Votes.set(zip.slice(0, 3), votes);
     if (UNUSABLE.test(oaza.name)) continue;
     const rows = byPref.get(oaza.pref.code) ?? [];
     rows.push([oaza.pref.name, oaza.city.name, oaza.name, `${zip.slice(0, 3)}-${zip.slice(3)}`]);
@@ -43,4 +48,15 @@ for (const code of [...byPref.keys()].sort()) {
 }
 const target = fileURLToPath(new URL('../rules/data/surrogates/ja-places.tsv', import.meta.url));
 writeFileSync(target, `${out.join('\n')}\n`);
+const zip3Lines = [
+  '# kamen postal-code prefix -> prefecture (majority prefecture of the codes starting with these 3 digits).',
+  out[1] as string,
+  out[2] as string,
+  out[3] as string,
+];
+for (const zip3 of [...zip3Votes.keys()].sort()) {
+  const votes = [...(zip3Votes.get(zip3) as Map<string, number>)].sort((a, b) => b[1] - a[1]);
+  zip3Lines.push(`${zip3}\t${(votes[0] as [string, number])[0]}`);
+}
+writeFileSync(target.replace('ja-places.tsv', 'ja-zip3-pref.tsv'), `${zip3Lines.join('\n')}\n`);
 console.log(`wrote ${out.length - 4} rows for ${byPref.size} prefectures to ${target}`);
