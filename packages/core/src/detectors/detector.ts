@@ -27,6 +27,13 @@ export interface ContextSpec {
   readonly boost: number;
 }
 
+/** Words that veto a candidate: the nearest label wins, so a context word between the two keeps it. */
+export interface NegativeContextSpec {
+  readonly words: readonly string[];
+  readonly before: number;
+  readonly after: number;
+}
+
 /**
  * A detector is a small data object with one scan function (Presidio's recognizer, minus the class).
  * It reads the normalised text and yields candidates; the engine does context, thresholds, offsets, overlaps.
@@ -37,6 +44,8 @@ export interface Detector {
   readonly entity: EntityType;
   readonly languages: readonly Language[];
   readonly context: ContextSpec | undefined;
+  /** Optional veto words (order numbers, tracking numbers, 事業所番号 …); checked by the engine. */
+  readonly negativeContext?: NegativeContextSpec | undefined;
   /** Score a candidate must reach (after context) to be reported; overrides the call's threshold when higher. */
   readonly minScore: number;
   scan(input: NormalizedText): Iterable<Candidate>;

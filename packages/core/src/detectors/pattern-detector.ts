@@ -3,42 +3,67 @@ import type { RuleDefinition } from '../rules/rule.js';
 import { VALIDATORS, isValidatorName, type Validator } from '../validators/registry.js';
 import type { Candidate, Detector } from './detector.js';
 import { contextSpecOf } from './context.js';
+import { negativeContextSpecOf } from './negative-context.js';
 
 interface CompiledPattern {
   readonly name: string;
   readonly re: RegExp;
   readonly group: number;
   readonly score: number;
+  /** Rule validators followed by this pattern's own. */
+  readonly validators: readonly Validator[];
+  readonly validatorNames: readonly string[];
+}
+
+function resolveValidators(
+  names: readonly string[],
+  ctx: { file: string; ruleId: string },
+  field: string,
+): Validator[] {
+  return names.map((name, i) => {
+    if (!isValidatorName(name)) {
+      throw coreError('KAMEN_ERR_RULE_UNKNOWN_VALIDATOR', name, { ...ctx, field: `${field}.${i}` });
+    }
+    return VALIDATORS[name] as Validator;
+  });
 }
 
 /** Compiles a declarative pattern rule into a detector. Regexes compile here, once. */
 export function createPatternDetector(rule: RuleDefinition): Detector {
   const ctx = { file: rule.file, ruleId: rule.id };
+  const ruleValidatorNames = rule.validators ?? [];
+  const ruleValidators = resolveValidators(ruleValidatorNames, ctx, 'validators');
   const patterns: CompiledPattern[] = (rule.patterns ?? []).map((p, i) => {
     let re: RegExp;
     try {
-      re = new RegExp(p.regex, `g${p.flags ?? ''}${(p.flags ?? '').includes('u') ? '' : ''}`);
+      re = new RegExp(p.regex, `g${p.flags ?? ''}`);
     } catch (cause) {
       throw coreError('KAMEN_ERR_RULE_REGEX', (cause as Error).message, { ...ctx, field: `patterns.${i}.regex` });
     }
-    return { name: p.name, re, group: p.group ?? 0, score: p.score };
+    const own = p.validators ?? [];
+    return {
+      name: p.name,
+      re,
+      group: p.group ?? 0,
+      score: p.score,
+      validators: [...ruleValidators, ...resolveValidators(own, ctx, `patterns.${i}.validators`)],
+      validatorNames: [...ruleValidatorNames, ...own],
+    };
   });
-  const validatorNames = rule.validators ?? [];
-  const validators: Validator[] = validatorNames.map((name, i) => {
-    if (!isValidatorName(name)) {
-      throw coreError('KAMEN_ERR_RULE_UNKNOWN_VALIDATOR', name, { ...ctx, field: `validators.${i}` });
-    }
-    return VALIDATORS[name] as Validator;
-  });
+  const single = patterns.length === 1;
 
   return {
     id: rule.id,
     entity: rule.entity,
     languages: rule.languages,
     context: contextSpecOf(rule),
+    negativeContext: negativeContextSpecOf(rule),
     minScore: rule.minScore ?? 0,
     *scan(input): Iterable<Candidate> {
       const text = input.text;
+      // Several patterns may hit the same span (a check-digit variant scored above the plain shape);
+      // only the best candidate per span is reported.
+      const best = single ? undefined : new Map<number, Candidate>();
       for (const p of patterns) {
         p.re.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -50,11 +75,25 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
           const value = m[p.group];
           if (value === undefined) continue;
           const start = p.group === 0 ? m.index : m.index + m[0].indexOf(value);
-          if (validators.every((v) => v(value))) {
-            yield { start, end: start + value.length, score: p.score, pattern: p.name, validators: validatorNames };
+          if (!p.validators.every((v) => v(value))) continue;
+          const c: Candidate = {
+            start,
+            end: start + value.length,
+            score: p.score,
+            pattern: p.name,
+            validators: p.validatorNames,
+          };
+          if (best === undefined) {
+            yield c;
+            continue;
           }
+          // Exact key while end < 2^21 and start < 2^32: blocks are a few thousand characters.
+          const key = start * 2097152 + c.end;
+          const prev = best.get(key);
+          if (prev === undefined || prev.score < c.score) best.set(key, c);
         }
       }
+      if (best !== undefined) yield* best.values();
     },
   };
 }

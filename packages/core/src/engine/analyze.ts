@@ -1,5 +1,6 @@
 import type { Detector } from '../detectors/detector.js';
 import { compileContextMatcher, findContextWords } from '../detectors/context.js';
+import { compileNegativeMatcher, isVetoed } from '../detectors/negative-context.js';
 import { normalizeText } from '../text/normalize.js';
 import type { DetectOptions, EntityType, Finding } from '../types.js';
 
@@ -7,6 +8,8 @@ import type { DetectOptions, EntityType, Finding } from '../types.js';
 export interface PreparedDetection {
   readonly detectors: readonly Detector[];
   readonly contextMatchers: ReadonlyMap<Detector, RegExp>;
+  /** Veto-word matchers of the detectors that have a negative context. */
+  readonly negativeMatchers: ReadonlyMap<Detector, RegExp>;
   readonly threshold: number;
   readonly explain: boolean;
 }
@@ -14,6 +17,7 @@ export interface PreparedDetection {
 export const DEFAULT_THRESHOLD = 0.5;
 
 const CONTEXT_CACHE = new WeakMap<Detector, RegExp>();
+const NEGATIVE_CACHE = new WeakMap<Detector, RegExp>();
 
 export function prepareDetection(all: readonly Detector[], options: DetectOptions = {}): PreparedDetection {
   const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
@@ -30,9 +34,17 @@ export function prepareDetection(all: readonly Detector[], options: DetectOption
     if (re === undefined) CONTEXT_CACHE.set(d, (re = compileContextMatcher(d.context)));
     contextMatchers.set(d, re);
   }
+  const negativeMatchers = new Map<Detector, RegExp>();
+  for (const d of detectors) {
+    if (d.negativeContext === undefined) continue;
+    let re = NEGATIVE_CACHE.get(d);
+    if (re === undefined) NEGATIVE_CACHE.set(d, (re = compileNegativeMatcher(d.negativeContext)));
+    negativeMatchers.set(d, re);
+  }
   return {
     detectors,
     contextMatchers,
+    negativeMatchers,
     threshold: options.threshold ?? DEFAULT_THRESHOLD,
     explain: options.explain ?? false,
   };
@@ -53,9 +65,13 @@ export function analyzeBlock(
   const out: Finding[] = [];
   for (const det of prep.detectors) {
     const matcher = prep.contextMatchers.get(det);
+    const veto = prep.negativeMatchers.get(det);
     for (const c of det.scan(norm)) {
       const type = c.type ?? det.entity;
       if (wanted !== undefined && !wanted.has(type)) continue;
+      if (veto !== undefined && det.negativeContext !== undefined) {
+        if (isVetoed(veto, det.negativeContext, matcher, norm.text, c.start, c.end)) continue;
+      }
       let score = c.score;
       let words: string[] = [];
       if (!c.contextApplied && matcher !== undefined && det.context !== undefined) {

@@ -7,6 +7,8 @@ export interface PatternDefinition {
   readonly flags?: string;
   readonly group?: number;
   readonly score: number;
+  /** Validators for this pattern only (the rule's `validators` apply to every pattern). */
+  readonly validators?: readonly string[];
 }
 
 export type RuleExample = string | { readonly text: string; readonly expect?: readonly string[] };
@@ -27,6 +29,12 @@ export interface RuleDefinition {
     readonly before?: number;
     readonly after?: number;
     readonly boost?: number;
+  };
+  /** Words that veto a nearby candidate unless a context word sits between them and it. */
+  readonly negativeContext?: {
+    readonly words: readonly string[];
+    readonly before?: number;
+    readonly after?: number;
   };
   readonly minScore?: number;
   readonly examples: { readonly match: readonly RuleExample[]; readonly noMatch: readonly RuleExample[] };

@@ -1,5 +1,14 @@
 import { luhn } from './luhn.js';
-import { myNumberCheckDigit, corporateNumberCheckDigit } from './jp-check-digits.js';
+import {
+  myNumberCheckDigit,
+  corporateNumberCheckDigit,
+  insurerNumberCheckDigit,
+  driversLicenseCheckDigit,
+} from './jp-check-digits.js';
+import { isValidIban } from './iban.js';
+import { isIpAddress } from './ip.js';
+import { isValidSsn } from './ssn.js';
+import { cardBrandOf } from './credit-card.js';
 
 /**
  * Named validators a rule may list. A validator sees the matched text of the NORMALISED copy and answers
@@ -20,6 +29,21 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
     return d.length === 13 && corporateNumberCheckDigit(d.slice(1)) === Number(d[0]);
   },
   not_all_same_digit: (s) => !/^(\d)\1*$/.test(digitsOf(s)),
+  /** 保険者番号: 8 digits (社保) or 6 digits (国保), last digit the Luhn-style check digit. */
+  insurer_number: (s) => {
+    const d = digitsOf(s);
+    return (d.length === 8 || d.length === 6) && insurerNumberCheckDigit(d.slice(0, -1)) === Number(d[d.length - 1]);
+  },
+  /** 運転免許証番号: the 11th digit matches the UNOFFICIAL check digit; rules use it to raise a score only. */
+  drivers_license_check_digit: (s) => {
+    const d = digitsOf(s);
+    return d.length === 12 && driversLicenseCheckDigit(d.slice(0, 10)) === Number(d[10]);
+  },
+  /** Payment card: a known brand IIN with a length that brand issues (pair with luhn). */
+  credit_card_iin: (s) => cardBrandOf(digitsOf(s)) !== undefined,
+  iban: (s) => isValidIban(s),
+  ip_address: (s) => isIpAddress(s),
+  us_ssn: (s) => isValidSsn(s),
 };
 
 export function isValidatorName(name: string): boolean {
