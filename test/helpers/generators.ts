@@ -20,7 +20,7 @@ export const SPACE_VARIANTS = [' ', '\u3000'] as const;
 
 /** ASCII digits and letters to their full-width forms (what NFKC undoes). */
 export function toFullWidth(s: string): string {
-  return s.replace(/[0-9A-Za-z.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+  return s.replace(/[0-9a-z.]/gi, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 }
 
 const allSame = (s: string): boolean => /^(.)\1*$/.test(s);
