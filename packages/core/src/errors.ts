@@ -15,6 +15,13 @@ export const CORE_ERRORS = {
   KAMEN_ERR_RULE_UNKNOWN_ID: 'A rule id given to disable does not exist',
   KAMEN_ERR_RULE_EXAMPLE: 'A rule example does not behave as the rule file says',
   KAMEN_ERR_DATA_FILE: 'A dictionary data file cannot be read',
+  KAMEN_ERR_OPERATOR_PARAMS: 'Operator parameters in a policy are invalid for the operator or entity',
+  KAMEN_ERR_OPERATOR_KEY: 'A keyed operator was used without a key ring',
+  KAMEN_ERR_POLICY_FILE: 'A policy file cannot be read or parsed',
+  KAMEN_ERR_POLICY_SCHEMA: 'A policy does not match the policy JSON Schema',
+  KAMEN_ERR_POLICY_UNKNOWN_OPERATOR: 'A policy names an operator that does not exist',
+  KAMEN_ERR_POLICY_UNSAFE: 'A policy asks for an unsafe transformation (unkeyed hash of an identifier, KM-01)',
+  KAMEN_ERR_MASK_FAILED: 'Masking a value failed; nothing was returned (fail closed)',
 } as const;
 
 export type CoreErrorCode = keyof typeof CORE_ERRORS;
