@@ -22,4 +22,8 @@ export {
   insurerNumberCheckDigit,
   driversLicenseCheckDigit,
 } from './validators/jp-check-digits.js';
+export { isValidIban, ibanCheckDigits, IBAN_LENGTHS } from './validators/iban.js';
+export { isIPv4, isIPv6, isIpAddress } from './validators/ip.js';
+export { isValidSsn } from './validators/ssn.js';
+export { cardBrandOf } from './validators/credit-card.js';
 export { createOrderedPool, type OrderedPool, type OrderedPoolOptions } from './pool/ordered-pool.js';

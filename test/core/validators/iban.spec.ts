@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VALIDATORS } from '@kamen/core';
-import { ibanCheckDigits, isValidIban } from '../../../packages/core/src/validators/iban.js';
+import { VALIDATORS, ibanCheckDigits, isValidIban } from '@kamen/core';
 import { ibanCompactArb, ibanWrongCheckArb } from '../../helpers/generators.js';
 import { refIbanCheckDigits, refIbanValid } from '../../helpers/reference-check-digits.js';
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIPv4, isIPv6, isIpAddress } from '../../../packages/core/src/validators/ip.js';
+import { isIPv4, isIPv6, isIpAddress } from '@kamen/core';
 import { ipv4Arb, ipv4InvalidArb, ipv6Arb } from '../../helpers/generators.js';
 
 describe('IP validators', () => {

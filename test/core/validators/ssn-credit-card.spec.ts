@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { VALIDATORS, luhn } from '@kamen/core';
-import { isValidSsn } from '../../../packages/core/src/validators/ssn.js';
-import { cardBrandOf } from '../../../packages/core/src/validators/credit-card.js';
+import { VALIDATORS, cardBrandOf, isValidSsn, luhn } from '@kamen/core';
 import { creditCardDigitsArb, creditCardWrongLuhnArb, ssnDigitsArb, ssnInvalidArb } from '../../helpers/generators.js';
 import { refLuhnValid } from '../../helpers/reference-check-digits.js';
 
