@@ -27,3 +27,23 @@ export { isIPv4, isIPv6, isIpAddress } from './validators/ip.js';
 export { isValidSsn } from './validators/ssn.js';
 export { cardBrandOf } from './validators/credit-card.js';
 export { createOrderedPool, type OrderedPool, type OrderedPoolOptions } from './pool/ordered-pool.js';
+export {
+  toKatakana,
+  toHiragana,
+  toHalfWidthKatakana,
+  toFullWidthKatakana,
+  isKatakana,
+  isHiragana,
+  isHalfWidthKana,
+  kanaToRomaji,
+  romajiMatchKey,
+  type RomajiOptions,
+} from './text/kana.js';
+export {
+  getNameDictionary,
+  foldItaiji,
+  type NameDictionary,
+  type NameEntry,
+  type NameInfo,
+  type EnglishNameKind,
+} from './names/dictionary.js';

@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { coreError } from '../errors.js';
+import { RULES_DATA_DIR } from '../paths.js';
+import { ITAIJI_CHAR_FOLDS } from '../text/itaiji.js';
+import { kanaToRomaji, romajiMatchKey } from '../text/romaji.js';
+
+/** One dictionary name: its written form, primary katakana reading, and passport-style romaji of that reading. */
+export interface NameEntry {
+  readonly kanji: string;
+  readonly kana: string;
+  readonly romaji: string;
+}
+
+/** What the detectors need to know about one written form (looked up on itaiji-folded text). */
+export interface NameInfo {
+  /** Katakana readings, most common first. */
+  readonly readings: readonly string[];
+  /** IPADIC cost: lower is more common. */
+  readonly cost: number;
+  /** Also an ordinary word (中央, 本日): a name only with more evidence. */
+  readonly word: boolean;
+  /** Also a place name (大阪, 上田). */
+  readonly place: boolean;
+}
+
+/** How an English token is listed: as a name only, or as a name that is also a common English word (Will, May). */
+export type EnglishNameKind = 'name' | 'word';
+
+/**
+ * Japanese and English name dictionaries (rules/data/names/, built by scripts/build-name-dictionary.ts).
+ * Japanese lookups fold itaiji first, so 髙橋 and 高橋 are the same surname.
+ * @public
+ */
+export interface NameDictionary {
+  readonly surnames: readonly NameEntry[];
+  readonly givenNames: readonly NameEntry[];
+  isSurname(s: string): boolean;
+  isGivenName(s: string): boolean;
+  readingsOf(kanji: string, kind: 'surname' | 'given'): readonly string[];
+  isSurnameReading(kana: string): boolean;
+  isGivenNameReading(kana: string): boolean;
+  isEnglishFirstName(s: string): boolean;
+  isEnglishLastName(s: string): boolean;
+  /** Details of a surname, or undefined. */
+  surnameInfo(s: string): NameInfo | undefined;
+  /** Details of a given name, or undefined. */
+  givenNameInfo(s: string): NameInfo | undefined;
+  /** Longest surname / given name in UTF-16 units (bounds the longest-match search). */
+  readonly maxSurnameLength: number;
+  readonly maxGivenNameLength: number;
+  /** True when a romaji token (Yamada, OHNO, Satoh) spells a surname reading; compared by romajiMatchKey. */
+  isSurnameRomaji(token: string): boolean;
+  isGivenNameRomaji(token: string): boolean;
+  /** English list membership, with whether the name is also a common word. Case-insensitive. */
+  englishFirstName(s: string): EnglishNameKind | undefined;
+  englishLastName(s: string): EnglishNameKind | undefined;
+}
+
+/** Folds itaiji so dictionary keys match the engine's matching copy. */
+export function foldItaiji(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += String.fromCharCode(ITAIJI_CHAR_FOLDS.get(c) ?? c);
+  }
+  return out;
+}
+
+function readData(file: string): string[] {
+  const path = join(RULES_DATA_DIR, 'names', file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw coreError('KAMEN_ERR_DATA_FILE', `names/${file}`, { file: path }, cause);
+  }
+  return text.split('\n').filter((l) => l.length > 0 && !l.startsWith('#'));
+}
+
+interface JaTable {
+  readonly entries: NameEntry[];
+  readonly byKey: Map<string, NameInfo>;
+  readonly readings: Set<string>;
+  readonly maxLength: number;
+}
+
+function loadJa(file: string): JaTable {
+  const entries: NameEntry[] = [];
+  const byKey = new Map<string, NameInfo>();
+  const readings = new Set<string>();
+  let maxLength = 0;
+  for (const line of readData(file)) {
+    const [surface = '', readingList = '', cost = '0', flags = ''] = line.split('\t');
+    const rs = readingList.split(',');
+    const primary = rs[0] ?? '';
+    // Entries are lazily romanised: kanaToRomaji on 32k names would cost ~50 ms at every start.
+    let romaji: string | undefined;
+    entries.push({
+      kanji: surface,
+      kana: primary,
+      get romaji(): string {
+        return (romaji ??= kanaToRomaji(primary));
+      },
+    });
+    for (const r of rs) readings.add(r);
+    const key = foldItaiji(surface);
+    if (!byKey.has(key)) {
+      byKey.set(key, { readings: rs, cost: Number(cost), word: flags.includes('w'), place: flags.includes('p') });
+      if (key.length > maxLength) maxLength = key.length;
+    }
+  }
+  return { entries, byKey, readings, maxLength };
+}
+
+function loadEn(file: string): Map<string, EnglishNameKind> {
+  const map = new Map<string, EnglishNameKind>();
+  for (const line of readData(file)) {
+    const tab = line.indexOf('\t');
+    const name = (tab < 0 ? line : line.slice(0, tab)).toLowerCase();
+    map.set(name, tab < 0 ? 'name' : 'word');
+  }
+  return map;
+}
+
+function romajiKeys(readings: Iterable<string>): Set<string> {
+  const keys = new Set<string>();
+  for (const r of readings) keys.add(romajiMatchKey(kanaToRomaji(r)));
+  return keys;
+}
+
+const toKatakana = (s: string): string => {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out += String.fromCharCode(c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c);
+  }
+  return out;
+};
+
+function buildDictionary(): NameDictionary {
+  const sur = loadJa('ja-surnames.tsv');
+  const giv = loadJa('ja-given-names.tsv');
+  const enFirst = loadEn('en-first.txt');
+  const enLast = loadEn('en-last.txt');
+  let surRomaji: Set<string> | undefined;
+  let givRomaji: Set<string> | undefined;
+  return {
+    surnames: sur.entries,
+    givenNames: giv.entries,
+    maxSurnameLength: sur.maxLength,
+    maxGivenNameLength: giv.maxLength,
+    isSurname: (s) => sur.byKey.has(foldItaiji(s)),
+    isGivenName: (s) => giv.byKey.has(foldItaiji(s)),
+    surnameInfo: (s) => sur.byKey.get(foldItaiji(s)),
+    givenNameInfo: (s) => giv.byKey.get(foldItaiji(s)),
+    readingsOf: (kanji, kind) => (kind === 'surname' ? sur : giv).byKey.get(foldItaiji(kanji))?.readings ?? [],
+    isSurnameReading: (kana) => sur.readings.has(toKatakana(kana)),
+    isGivenNameReading: (kana) => giv.readings.has(toKatakana(kana)),
+    isSurnameRomaji: (token) => (surRomaji ??= romajiKeys(sur.readings)).has(romajiMatchKey(token)),
+    isGivenNameRomaji: (token) => (givRomaji ??= romajiKeys(giv.readings)).has(romajiMatchKey(token)),
+    englishFirstName: (s) => enFirst.get(s.toLowerCase()),
+    englishLastName: (s) => enLast.get(s.toLowerCase()),
+    isEnglishFirstName: (s) => enFirst.has(s.toLowerCase()),
+    isEnglishLastName: (s) => enLast.has(s.toLowerCase()),
+  };
+}
+
+let instance: NameDictionary | undefined;
+
+/**
+ * The built-in name dictionary, loaded on first use and shared by every detector and operator in the process.
+ * @public
+ */
+export function getNameDictionary(): NameDictionary {
+  instance ??= buildDictionary();
+  return instance;
+}
