@@ -22,7 +22,8 @@ export function listRuleFiles(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) {
-      if (name !== 'data') out.push(...listRuleFiles(full));
+      // data/ holds dictionaries, policies/ holds masking policies (own schema): neither is a rule file.
+      if (name !== 'data' && name !== 'policies') out.push(...listRuleFiles(full));
     } else if (/\.ya?ml$/.test(name)) out.push(full);
   }
   return out;
