@@ -36,7 +36,8 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
   const patterns: CompiledPattern[] = (rule.patterns ?? []).map((p, i) => {
     let re: RegExp;
     try {
-      re = new RegExp(p.regex, `g${p.flags ?? ''}`);
+      // `d` (match indices) gives a capture group's exact offset; indexOf could find an earlier equal substring.
+      re = new RegExp(p.regex, `g${p.group ? 'd' : ''}${p.flags ?? ''}`);
     } catch (cause) {
       throw coreError('KAMEN_ERR_RULE_REGEX', (cause as Error).message, { ...ctx, field: `patterns.${i}.regex` });
     }
@@ -74,7 +75,7 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
           }
           const value = m[p.group];
           if (value === undefined) continue;
-          const start = p.group === 0 ? m.index : m.index + m[0].indexOf(value);
+          const start = p.group === 0 ? m.index : (m.indices?.[p.group]?.[0] ?? m.index + m[0].indexOf(value));
           if (!p.validators.every((v) => v(value))) continue;
           const c: Candidate = {
             start,
