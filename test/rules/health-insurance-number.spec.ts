@@ -16,6 +16,14 @@ describe('jp.health_insurance_number', () => {
     expect(findingsOf(text, RULE).map((f) => text.slice(f.start, f.end))).toEqual(['1234', '56', '01']);
   });
 
+  it('reports a 番号 equal to its 記号 at its own offset', () => {
+    const text = '保険証 記号 12 番号 12';
+    expect(findingsOf(text, RULE).map((f) => [f.start, f.end])).toEqual([
+      [7, 9],
+      [13, 15],
+    ]);
+  });
+
   it.each(['33120015', '保険者番号 33120016', '記号 1234 番号 56', '年金手帳 記号 4321 番号 098765'])(
     'does not report %s',
     (text) => expectNotFound(text, RULE),
