@@ -1,0 +1,122 @@
+import { parseJapaneseAddress } from '../address/parse.js';
+import { parseJapaneseDate } from '../dates/parse.js';
+import { coreError } from '../errors.js';
+import type { FieldType } from '../types.js';
+import type { Operator } from './operator.js';
+
+/** Policy parameters of `generalize`. */
+export interface GeneralizeParams {
+  /**
+   * DATE_OF_BIRTH: 'year' (1985年 / 1985) or 'band' (1985-1989, default). ADDRESS: 'prefecture' (default) or
+   * 'municipality' (prefecture + municipality). POSTAL_CODE: 'masked' (150-****, default) or 'prefix' (150).
+   */
+  readonly level?: 'year' | 'band' | 'prefecture' | 'municipality' | 'masked' | 'prefix';
+  /** Band width: years for birth years and ages (default 5), yen for SALARY (default 100000). */
+  readonly width?: number;
+}
+
+export interface GeneralizeConfig {
+  readonly level: NonNullable<GeneralizeParams['level']>;
+  readonly width: number;
+}
+
+const LEVELS: Partial<Record<FieldType, readonly GeneralizeConfig['level'][]>> = {
+  DATE_OF_BIRTH: ['band', 'year'],
+  ADDRESS: ['prefecture', 'municipality'],
+  POSTAL_CODE: ['masked', 'prefix'],
+  SALARY: ['band'],
+};
+
+/** What is left when a value cannot be read: nothing of it. */
+const SUPPRESSED = '*';
+const AGE = /^\s*(?:満\s*)?([0-9０-９]{1,3})\s*(歳|才)?\s*$/u;
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/u;
+
+const toAscii = (s: string): string => s.normalize('NFKC');
+
+function band(n: number, width: number): [number, number] {
+  const lo = Math.floor(n / width) * width;
+  return [lo, lo + width - 1];
+}
+
+function generalizeDate(value: string, c: GeneralizeConfig): string {
+  const age = AGE.exec(value);
+  if (age !== null) {
+    // 年齢 columns are classified with birth dates: an age becomes an age band (30-34歳).
+    const [lo, hi] = band(Number(toAscii(age[1] as string)), c.width);
+    return `${lo}-${hi}${age[2] ?? ''}`;
+  }
+  const parsed = parseJapaneseDate(value);
+  if (parsed === null) return SUPPRESSED;
+  if (c.level === 'year') return CJK.test(value) ? `${parsed.year}年` : String(parsed.year);
+  const [lo, hi] = band(parsed.year, c.width);
+  return `${lo}-${hi}`;
+}
+
+function generalizeAddress(value: string, c: GeneralizeConfig): string {
+  const parsed = parseJapaneseAddress(value);
+  if (parsed === null) return SUPPRESSED;
+  const parts = [parsed.prefecture, c.level === 'municipality' ? parsed.municipality : undefined];
+  const out = parts.filter((p) => p !== undefined).join('');
+  return out === '' ? SUPPRESSED : out;
+}
+
+function generalizePostal(value: string, c: GeneralizeConfig): string {
+  const digits = toAscii(value).replace(/\D/g, '');
+  if (digits.length !== 7) return SUPPRESSED;
+  return c.level === 'prefix' ? digits.slice(0, 3) : `${digits.slice(0, 3)}-****`;
+}
+
+function generalizeSalary(value: string, c: GeneralizeConfig): string {
+  const digits = toAscii(value).replace(/[,\s¥￥円]/gu, '');
+  if (!/^\d{1,15}$/.test(digits)) return SUPPRESSED;
+  const [lo, hi] = band(Number(digits), c.width);
+  return `${lo.toLocaleString('en-US')}–${hi.toLocaleString('en-US')}`;
+}
+
+/**
+ * Coarsens a value so it describes a group, not a person (匿名加工 step 5: generalisation): birth date -> year or
+ * 5-year band, age -> age band, address -> prefecture (+ municipality), postal code -> first 3 digits,
+ * salary -> band. Irreversible and unkeyed. A value it cannot read is suppressed ('*'), never passed through.
+ * @public
+ */
+export const generalizeOperator: Operator<GeneralizeConfig> = {
+  name: 'generalize',
+  reversible: false,
+  validate(params: unknown, entity: FieldType): GeneralizeConfig {
+    const levels = LEVELS[entity];
+    const fail = (detail: string) => coreError('KAMEN_ERR_OPERATOR_PARAMS', `generalize: ${detail}`);
+    if (levels === undefined) throw fail(`cannot generalise ${entity}`);
+    const p = (params ?? {}) as Record<string, unknown>;
+    if (typeof p !== 'object' || Array.isArray(p)) throw fail('params must be an object');
+    for (const k of Object.keys(p)) if (k !== 'level' && k !== 'width') throw fail(`unknown param ${k}`);
+    const level = p.level ?? levels[0];
+    if (!levels.includes(level as GeneralizeConfig['level'])) throw fail(`level for ${entity}: ${levels.join(', ')}`);
+    const width = p.width ?? (entity === 'SALARY' ? 100_000 : 5);
+    if (typeof width !== 'number' || !Number.isInteger(width) || width < 1)
+      throw fail('width must be a positive integer');
+    return { level: level as GeneralizeConfig['level'], width };
+  },
+  apply(value, config, ctx) {
+    let out: string;
+    switch (ctx.entity) {
+      case 'DATE_OF_BIRTH':
+        out = generalizeDate(value, config);
+        break;
+      case 'ADDRESS':
+        out = generalizeAddress(value, config);
+        break;
+      case 'POSTAL_CODE':
+        out = generalizePostal(value, config);
+        break;
+      case 'SALARY':
+        out = generalizeSalary(value, config);
+        break;
+      default:
+        throw coreError('KAMEN_ERR_OPERATOR_PARAMS', `generalize: cannot generalise ${ctx.entity}`);
+    }
+    // A value that is already as coarse as the output (a bare prefecture, 1985) says nothing new, but
+    // returning it verbatim would break the "never the original" contract: suppress it instead.
+    return out === value ? SUPPRESSED : out;
+  },
+};

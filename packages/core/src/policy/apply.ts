@@ -1,0 +1,29 @@
+import { KamenError, coreError } from '../errors.js';
+import type { FieldType } from '../types.js';
+import type { PlanStep } from './compile.js';
+
+/**
+ * Runs one step; fails closed. Any error (a bug, a bad value, a missing key) becomes KAMEN_ERR_MASK_FAILED for
+ * the whole call, so a caller can never receive the value unmasked. The message names the type and field,
+ * never the value.
+ */
+export function applyStep(
+  step: PlanStep,
+  value: string,
+  related?: Readonly<Partial<Record<FieldType, string>>>,
+  field?: string,
+): string {
+  try {
+    const ctx =
+      related === undefined && field === undefined
+        ? step.context
+        : { ...step.context, related, field: field ?? step.context.field };
+    const out = step.operator.apply(value, step.params, ctx);
+    if (typeof out !== 'string') throw new TypeError('operator returned a non-string');
+    return out;
+  } catch (cause) {
+    const where = field !== undefined ? { field } : {};
+    const detail = `${step.operator.name} on ${step.context.entity}${cause instanceof KamenError ? ` (${cause.code})` : ''}`;
+    throw coreError('KAMEN_ERR_MASK_FAILED', detail, where, cause);
+  }
+}

@@ -1,0 +1,107 @@
+import { classifyField } from '../structure/classify.js';
+import type { FieldType } from '../types.js';
+import { applyStep } from './apply.js';
+import type { Plan, PlanStep } from './compile.js';
+import { maskText } from './mask-text.js';
+
+/** A JSON-like record: what CSV rows, parsed JSON and parsed XML become. */
+export type RecordValue = string | number | boolean | null | undefined | readonly RecordValue[] | RecordObject;
+export interface RecordObject {
+  readonly [key: string]: RecordValue;
+}
+
+/** Field path or header -> type, when the caller already knows (skips classification for those fields). */
+export type FieldPaths = Readonly<Record<string, FieldType>>;
+
+interface Where {
+  readonly json: string;
+  readonly wild: string;
+  readonly xml: string;
+  readonly key: string;
+}
+
+const isObject = (v: RecordValue): v is RecordObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isLeaf = (v: RecordValue): v is string | number => typeof v === 'string' || typeof v === 'number';
+const KANJI = /[\u3400-\u9fff]/u;
+
+function child(where: Where, key: string): Where {
+  const simple = /^[A-Za-z_$][\w$]*$/.test(key);
+  const seg = simple ? `.${key}` : `[${JSON.stringify(key)}]`;
+  return { json: where.json + seg, wild: where.wild + seg, xml: `${where.xml}/${key}`, key };
+}
+
+function typeOf(where: Where, value: string, plan: Plan, fieldPaths: FieldPaths | undefined): FieldType | undefined {
+  const known =
+    fieldPaths?.[where.json] ?? fieldPaths?.[where.wild] ?? fieldPaths?.[where.xml] ?? fieldPaths?.[where.key];
+  if (known !== undefined) return known;
+  const override = plan.forField([where.json, where.wild, where.xml, where.key], undefined);
+  if (override !== undefined && override.context.entity !== 'FREE_TEXT') return override.context.entity;
+  return classifyField(where.key, [value]);
+}
+
+function maskLeaf(
+  value: string | number,
+  where: Where,
+  type: FieldType | undefined,
+  plan: Plan,
+  related: Partial<Record<FieldType, string>>,
+): RecordValue {
+  const text = String(value);
+  const step: PlanStep | undefined =
+    plan.forField([where.json, where.wild, where.xml, where.key], type) ??
+    (type !== undefined && type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
+  if (step !== undefined) return applyStep(step, text, related, where.json);
+  // Unclassified or free text: detect inside it.
+  const masked = maskText(text, plan).text;
+  return typeof value === 'number' && masked === text ? value : masked;
+}
+
+function maskNode(node: RecordValue, where: Where, plan: Plan, fieldPaths: FieldPaths | undefined): RecordValue {
+  if (Array.isArray(node)) {
+    return (node as readonly RecordValue[]).map((item, i) => {
+      const at = { json: `${where.json}[${i}]`, wild: `${where.wild}[*]`, xml: where.xml, key: where.key };
+      return isLeaf(item)
+        ? maskLeaf(item, at, typeOf(at, String(item), plan, fieldPaths), plan, {})
+        : maskNode(item, at, plan, fieldPaths);
+    });
+  }
+  if (!isObject(node))
+    return isLeaf(node) ? maskLeaf(node, where, typeOf(where, String(node), plan, fieldPaths), plan, {}) : node;
+  // First pass: classify the leaves, and collect the record's own name and address so related fields
+  // (フリガナ, email, postal code) are transformed consistently with them.
+  const types = new Map<string, FieldType | undefined>();
+  const related: Partial<Record<FieldType, string>> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (!isLeaf(value)) continue;
+    const type = typeOf(child(where, key), String(value), plan, fieldPaths);
+    types.set(key, type);
+    if (type === undefined) continue;
+    const text = String(value);
+    // Several name columns (氏名, 氏名(ローマ字)): the kanji one is the person's identity.
+    if (
+      related[type] === undefined ||
+      (type === 'PERSON_NAME' && KANJI.test(text) && !KANJI.test(related[type] as string))
+    ) {
+      related[type] = text;
+    }
+  }
+  const out: Record<string, RecordValue> = {};
+  for (const [key, value] of Object.entries(node)) {
+    const at = child(where, key);
+    out[key] = isLeaf(value)
+      ? maskLeaf(value, at, types.get(key), plan, related)
+      : maskNode(value, at, plan, fieldPaths);
+  }
+  return out;
+}
+
+/**
+ * Masks a flat (CSV row) or nested (JSON, XML) record with a compiled plan: each field is typed by `fieldPaths`,
+ * a policy field override or classifyField on its key; typed fields get their operator, other strings are
+ * scanned as free text. Related fields of one object share context, so 氏名 and フリガナ stay one (surrogate)
+ * person. Throws KAMEN_ERR_MASK_FAILED when any field fails: never a partly masked record.
+ * @public
+ */
+export function maskRecord<T extends RecordValue>(record: T, plan: Plan, fieldPaths?: FieldPaths): T {
+  return maskNode(record, { json: '$', wild: '$', xml: '', key: '' }, plan, fieldPaths) as T;
+}
