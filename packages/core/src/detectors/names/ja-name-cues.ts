@@ -119,3 +119,23 @@ export const isOrgSuffix = (c: string): boolean => ORG_SUFFIX.has(c);
 export const KANJI_RUN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\u3005\u30f6]+/g;
 export const isKanjiUnit = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || c === 0x3005 || c === 0x30f6;
+
+// Last characters of given names, including the modern ones IPADIC (2007) does not list (大翔, 瑛太, 朝陽, 陽葵).
+const GIVEN_NAME_ENDINGS = new Set(
+  (
+    '郎太介輔助佑祐亮也哉斗翔人仁樹希喜貴紀輝揮基己生司史志士至二三平吾悟蔵造大央雄夫男彦朗洋洸浩弘宏博裕寛' +
+    '真誠信伸心慎晋進俊駿隼旬成誠治次明彰昭晃光之行幸孝隆崇剛健賢謙憲顕道将正昌勝克修秀英栄永瑛' +
+    '子美恵江枝絵依衣乃菜奈那名香佳花華果加夏帆穂保歩咲紗沙彩綾葵陽蓮凛凜結結愛藍里理莉梨李璃織' +
+    '代世緒音羽葉実未海湊空翼颯蒼碧陸颯汰琉瑠留怜玲礼麗鈴'
+  ).split(''),
+);
+
+/** True for a 1–3 kanji string shaped like a given name: ends in a common given-name kanji (瑛太, 陽葵, 颯). */
+export const looksLikeGivenName = (g: string): boolean =>
+  g.length >= 1 && g.length <= 3 && GIVEN_NAME_ENDINGS.has(g[g.length - 1] as string) && !cannotStartGivenName(g);
+
+// Department and function words that sit between a surname and a title (西村経理課長) and end like given names.
+const DEPARTMENT_RE =
+  /^(?:経理|総務|人事|営業|企画|開発|技術|製造|品質|広報|法務|財務|購買|物流|研究|管理|業務|情報|監査|秘書|会計|設計|生産|調達|販売|宣伝|教育|労務|給与|システム)/;
+/** True when a kanji string starts with a department word (経理, 総務 …). */
+export const isDepartmentWord = (s: string): boolean => DEPARTMENT_RE.test(s);

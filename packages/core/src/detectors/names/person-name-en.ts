@@ -13,7 +13,8 @@ import type { Candidate, Detector } from '../detector.js';
  * - "Last, First" in lists (both listed, one of them not a common word) and JOHN SMITH in capitals (both listed as
  *   names only): 0.75.
  */
-const NAME = "[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?";
+// A capitalised name, optionally double-barrelled or with an apostrophe (Smith-Jones, O'Connell, D'Amore).
+const NAME = "(?:[A-Z]'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
 const TITLE_RE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.? (${NAME}(?: (?:[A-Z]\\. )?${NAME}){0,2})`, 'g');
 const LABEL_RE = new RegExp(
   `\\b(?:(?:Full |Employee |Contact |Legal )?[Nn]ame|Employee|Contact|Applicant|Approver|Requester|Spouse|Dependent|` +
@@ -38,10 +39,26 @@ const isSentenceStart = (text: string, i: number): boolean => {
   return j < 0 || '.!?\n\r:;'.includes(text[j] as string);
 };
 
-function pairScore(first: EnglishNameKind | undefined, last: EnglishNameKind | undefined, atStart: boolean): number {
-  if (first === 'name') return last === 'name' ? 0.85 : last === 'word' ? 0.7 : 0.45;
+function pairScore(
+  first: EnglishNameKind | undefined,
+  firstAsLast: EnglishNameKind | undefined,
+  last: EnglishNameKind | undefined,
+  atStart: boolean,
+): number {
+  if (first === 'name') return last === 'name' ? 0.85 : last === 'word' ? 0.7 : atStart ? 0.45 : 0.5;
   if (first === 'word' && last === 'name') return atStart ? 0.45 : 0.6;
+  // Not a listed first name but a listed name all the same (the broad list mixes first and last names): both
+  // tokens listed as names and away from sentence start is two kinds of evidence.
+  if (first === undefined && firstAsLast === 'name' && last === 'name') return atStart ? 0.45 : 0.6;
   return 0;
+}
+
+/** List lookup for a token, trying the parts of a double-barrelled name (Schowalter-Haag, O'Connell). */
+function lookup(get: (s: string) => EnglishNameKind | undefined, token: string): EnglishNameKind | undefined {
+  const whole = get(token);
+  if (whole !== undefined || !/['-]/.test(token)) return whole;
+  const parts = token.split(/['-]/).filter((p) => p.length > 1);
+  return parts.some((p) => get(p) === 'name') ? 'name' : parts.some((p) => get(p) === 'word') ? 'word' : undefined;
 }
 
 export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
@@ -86,7 +103,12 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
         const score =
           ORG_WORDS.has(b.toLowerCase()) || (next !== undefined && ORG_WORDS.has(next))
             ? 0
-            : pairScore(dict.englishFirstName(a), dict.englishLastName(b), isSentenceStart(text, m.index));
+            : pairScore(
+                lookup(dict.englishFirstName, a),
+                lookup(dict.englishLastName, a),
+                lookup(dict.englishLastName, b),
+                isSentenceStart(text, m.index),
+              );
         if (score === 0) {
           PAIR_RE.lastIndex = m.index + a.length + 1;
           continue;

@@ -11,6 +11,8 @@ import {
   isKanjiUnit,
   isOrgSuffix,
   labelPrefixLength,
+  isDepartmentWord,
+  looksLikeGivenName,
 } from './ja-name-cues.js';
 
 /**
@@ -32,22 +34,39 @@ interface Split {
 
 const KANA_GIVEN_RE = /^ ?([\u3041-\u3096]{2,5}|[\u30a1-\u30fa\u30fc]{2,6})/;
 // What may follow a kana given name: end of text, punctuation, a space, an honorific or a particle.
+// Honorifics, particles and auxiliaries that follow a surname and happen to be given-name readings (サン, カラ).
+const NOT_A_KANA_GIVEN =
+  /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でし|ます|には|では|とは|への|たち|など|ので|けど|って|だけ|しか|ほど|ごと|こと|もの|ため|とし|によ|にて|サン|サマ|クン|チャン)/;
+const HONORIFIC_OR_PARTICLE = /^(?:さん|さま|くん|ちゃん|[様殿のはがに、。])/;
 const AFTER_KANA_GIVEN = /^(?:$|[\s、。,.!?:)\]」』様はがのをにとへも宛]|さん|さま|くん|ちゃん|から|より|です)/;
 
-function kanaGivenEnd(dict: NameDictionary, text: string, at: number): number {
+/**
+ * A kana given name starting at `at` (after an optional space): the longest dictionary reading followed by
+ * something a name can be followed by; failing that, when spaced, a whole short kana word followed by an honorific
+ * (ひなたさん: modern names IPADIC lacks; the caller scores it low and the honorific lifts it).
+ */
+function kanaGivenEnd(
+  dict: NameDictionary,
+  text: string,
+  at: number,
+  spaced: boolean,
+): { end: number; inDict: boolean } | undefined {
   const m = KANA_GIVEN_RE.exec(text.slice(at, at + 8));
-  if (m === null) return -1;
+  if (m === null) return undefined;
   const word = m[1] as string;
+  if (NOT_A_KANA_GIVEN.test(word)) return undefined;
   const lead = m[0].length - word.length;
-  // Longest given-name reading that is followed by something a name can be followed by.
   for (let len = word.length; len >= 2; len--) {
-    if (
-      dict.isGivenNameReading(word.slice(0, len)) &&
-      AFTER_KANA_GIVEN.test(text.slice(at + lead + len, at + lead + len + 3))
-    )
-      return at + lead + len;
+    const end = at + lead + len;
+    if (dict.isGivenNameReading(word.slice(0, len)) && AFTER_KANA_GIVEN.test(text.slice(end, end + 3))) {
+      return { end, inDict: true };
+    }
   }
-  return -1;
+  for (let len = Math.min(word.length, 4); len >= 2; len--) {
+    const end = at + lead + len;
+    if (spaced && HONORIFIC_OR_PARTICLE.test(text.slice(end, end + 3))) return { end, inDict: false };
+  }
+  return undefined;
 }
 
 /** The best name starting at `s` in a kanji run ending at `runEnd` (`coreEnd` excludes a trailing title). */
@@ -64,7 +83,7 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
     const rem = coreEnd - (s + L);
     if (rem === 0) {
       // A lone surname is a name only with an honorific or label; its base score only ranks it above weak splits.
-      consider({ end: s + L, score: weakSurname ? 0.2 : 0.3, pattern: 'surname' });
+      consider({ end: s + L, score: weakSurname ? 0.2 : 0.4, pattern: 'surname' });
       // 山田 太郎: the given name is the next kanji run after one space.
       if (coreEnd === runEnd && text.charCodeAt(runEnd) === 0x20 && isKanjiUnit(text.charCodeAt(runEnd + 1))) {
         let e = runEnd + 1;
@@ -73,21 +92,45 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
         const g = given.slice(0, given.length - honorificSuffixLength(given));
         if (g.length <= LONE_GIVEN_MAX && !cannotStartGivenName(g)) {
           const inDict = dict.givenNameInfo(g) !== undefined;
-          const score = inDict ? (L === 1 ? 0.6 : 0.85) : weakSurname ? 0.3 : 0.6;
+          const shaped = !inDict && looksLikeGivenName(g);
+          const score = inDict ? (L === 1 ? 0.6 : 0.85) : shaped ? (L === 1 ? 0.45 : 0.6) : weakSurname ? 0.3 : 0.6;
           consider({ end: runEnd + 1 + g.length, score, pattern: inDict ? 'surname-given' : 'surname-kanji' });
         }
       }
-      const kanaEnd = coreEnd === runEnd && !weakSurname ? kanaGivenEnd(dict, text, runEnd) : -1;
-      if (kanaEnd > 0) consider({ end: kanaEnd, score: 0.7, pattern: 'surname-kana-given' });
+      // 佐藤 さくら, 渡辺ひなた: a kana given name. One-kanji surnames (岡, 森) only with a space before it.
+      const spaced = text.charCodeAt(runEnd) === 0x20;
+      const kana = coreEnd === runEnd && (L > 1 || spaced) ? kanaGivenEnd(dict, text, runEnd, spaced) : undefined;
+      if (kana !== undefined) {
+        const score = kana.inDict ? (weakSurname ? 0.6 : 0.7) : 0.45;
+        consider({ end: kana.end, score, pattern: 'surname-kana-given' });
+      }
       continue;
     }
     const given = text.slice(s + L, coreEnd);
-    if (cannotStartGivenName(given)) continue;
+    if (isDepartmentWord(given) && coreEnd < runEnd && !sur.word && L > 1) {
+      // 西村経理課長: surname, department, title. The surname alone is the name.
+      consider({ end: s + L, score: 0.45, pattern: 'surname-department' });
+      continue;
+    }
+    if (cannotStartGivenName(given) || isDepartmentWord(given)) continue;
     if (rem <= LONE_GIVEN_MAX) {
-      const inDict = dict.givenNameInfo(given) !== undefined && (given.length > 1 || !weakSurname);
+      const inDict = dict.givenNameInfo(given) !== undefined && (given.length > 1 || L > 1);
+      const shaped = !inDict && looksLikeGivenName(given);
       // A dictionary given name after a two-kanji surname is strong even when the surname is also a word
-      // (山田, 小川): the pair is what makes it a name.
-      const score = inDict ? (L === 1 ? 0.55 : sur.word ? 0.75 : 0.85) : weakSurname ? 0.25 : 0.4;
+      // (山田, 小川): the pair is what makes it a name. A name-shaped unknown given name (瑛太) is weaker.
+      const score = inDict
+        ? L === 1
+          ? 0.55
+          : sur.word
+            ? 0.75
+            : 0.85
+        : shaped && L > 1
+          ? sur.word
+            ? 0.5
+            : 0.6
+          : weakSurname
+            ? 0.25
+            : 0.4;
       consider({ end: coreEnd, score, pattern: inDict ? 'surname-given' : 'surname-kanji' });
     } else if (!weakSurname) {
       // 田中太郎作成: a dictionary given name followed by more kanji; weaker, the run may be one compound word.
@@ -101,6 +144,18 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
   }
   return best;
 }
+
+/** End of the longest two-or-more-kanji, non-word dictionary surname at `s` (before `limit`), or 0. */
+function loneSurnameEnd(dict: NameDictionary, text: string, s: number, limit: number): number {
+  for (let L = Math.min(4, limit - s - 1); L >= 2; L--) {
+    const info = dict.surnameInfo(text.slice(s, s + L));
+    if (info !== undefined && !info.word) return s + L;
+  }
+  return 0;
+}
+
+const PERSONAL_HONORIFIC = /^ ?(?:さん|さま|くん|ちゃん|[様殿氏君])/;
+const isPersonalHonorific = (text: string, at: number): boolean => PERSONAL_HONORIFIC.test(text.slice(at, at + 4));
 
 export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
   return {
@@ -139,8 +194,15 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
           let score = split?.score ?? 0;
           let end = split?.end ?? coreEnd;
           let pattern = split?.pattern ?? 'labelled';
-          const honorific = end >= coreEnd && honorificAt(text, end);
-          if (honorific && split !== undefined) {
+          const honorific = (end >= coreEnd && honorificAt(text, end)) || split?.pattern === 'surname-department';
+          const weakSplit = split !== undefined && split.score < 0.5 && split.pattern === 'surname-kanji';
+          const lone = weakSplit && !isPersonalHonorific(text, end) ? loneSurnameEnd(dict, text, s, end) : 0;
+          if (honorific && lone > 0) {
+            // 西村企画課長: an unknown word between surname and job title is a department, not a given name.
+            end = lone;
+            score = 0.6;
+            pattern = 'surname+title';
+          } else if (honorific && split !== undefined) {
             const sur = split !== undefined ? dict.surnameInfo(text.slice(s, Math.min(end, s + 4))) : undefined;
             score = Math.max(score + 0.3, sur?.word === true ? 0.6 : 0.85);
             pattern += '+honorific';
