@@ -48,7 +48,15 @@ const EN_FILL = [
   ['relocation', 'Yokohama Plant', 'September 30', 'Facilities', '330,000', '7', 'Performance Review'],
   ['pension', 'Nagoya Branch', 'the next business day', 'Compliance', '225,000', '10', 'Employee Handbook'],
   ['insurance', 'Shared Services Center', 'December 15', 'IT Support', '260,000', '4', 'Shift Scheduler'],
-  ['performance bonus', 'Second Floor Lounge', 'year end', 'Corporate Planning', '390,000', '6', 'Onboarding Checklist'],
+  [
+    'performance bonus',
+    'Second Floor Lounge',
+    'year end',
+    'Corporate Planning',
+    '390,000',
+    '6',
+    'Onboarding Checklist',
+  ],
 ];
 
 const fill = (t: string, f: readonly string[]): string => t.replace(/\{(\d)\}/g, (_, i: string) => f[Number(i)] ?? '');

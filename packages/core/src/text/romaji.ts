@@ -25,7 +25,7 @@ add('タ チ ツ テ ト ダ ヂ ヅ デ ド', 'ta chi tsu te to da ji zu de do'
 add('ナ ニ ヌ ネ ノ ハ ヒ フ ヘ ホ', 'na ni nu ne no ha hi fu he ho');
 add('バ ビ ブ ベ ボ パ ピ プ ペ ポ', 'ba bi bu be bo pa pi pu pe po');
 add('マ ミ ム メ モ ヤ ユ ヨ ャ ュ ョ', 'ma mi mu me mo ya yu yo ya yu yo');
-add('ラ リ ル レ ロ ワ ヰ ヱ ヲ ヴ ヮ', 'ra ri ru re ro wa i e o vu wa');
+add('ラ リ ル レ ロ ワ ヰ ヱ ヲ ヴ ヮ ヵ ヶ', 'ra ri ru re ro wa i e o vu wa ka ke');
 // Two-kana syllables: yōon and the foreign-sound combinations.
 add('キャ キュ キョ ギャ ギュ ギョ シャ シュ ショ ジャ ジュ ジョ', 'kya kyu kyo gya gyu gyo sha shu sho ja ju jo');
 add('チャ チュ チョ ヂャ ヂュ ヂョ ニャ ニュ ニョ ヒャ ヒュ ヒョ', 'cha chu cho ja ju jo nya nyu nyo hya hyu hyo');

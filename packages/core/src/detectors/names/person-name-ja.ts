@@ -90,8 +90,9 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
         while (e < text.length && isKanjiUnit(text.charCodeAt(e))) e++;
         const given = text.slice(runEnd + 1, e);
         const g = given.slice(0, given.length - honorificSuffixLength(given));
-        if (g.length <= LONE_GIVEN_MAX && !cannotStartGivenName(g)) {
-          const inDict = dict.givenNameInfo(g) !== undefined;
+        const gInDict = dict.givenNameInfo(g) !== undefined;
+        if (g.length <= LONE_GIVEN_MAX && !(cannotStartGivenName(g) && (!gInDict || g.length === 1))) {
+          const inDict = gInDict;
           const shaped = !inDict && looksLikeGivenName(g);
           const score = inDict ? (L === 1 ? 0.6 : 0.85) : shaped ? (L === 1 ? 0.45 : 0.6) : weakSurname ? 0.3 : 0.6;
           consider({ end: runEnd + 1 + g.length, score, pattern: inDict ? 'surname-given' : 'surname-kanji' });
@@ -112,7 +113,10 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
       consider({ end: s + L, score: 0.45, pattern: 'surname-department' });
       continue;
     }
-    if (cannotStartGivenName(given) || isDepartmentWord(given)) continue;
+    // 上田市, 田中工業: a place or company suffix is no given name, unless the dictionary lists a longer given
+    // name that happens to start with that character (省軒).
+    const listed = given.length > 1 && dict.givenNameInfo(given) !== undefined;
+    if ((cannotStartGivenName(given) && !listed) || isDepartmentWord(given)) continue;
     if (rem <= LONE_GIVEN_MAX) {
       const inDict = dict.givenNameInfo(given) !== undefined && (given.length > 1 || L > 1);
       const shaped = !inDict && looksLikeGivenName(given);
