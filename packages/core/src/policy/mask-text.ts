@@ -1,7 +1,9 @@
 import { detect } from '../engine/detect.js';
 import type { Finding } from '../types.js';
 import { applyStep } from './apply.js';
-import type { Plan } from './compile.js';
+import { compilePolicy, type CompileOptions, type Plan } from './compile.js';
+import { loadPolicy } from './load-policy.js';
+import type { Policy } from './policy.js';
 
 /** Masked text and what was found in the original (offsets into the original). */
 export interface MaskTextResult {
@@ -30,7 +32,26 @@ export function replaceFindings(text: string, findings: readonly Finding[], plan
  * operator for its type. Throws KAMEN_ERR_MASK_FAILED when any operator fails: never partially masked text.
  * @public
  */
-export function maskText(text: string, plan: Plan): MaskTextResult {
+export function maskText(text: string, plan: Plan): MaskTextResult;
+/** Convenience form: loads (by built-in name or path) and compiles the policy for this one call. */
+export function maskText(
+  text: string,
+  policy: Policy | string,
+  role: string | undefined,
+  options?: CompileOptions,
+): MaskTextResult;
+export function maskText(
+  text: string,
+  planOrPolicy: Plan | Policy | string,
+  role?: string,
+  options?: CompileOptions,
+): MaskTextResult {
+  const plan =
+    typeof planOrPolicy === 'string'
+      ? compilePolicy(loadPolicy(planOrPolicy), role, options)
+      : 'forType' in planOrPolicy
+        ? planOrPolicy
+        : compilePolicy(planOrPolicy, role, options);
   const findings = detect(text, { registry: plan.registry, conflicts: 'merge' }).sort((a, b) => a.start - b.start);
   return { text: replaceFindings(text, findings, plan), findings };
 }
