@@ -47,15 +47,3 @@ export {
   type NameInfo,
   type EnglishNameKind,
 } from './names/dictionary.js';
-export {
-  surrogateOperator,
-  type SurrogateParams,
-  type SurrogateConfig,
-} from './operators/surrogate/index.js';
-export { generalizeOperator, type GeneralizeParams, type GeneralizeConfig } from './operators/generalize.js';
-export type { Policy, RolePolicy, TenantPolicy, OperatorConfig } from './policy/policy.js';
-export { loadPolicy, parsePolicy, BUILTIN_POLICIES } from './policy/load-policy.js';
-export { compilePolicy, type Plan, type PlanStep, type CompileOptions } from './policy/compile.js';
-export { maskText, type MaskTextResult } from './policy/mask-text.js';
-export { maskRecord, type RecordValue, type RecordObject, type FieldPaths } from './policy/mask-record.js';
-export { createTextMasker, type TextMasker } from './policy/text-masker.js';
