@@ -1,7 +1,7 @@
 export * from './types.js';
 export { KamenError, CORE_ERRORS, type CoreErrorCode, type ErrorContext } from './errors.js';
 export { normalizeText, type NormalizedText } from './text/normalize.js';
-export type { Detector, Candidate, ContextSpec } from './detectors/detector.js';
+export type { Detector, Candidate, ContextSpec, NegativeContextSpec } from './detectors/detector.js';
 export type { RuleDefinition, PatternDefinition, RuleExample } from './rules/rule.js';
 export { loadRuleFile, loadRules } from './rules/load-rules.js';
 export {
