@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { surrogateOperator, type FieldType, type OperatorContext } from '@kamen/core';
@@ -9,6 +10,13 @@ const keys = testKeyRing();
 const config = surrogateOperator.validate({}, 'ADDRESS');
 const run = (value: string, entity: FieldType, extra: Partial<OperatorContext> = {}, c = config): string =>
   surrogateOperator.apply(value, c, { entity, keys, ...extra });
+
+const prefectureOfZip3 = new Map(
+  readFileSync(new URL('../../../rules/data/surrogates/ja-zip3-pref.tsv', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => l.split('\t') as [string, string]),
+);
 
 const dayOf = (d: { year: number; month: number; day: number }) => Date.UTC(d.year, d.month - 1, d.day) / 86_400_000;
 
@@ -31,9 +39,21 @@ describe('surrogate: address and postal code', () => {
 
   it('postal codes stay in the same prefecture and keep 〒 and width', () => {
     const out = run('〒150-0001', 'POSTAL_CODE');
-    expect(out).toMatch(/^〒1\d{2}-\d{4}$/);
+    expect(out).toMatch(/^〒\d{3}-\d{4}$/);
+    expect(prefectureOfZip3.get(out.slice(1, 4))).toBe('東京都');
     expect(out).not.toBe('〒150-0001');
     expect(run('１５００００１', 'POSTAL_CODE')).toMatch(/^[０-９]{7}$/u);
+  });
+
+  it('property: any Tokyo or Osaka postal code maps to one in the same prefecture', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('100', '150', '160', '530', '556'), fc.stringMatching(/^\d{4}$/), (z3, rest) => {
+        const out = run(`${z3}-${rest}`, 'POSTAL_CODE');
+        expect(prefectureOfZip3.get(out.slice(0, 3))).toBe(prefectureOfZip3.get(z3));
+        expect(out).not.toBe(`${z3}-${rest}`);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('the postal code follows the related address surrogate', () => {
