@@ -10,5 +10,7 @@ export function spans(text: string, ruleId?: string): string[] {
 }
 
 export function findings(text: string, ruleId?: string): Finding[] {
-  return detect(text, { registry: nameRegistry }).filter((f) => ruleId === undefined || f.ruleId === ruleId);
+  return detect(text, { registry: nameRegistry, conflicts: 'none' }).filter(
+    (f) => ruleId === undefined || f.ruleId === ruleId,
+  );
 }

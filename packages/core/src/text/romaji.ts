@@ -85,7 +85,9 @@ export function kanaToRomaji(kana: string, options: RomajiOptions = {}): string 
     // ウエ is almost always a morpheme boundary (井上 イノウエ → inoue, 植 ウエ), never a long vowel.
     const isSmall = afterVowel !== undefined && 'ァィゥェォャュョエ'.includes(afterVowel);
     if (long !== 'keep' && !isSmall && syl.endsWith('o') && (vowelKana === 'ウ' || vowelKana === 'オ')) {
-      out += syl + (long === 'oh' ? 'h' : '');
+      // OH only before a consonant: オオウチ is OUCHI, not OHUCHI.
+      const beforeVowel = afterVowel !== undefined && 'アイウエオ'.includes(afterVowel);
+      out += syl + (long === 'oh' && !beforeVowel ? 'h' : '');
       i += used + 1;
       continue;
     }
@@ -105,7 +107,7 @@ export function kanaToRomaji(kana: string, options: RomajiOptions = {}): string 
  * Homma and Honma give `honma`; Kunrei si/ti/tu/hu/zi give Hepburn. Compare keys, never raw romaji.
  */
 export function romajiMatchKey(romaji: string): string {
-  return romaji
+  let key = romaji
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '') // ō → o, â → a
@@ -120,7 +122,12 @@ export function romajiMatchKey(romaji: string): string {
     .replace(/sy/g, 'sh')
     .replace(/ty/g, 'ch')
     .replace(/[jz]y/g, 'j')
-    .replace(/oh(?![aeiouy])/g, 'o')
-    .replace(/o[ou]/g, 'o')
-    .replace(/uu/g, 'u');
+    .replace(/oh(?![aeiou])/g, 'o');
+  // オオウチ is oouchi, ouchi or ohuchi depending on policy: collapse until nothing changes.
+  let prev: string;
+  do {
+    prev = key;
+    key = key.replace(/o[ou]/g, 'o').replace(/uu/g, 'u');
+  } while (key !== prev);
+  return key;
 }
