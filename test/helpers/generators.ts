@@ -282,3 +282,21 @@ export const ibanWrongCheckArb: fc.Arbitrary<string> = fc
   .map(
     ([c, k]) => `${c.slice(0, 2)}${String(((Number(c.slice(2, 4)) - 2 + k) % 97) + 2).padStart(2, '0')}${c.slice(4)}`,
   );
+
+/** One arbitrary of valid written values per identifier entity, for tests that loop over entity types. */
+export const IDENTIFIER_ARBS = {
+  MY_NUMBER: myNumberArb,
+  CORPORATE_NUMBER: corporateNumberArb,
+  PENSION_NUMBER: pensionNumberArb,
+  EMPLOYMENT_INSURANCE_NUMBER: employmentInsuranceNumberArb,
+  HEALTH_INSURANCE_NUMBER: insurerNumberArb,
+  DRIVERS_LICENSE: driversLicenseArb,
+  PASSPORT: passportArb,
+  RESIDENCE_CARD: residenceCardArb,
+  BANK_ACCOUNT: fc.oneof(bankAccountArb, yuchoAccountArb),
+  POSTAL_CODE: postalCodeArb,
+  CREDIT_CARD: creditCardArb,
+  IP_ADDRESS: fc.oneof(ipv4Arb, ipv6Arb),
+  US_SSN: ssnArb,
+  IBAN: ibanArb,
+} as const satisfies Record<string, fc.Arbitrary<string>>;
