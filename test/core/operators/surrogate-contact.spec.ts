@@ -23,7 +23,7 @@ describe('surrogate: phone', () => {
     ['0120-123-456', /^0120-\d{3}-\d{3}$/],
     ['+81-90-1234-5678', /^\+81-90-\d{4}-\d{4}$/],
     ['+81(0)3-1234-5678', /^\+81\(0\)3-\d{4}-\d{4}$/],
-    ['０９０－１２３４－５６７８', /^０９０－[０-９]{4}－[０-９]{4}$/u],
+    ['０９０－１２３４－５６７８', /^０９０－[\uff10-\uff19]{4}－[\uff10-\uff19]{4}$/u],
   ])('%s keeps its kind and written form', (value, shape) => {
     const out = run(value, 'PHONE');
     expect(out).toMatch(shape);

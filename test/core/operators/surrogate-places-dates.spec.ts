@@ -34,7 +34,9 @@ describe('surrogate: address and postal code', () => {
 
   it('keeps 丁目/番/号 style and digit width', () => {
     expect(run('北海道札幌市中央区北一条西2丁目3番4号', 'ADDRESS')).toMatch(/\d丁目\d+番\d+号$/u);
-    expect(run('大阪府大阪市北区梅田１－２－３', 'ADDRESS')).toMatch(/[０-９]－[０-９]+－[０-９]+$/u);
+    expect(run('大阪府大阪市北区梅田１－２－３', 'ADDRESS')).toMatch(
+      /[\uff10-\uff19]－[\uff10-\uff19]+－[\uff10-\uff19]+$/u,
+    );
   });
 
   it('postal codes stay in the same prefecture and keep 〒 and width', () => {
@@ -42,7 +44,7 @@ describe('surrogate: address and postal code', () => {
     expect(out).toMatch(/^〒\d{3}-\d{4}$/);
     expect(prefectureOfZip3.get(out.slice(1, 4))).toBe('東京都');
     expect(out).not.toBe('〒150-0001');
-    expect(run('１５００００１', 'POSTAL_CODE')).toMatch(/^[０-９]{7}$/u);
+    expect(run('１５００００１', 'POSTAL_CODE')).toMatch(/^[\uff10-\uff19]{7}$/u);
   });
 
   it('property: any Tokyo or Osaka postal code maps to one in the same prefecture', () => {
@@ -73,7 +75,7 @@ describe('surrogate: date of birth', () => {
     ['1985-04-01', /^\d{4}-\d{2}-\d{2}$/],
     ['19850401', /^\d{8}$/],
     ['昭和60年4月1日', /^昭和\d{2}年\d{1,2}月\d{1,2}日$/u],
-    ['昭和６０年４月１日', /^昭和[０-９]{2}年[０-９]{1,2}月[０-９]{1,2}日$/u],
+    ['昭和６０年４月１日', /^昭和[\uff10-\uff19]{2}年[\uff10-\uff19]{1,2}月[\uff10-\uff19]{1,2}日$/u],
     ['S60.4.1', /^S\d{2}\.\d{1,2}\.\d{1,2}$/],
     ['平成元年1月8日', /^(平成|昭和)(元|\d{1,2})年\d{1,2}月\d{1,2}日$/u],
   ];

@@ -29,7 +29,7 @@ const LEVELS: Partial<Record<FieldType, readonly GeneralizeConfig['level'][]>> =
 
 /** What is left when a value cannot be read: nothing of it. */
 const SUPPRESSED = '*';
-const AGE = /^\s*(?:満\s*)?([0-9０-９]{1,3})\s*(歳|才)?\s*$/u;
+const AGE = /^(?:満 ?)?(\d{1,3}) ?(歳|才)?$/u;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/u;
 
 const toAscii = (s: string): string => s.normalize('NFKC');
@@ -40,10 +40,10 @@ function band(n: number, width: number): [number, number] {
 }
 
 function generalizeDate(value: string, c: GeneralizeConfig): string {
-  const age = AGE.exec(value);
+  const age = AGE.exec(toAscii(value).trim());
   if (age !== null) {
     // 年齢 columns are classified with birth dates: an age becomes an age band (30-34歳).
-    const [lo, hi] = band(Number(toAscii(age[1] as string)), c.width);
+    const [lo, hi] = band(Number(age[1]), c.width);
     return `${lo}-${hi}${age[2] ?? ''}`;
   }
   const parsed = parseJapaneseDate(value);

@@ -25,7 +25,7 @@ const isLeaf = (v: RecordValue): v is string | number => typeof v === 'string' |
 const KANJI = /[\u3400-\u9fff]/u;
 
 function child(where: Where, key: string): Where {
-  const simple = /^[A-Za-z_$][\w$]*$/.test(key);
+  const simple = /^[a-z_$][\w$]*$/i.test(key);
   const seg = simple ? `.${key}` : `[${JSON.stringify(key)}]`;
   return { json: where.json + seg, wild: where.wild + seg, xml: `${where.xml}/${key}`, key };
 }

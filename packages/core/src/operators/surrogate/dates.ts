@@ -26,8 +26,8 @@ const eraOf = (days: number): Era | undefined => ERAS.find((e) => e.start <= day
 
 /** The era marker as written: 昭和 / 昭 / S / s / Ｓ (width and case kept). */
 const ERA_MARK =
-  /明治|大正|昭和|平成|令和|[明大昭平令](?=[0-9０-９元])|[MTSHRmtshrＭＴＳＨＲｍｔｓｈｒ](?=\.?[0-9０-９元])/u;
-const RUN = /[0-9０-９]+|元/gu;
+  /明治|大正|昭和|平成|令和|[明大昭平令](?=[0-9\uff10-\uff19元])|[MTSHRmtshrＭＴＳＨＲｍｔｓｈｒ](?=\.?[0-9\uff10-\uff19元])/u;
+const RUN = /[0-9\uff10-\uff19]+|元/gu;
 
 function renderMark(original: string, era: Era): string {
   if (original.length === 2) return era.name;
@@ -44,14 +44,14 @@ function renderNumber(n: number, original: string, compact: boolean): string {
   const wide = original.charCodeAt(0) >= 0xff10;
   const padded = compact || (original.length >= 2 && original.startsWith(wide ? '０' : '0'));
   const s = String(n).padStart(padded ? original.length : 1, '0');
-  return wide ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + d.charCodeAt(0) - 0x30)) : s;
+  return wide ? s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + d.charCodeAt(0) - 0x30)) : s;
 }
 
 const toInt = (run: string): number => (run === '元' ? 1 : Number(run.normalize('NFKC')));
 
 /** Digits replaced by '*' in their own width: the form of a date that cannot be read is kept, its value is not. */
 function blank(value: string): string {
-  return value.replace(/[0-9]/g, '*').replace(/[０-９]/gu, '＊');
+  return value.replace(/\d/g, '*').replace(/[\uff10-\uff19]/gu, '＊');
 }
 
 /**

@@ -21,7 +21,7 @@ export interface SurrogatePerson {
 const SEPARATOR = /[ \u3000・･]+/u;
 const HALF_WIDTH_KANA = /[\uff66-\uff9f]/u;
 const HIRAGANA = /[\u3041-\u3096]/u;
-const KANA_ONLY = /^[\u3041-\u3096\u309b-\u309f\u30a0-\u30ff\uff65-\uff9f \u3000・]+$/u;
+const KANA_ONLY = /^[\u3041-\u3096\u309b-\u309f\u30a0-\u30ff\uff65-\uff9f \u3000]+$/u;
 
 function split(value: string, isSurname: (s: string) => boolean, isGiven: (s: string) => boolean): NameShape {
   const m = SEPARATOR.exec(value);

@@ -3,12 +3,12 @@ import type { Place, SurrogatePools } from './data.js';
 import { KeyedChoices } from './keyed.js';
 import { identityKey } from './names.js';
 
-const FULL_WIDTH_DIGIT = /[０-９]/u;
-const DIGIT_GROUPS = /[0-9０-９]+/gu;
+const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/u;
+const DIGIT_GROUPS = /[0-9\uff10-\uff19]+/gu;
 
 function digits(n: number, fullWidth: boolean): string {
   const s = String(n);
-  return fullWidth ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + d.charCodeAt(0) - 0x30)) : s;
+  return fullWidth ? s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + d.charCodeAt(0) - 0x30)) : s;
 }
 
 /** The prefecture an address is in: its own 都道府県, else the one whose data lists its municipality. */

@@ -5,7 +5,7 @@ import { choosePerson, identityKey } from './names.js';
 
 type CaseStyle = 'upper' | 'lower' | 'title';
 
-const TOKEN = /[A-Za-z][A-Za-z'-]*/g;
+const TOKEN = /[a-z][a-z'-]*/gi;
 
 function caseOf(token: string): CaseStyle {
   if (token.length > 1 && token === token.toUpperCase()) return 'upper';
