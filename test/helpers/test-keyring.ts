@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { KeyRing } from '@kamen/core';
+import type { KeyRing } from '../../packages/core/src/keys/keyring.js';
 
 /**
  * A deterministic in-memory KeyRing for tests: subkeys are HMAC(secret, purpose ‖ kid). Unknown kids throw like

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { surrogateOperator, type FieldType, type OperatorContext } from '@kamen/core';
+import { surrogateOperator, type FieldType } from '@kamen/core';
+import type { OperatorContext } from '../../../packages/core/src/operators/operator.js';
 import { testKeyRing } from '../../helpers/test-keyring.js';
 
 const keys = testKeyRing();

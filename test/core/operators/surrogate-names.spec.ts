@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { getNameDictionary, surrogateOperator, type FieldType, type OperatorContext } from '@kamen/core';
+import { getNameDictionary, surrogateOperator, type FieldType } from '@kamen/core';
+import type { OperatorContext } from '../../../packages/core/src/operators/operator.js';
 import { testKeyRing } from '../../helpers/test-keyring.js';
 
 const keys = testKeyRing();

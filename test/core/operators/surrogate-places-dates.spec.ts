@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { surrogateOperator, type FieldType, type OperatorContext } from '@kamen/core';
+import { surrogateOperator, type FieldType } from '@kamen/core';
+import type { OperatorContext } from '../../../packages/core/src/operators/operator.js';
 import { parseJapaneseAddress } from '../../../packages/core/src/address/parse.js';
 import { parseJapaneseDate } from '../../../packages/core/src/dates/parse.js';
 import { testKeyRing } from '../../helpers/test-keyring.js';
