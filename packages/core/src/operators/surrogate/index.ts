@@ -1,4 +1,5 @@
 import { coreError } from '../../errors.js';
+import type { KeyRing } from '../../keys/keyring.js';
 import type { FieldType } from '../../types.js';
 import type { Operator, OperatorContext } from '../operator.js';
 import { surrogateEmail, surrogatePhone } from './contact.js';
@@ -33,6 +34,9 @@ const SUPPORTED: ReadonlySet<FieldType> = new Set<FieldType>([
   'DATE_OF_BIRTH',
 ]);
 
+/** HKDF once per ring, not per value: plans share one ring object for a whole stream. */
+const subkeys = new WeakMap<KeyRing, Uint8Array>();
+
 const LATIN_NAME = /^[\p{Script=Latin}\s.,'-]+$/u;
 
 function paramsError(detail: string): Error {
@@ -64,7 +68,11 @@ export const surrogateOperator: Operator<SurrogateConfig> = {
   },
   apply(value: string, config: SurrogateConfig, ctx: OperatorContext): string {
     if (ctx.keys === undefined) throw coreError('KAMEN_ERR_OPERATOR_KEY', 'surrogate needs a key ring', fieldOf(ctx));
-    const key = ctx.keys.subkey('surrogate');
+    let key = subkeys.get(ctx.keys);
+    if (key === undefined) {
+      key = ctx.keys.subkey('surrogate');
+      subkeys.set(ctx.keys, key);
+    }
     const { pools } = config;
     const relatedName = ctx.related?.PERSON_NAME;
     switch (ctx.entity) {
