@@ -4,6 +4,9 @@ import { getNameDictionary, kanaToRomaji } from '@kamen/core';
 import { findings, spans } from './helpers.js';
 
 const RULE = 'names.person_name_romaji';
+const STOP = new Set(
+  'the and are one tokyo osaka kyoto japan nagoya kobe yokohama sapporo fukuoka sendai hiroshima'.split(' '),
+);
 const romaji = (t: string): string[] => spans(t, RULE);
 
 describe('person_name_romaji', () => {
@@ -36,7 +39,8 @@ describe('person_name_romaji', () => {
       fc.property(sur, giv, long, fc.boolean(), (s, g, policy, western) => {
         const last = kanaToRomaji(s.kana, { long: policy }).toUpperCase();
         const first = cap(kanaToRomaji(g.kana, { long: policy }));
-        if (last.length < 2 || first.length < 2) return true;
+        // Tokens on the detector's stop list (English words, big cities) are rejected on purpose.
+        if ([last, first].some((t) => t.length < 3 || STOP.has(t.toLowerCase()))) return true;
         const full = western ? `${first} ${cap(last.toLowerCase())}` : `${last} ${first}`;
         const text = `Contract signed by ${full} yesterday.`;
         const start = text.indexOf(full);

@@ -59,8 +59,12 @@ export interface NameDictionary {
 
 /** Folds itaiji so dictionary keys match the engine's matching copy. */
 export function foldItaiji(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  // Detectors look names up on the already-folded matching copy: return the same string when nothing folds.
+  let i = 0;
+  while (i < s.length && !ITAIJI_CHAR_FOLDS.has(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     out += String.fromCharCode(ITAIJI_CHAR_FOLDS.get(c) ?? c);
   }
@@ -130,8 +134,11 @@ function romajiKeys(readings: Iterable<string>): Set<string> {
 }
 
 const toKatakana = (s: string): string => {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
+  let i = 0;
+  while (i < s.length && !(s.charCodeAt(i) >= 0x3041 && s.charCodeAt(i) <= 0x3096)) i++;
+  if (i === s.length) return s;
+  let out = s.slice(0, i);
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     out += String.fromCharCode(c >= 0x3041 && c <= 0x3096 ? c + 0x60 : c);
   }

@@ -85,18 +85,29 @@ const LABEL_TAIL = new RegExp(`(?:${JA_LABELS.join('|')})(?:\\([^()]{1,6}\\))?(?
 // The same label glued to the name (氏名山田太郎) is only trusted when a dictionary surname follows.
 const LABEL_HEAD = new RegExp(`^(?:${JA_LABELS.join('|')})`);
 
+// Characters a label tail can end with: the separators and the last character of every label. Checking the one
+// character before a run first keeps the regex off the hot path (most kanji runs follow kana or punctuation).
+const LABEL_TAIL_LAST = new Set([':', '=', ' ', ')', ...JA_LABELS.map((l) => l.slice(-1))]);
+
 /** True when the text just before `start` ends with a name label. */
 export function hasLabelBefore(text: string, start: number): boolean {
+  if (start === 0 || !LABEL_TAIL_LAST.has(text[start - 1] as string)) return false;
   return LABEL_TAIL.test(text.slice(Math.max(0, start - 16), start));
 }
 
 /** Length of a label at the start of `s` (0 when none). */
+const LABEL_FIRST = new Set(JA_LABELS.map((l) => l[0] as string));
+
 export function labelPrefixLength(s: string): number {
+  if (!LABEL_FIRST.has(s[0] as string)) return 0;
   return LABEL_HEAD.exec(s)?.[0].length ?? 0;
 }
 
 /** Length of a kanji honorific/title at the end of `run` (0 when none), never the whole run. */
+const HONORIFIC_LAST = new Set(KANJI_HONORIFICS.map((h) => h.slice(-1)));
+
 export function honorificSuffixLength(run: string): number {
+  if (!HONORIFIC_LAST.has(run[run.length - 1] as string)) return 0;
   for (const h of KANJI_HONORIFICS) if (run.length > h.length && run.endsWith(h)) return h.length;
   return 0;
 }

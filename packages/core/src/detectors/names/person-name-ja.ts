@@ -69,12 +69,12 @@ function kanaGivenEnd(
   return undefined;
 }
 
+// A plain function, not a closure per call: bestSplit runs once per kanji run.
+const better = (best: Split | undefined, c: Split): Split => (best === undefined || c.score > best.score ? c : best);
+
 /** The best name starting at `s` in a kanji run ending at `runEnd` (`coreEnd` excludes a trailing title). */
 function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: number, runEnd: number): Split | undefined {
   let best: Split | undefined;
-  const consider = (c: Split): void => {
-    if (best === undefined || c.score > best.score) best = c;
-  };
   const maxL = Math.min(dict.maxSurnameLength, coreEnd - s, 4);
   for (let L = maxL; L >= 1; L--) {
     const sur = dict.surnameInfo(text.slice(s, s + L));
@@ -83,7 +83,7 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
     const rem = coreEnd - (s + L);
     if (rem === 0) {
       // A lone surname is a name only with an honorific or label; its base score only ranks it above weak splits.
-      consider({ end: s + L, score: weakSurname ? 0.2 : 0.4, pattern: 'surname' });
+      best = better(best, { end: s + L, score: weakSurname ? 0.2 : 0.4, pattern: 'surname' });
       // 山田 太郎: the given name is the next kanji run after one space.
       if (coreEnd === runEnd && text.charCodeAt(runEnd) === 0x20 && isKanjiUnit(text.charCodeAt(runEnd + 1))) {
         let e = runEnd + 1;
@@ -95,7 +95,11 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
           const inDict = gInDict;
           const shaped = !inDict && looksLikeGivenName(g);
           const score = inDict ? (L === 1 ? 0.6 : 0.85) : shaped ? (L === 1 ? 0.45 : 0.6) : weakSurname ? 0.3 : 0.6;
-          consider({ end: runEnd + 1 + g.length, score, pattern: inDict ? 'surname-given' : 'surname-kanji' });
+          best = better(best, {
+            end: runEnd + 1 + g.length,
+            score,
+            pattern: inDict ? 'surname-given' : 'surname-kanji',
+          });
         }
       }
       // 佐藤 さくら, 渡辺ひなた: a kana given name. One-kanji surnames (岡, 森) only with a space before it.
@@ -103,14 +107,14 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
       const kana = coreEnd === runEnd && (L > 1 || spaced) ? kanaGivenEnd(dict, text, runEnd, spaced) : undefined;
       if (kana !== undefined) {
         const score = kana.inDict ? (weakSurname ? 0.6 : 0.7) : 0.45;
-        consider({ end: kana.end, score, pattern: 'surname-kana-given' });
+        best = better(best, { end: kana.end, score, pattern: 'surname-kana-given' });
       }
       continue;
     }
     const given = text.slice(s + L, coreEnd);
     if (isDepartmentWord(given) && coreEnd < runEnd && !sur.word && L > 1) {
       // 西村経理課長: surname, department, title. The surname alone is the name.
-      consider({ end: s + L, score: 0.45, pattern: 'surname-department' });
+      best = better(best, { end: s + L, score: 0.45, pattern: 'surname-department' });
       continue;
     }
     // 上田市, 田中工業: a place or company suffix is no given name, unless the dictionary lists a longer given
@@ -135,12 +139,12 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
           : weakSurname
             ? 0.25
             : 0.4;
-      consider({ end: coreEnd, score, pattern: inDict ? 'surname-given' : 'surname-kanji' });
+      best = better(best, { end: coreEnd, score, pattern: inDict ? 'surname-given' : 'surname-kanji' });
     } else if (!weakSurname) {
       // 田中太郎作成: a dictionary given name followed by more kanji; weaker, the run may be one compound word.
       for (let g = Math.min(3, rem); g >= 2; g--) {
         if (dict.givenNameInfo(text.slice(s + L, s + L + g)) !== undefined) {
-          consider({ end: s + L + g, score: 0.55, pattern: 'surname-given' });
+          best = better(best, { end: s + L + g, score: 0.55, pattern: 'surname-given' });
           break;
         }
       }
