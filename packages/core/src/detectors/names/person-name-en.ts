@@ -28,9 +28,14 @@ const CAPS_RE = /(?<![A-Za-z])([A-Z]{2,}) ([A-Z]{2,})(?![A-Za-z])/g;
 
 // Words after which a capitalised pair is a place or an organisation, not a person.
 const ORG_WORDS = new Set(
-  'street st avenue ave road rd boulevard lane drive way park hall center centre hospital university college school bank inc corp ltd llc company group foundation institute building tower station airport bridge river county city'.split(
-    ' ',
-  ),
+  [
+    'street st avenue ave road rd boulevard lane drive way park hall center centre hospital university college',
+    'school bank inc corp ltd llc company group foundation institute building tower station airport bridge river',
+    'county city office branch plant division department team project system service services store shop hotel',
+    'restaurant church museum library market mall square campus clinic lab labs studio',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 const isSentenceStart = (text: string, i: number): boolean => {
