@@ -82,6 +82,18 @@ function readData(file: string): string[] {
   return text.split('\n').filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
+/** Romanised on first use: kanaToRomaji on 32k names would cost ~50 ms at every start. */
+class LazyEntry implements NameEntry {
+  #romaji: string | undefined;
+  constructor(
+    readonly kanji: string,
+    readonly kana: string,
+  ) {}
+  get romaji(): string {
+    return (this.#romaji ??= kanaToRomaji(this.kana));
+  }
+}
+
 interface JaTable {
   readonly entries: NameEntry[];
   readonly byKey: Map<string, NameInfo>;
@@ -98,15 +110,7 @@ function loadJa(file: string): JaTable {
     const [surface = '', readingList = '', cost = '0', flags = ''] = line.split('\t');
     const rs = readingList.split(',');
     const primary = rs[0] ?? '';
-    // Entries are lazily romanised: kanaToRomaji on 32k names would cost ~50 ms at every start.
-    let romaji: string | undefined;
-    entries.push({
-      kanji: surface,
-      kana: primary,
-      get romaji(): string {
-        return (romaji ??= kanaToRomaji(primary));
-      },
-    });
+    entries.push(new LazyEntry(surface, primary));
     for (const r of rs) readings.add(r);
     const key = foldItaiji(surface);
     if (!byKey.has(key)) {
@@ -148,8 +152,11 @@ const toKatakana = (s: string): string => {
 function buildDictionary(): NameDictionary {
   const sur = loadJa('ja-surnames.tsv');
   const giv = loadJa('ja-given-names.tsv');
-  const enFirst = loadEn('en-first.txt');
-  const enLast = loadEn('en-last.txt');
+  // English lists load on first English lookup: Japanese-only input never pays for the 200k last names.
+  let enFirstMap: Map<string, EnglishNameKind> | undefined;
+  let enLastMap: Map<string, EnglishNameKind> | undefined;
+  const enFirst = (): Map<string, EnglishNameKind> => (enFirstMap ??= loadEn('en-first.txt'));
+  const enLast = (): Map<string, EnglishNameKind> => (enLastMap ??= loadEn('en-last.txt'));
   let surRomaji: Set<string> | undefined;
   let givRomaji: Set<string> | undefined;
   return {
@@ -166,10 +173,10 @@ function buildDictionary(): NameDictionary {
     isGivenNameReading: (kana) => giv.readings.has(toKatakana(kana)),
     isSurnameRomaji: (token) => (surRomaji ??= romajiKeys(sur.readings)).has(romajiMatchKey(token)),
     isGivenNameRomaji: (token) => (givRomaji ??= romajiKeys(giv.readings)).has(romajiMatchKey(token)),
-    englishFirstName: (s) => enFirst.get(s.toLowerCase()),
-    englishLastName: (s) => enLast.get(s.toLowerCase()),
-    isEnglishFirstName: (s) => enFirst.has(s.toLowerCase()),
-    isEnglishLastName: (s) => enLast.has(s.toLowerCase()),
+    englishFirstName: (s) => enFirst().get(s.toLowerCase()),
+    englishLastName: (s) => enLast().get(s.toLowerCase()),
+    isEnglishFirstName: (s) => enFirst().has(s.toLowerCase()),
+    isEnglishLastName: (s) => enLast().has(s.toLowerCase()),
   };
 }
 
