@@ -83,6 +83,36 @@ describe('migration policy', () => {
   });
 });
 
+describe('tenants', () => {
+  const policy = parsePolicy(
+    [
+      'name: t',
+      'mostRestrictive: r',
+      'default: { operator: redact }',
+      'roles:',
+      '  r:',
+      '    entities: { PERSON_NAME: { operator: surrogate } }',
+      'tenants:',
+      '  acme: { keyId: k2 }',
+      '  globex: { keyId: k3, entities: { PERSON_NAME: { operator: redact } } }',
+    ].join('\n'),
+  );
+  const ring = testKeyRing('tenant-secret', ['k1', 'k2', 'k3']);
+
+  it('a tenant key gives that tenant its own surrogates; tenant overrides apply', () => {
+    const plain = maskText('氏名: 山田 太郎', compilePolicy(policy, 'r', { keys: ring })).text;
+    const acme = maskText('氏名: 山田 太郎', compilePolicy(policy, 'r', { keys: ring, tenant: 'acme' })).text;
+    expect(acme).not.toBe(plain);
+    expect(acme).toBe(maskText('氏名: 山田 太郎', compilePolicy(policy, 'r', { keys: ring, tenant: 'acme' })).text);
+    const globex = compilePolicy(policy, 'r', { keys: ring, tenant: 'globex' });
+    expect(globex.forType('PERSON_NAME').operator.name).toBe('redact');
+  });
+
+  it('a tenant whose key is not on the ring fails at compile time', () => {
+    expect(() => compilePolicy(policy, 'r', { keys: testKeyRing('x', ['k1']), tenant: 'acme' })).toThrow();
+  });
+});
+
 describe('maskRecord', () => {
   it('walks nested records, applies field overrides by JSON path, scans free text', () => {
     const policy = parsePolicy(
