@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { getNameDictionary, kanaToRomaji } from '@kamen/core';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { getNameDictionary, kanaToRomaji, RULES_DATA_DIR } from '@kamen/core';
 
 const dict = getNameDictionary();
 
@@ -58,5 +60,16 @@ describe('name dictionary', () => {
     const given = fc.constantFrom(...dict.givenNames.slice(0, 3000));
     fc.assert(fc.property(surname, (e) => e.romaji === kanaToRomaji(e.kana) && dict.isSurname(e.kanji)));
     fc.assert(fc.property(given, (e) => e.romaji === kanaToRomaji(e.kana) && dict.isGivenName(e.kanji)));
+  });
+
+  it('ships its licences and stays a few MB', () => {
+    const dir = join(RULES_DATA_DIR, 'names');
+    const ipadic = readFileSync(join(dir, 'LICENSE-IPADIC'), 'utf8');
+    expect(ipadic).toContain('Nara Institute of Science');
+    expect(ipadic).toContain('NO WARRANTY');
+    expect(readFileSync(join(dir, 'LICENSE-humannames'), 'utf8')).toContain('MIT');
+    expect(readFileSync(join(dir, 'LICENSE-stdlib'), 'utf8')).toContain('Apache License');
+    const total = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+    expect(total).toBeLessThan(4 * 1024 * 1024);
   });
 });
