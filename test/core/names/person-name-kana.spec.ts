@@ -25,6 +25,12 @@ describe('person_name_kana', () => {
     expect(findings('フリガナ：ヤマダ タロウ', RULE)[0]?.type).toBe('NAME_KANA');
   });
 
+  it('reports a kana-only name after a name label as PERSON_NAME', () => {
+    const [f] = findings('氏名：スミス ジョン', RULE);
+    expect(f?.type).toBe('PERSON_NAME');
+    expect(f && '氏名：スミス ジョン'.slice(f.start, f.end)).toBe('スミス ジョン');
+  });
+
   it.each([
     'メール アドレスを変更しました',
     'データ ベースのバックアップ',

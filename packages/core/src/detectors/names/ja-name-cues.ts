@@ -62,6 +62,7 @@ export const JA_LABELS: readonly string[] = [
   '本人',
   '配偶者',
   '扶養者',
+  '扶養',
   '扶養親族',
   '被扶養者',
   '緊急連絡先',

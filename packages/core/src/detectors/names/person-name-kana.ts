@@ -7,6 +7,7 @@ import type { Candidate, Detector } from '../detector.js';
  * Name readings in kana (entity NAME_KANA). The matching copy is NFKC, so half-width ﾔﾏﾀﾞ ﾀﾛｳ arrives here as
  * ヤマダ タロウ and offsets map back to the half-width original. Four shapes:
  * - after a reading label (フリガナ, セイ, メイ, カナ, 口座名義): 0.9, dictionary or not;
+ * - after a name label (氏名: スミス ジョン): 0.85, reported as PERSON_NAME (the name itself is in kana);
  * - in brackets right after kanji (山田太郎（ヤマダ タロウ）) when a surname reading starts it: 0.85;
  * - bank holder forms with a legal-form prefix (ｶ)ﾔﾏﾀﾞ): 0.8;
  * - two kana words, a surname reading then a given-name reading (ヤマダ タロウ, やまだ はなこ): 0.85 / 0.75.
@@ -20,6 +21,11 @@ const WORDS = `${KATA}+(?: ${KATA}+)?|${HIRA}+(?: ${HIRA}+)?`;
 const LABEL_RE = new RegExp(
   `(?:(?<![\\u30a1-\\u30fa\\u30fc])(?:フリガナ|ふりがな|カナ|セイ|メイ)\\)?(?: ?[:=] ?| )|` +
     `(?:口座名義人?|名義人|受取人)(?:\\(カナ\\))? ?:? ?)(${WORDS})`,
+  'g',
+);
+// A name written only in kana after a name label (氏名: スミス ジョン, foreign staff): a PERSON_NAME, not a reading.
+const NAME_LABEL_RE = new RegExp(
+  `(?:氏名|名前|お名前|担当者?|申請者|従業員名?|配偶者|扶養者) ?[:=] ?(${WORDS})(?![\\u4e00-\\u9fff])`,
   'g',
 );
 const BRACKET_RE = new RegExp(`(?<=[\\u4e00-\\u9fff\\u3005] ?)\\((${WORDS})\\)`, 'g');
@@ -61,6 +67,7 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
       };
       for (const [re, kind] of [
         [LABEL_RE, 'label'],
+        [NAME_LABEL_RE, 'name-label'],
         [BRACKET_RE, 'bracket'],
         [BANK_RE, 'bank-holder'],
         [TWO_WORDS_RE, 'two-words'],
@@ -69,7 +76,22 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
         let m: RegExpExecArray | null;
         while ((m = re.exec(text)) !== null) {
           let c: Candidate | undefined;
-          if (kind === 'label' || kind === 'bracket') {
+          if (kind === 'name-label') {
+            const value = m[1] as string;
+            const start = m.index + m[0].length - value.length;
+            if (!seen.has(start)) {
+              seen.add(start);
+              yield {
+                start,
+                end: start + value.length,
+                score: 0.85,
+                pattern: kind,
+                type: 'PERSON_NAME',
+                contextApplied: true,
+              };
+            }
+            continue;
+          } else if (kind === 'label' || kind === 'bracket') {
             const value = m[1] as string;
             const start = m.index + m[0].length - value.length - (kind === 'bracket' ? 1 : 0);
             if (kind === 'bracket' && !startsWithSurnameReading(dict, value)) continue;
