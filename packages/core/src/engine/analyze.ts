@@ -21,11 +21,11 @@ const NEGATIVE_CACHE = new WeakMap<Detector, RegExp>();
 
 export function prepareDetection(all: readonly Detector[], options: DetectOptions = {}): PreparedDetection {
   const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
-  // A detector that can emit NAME_KANA is still wanted when only PERSON_NAME is asked for, and vice versa;
-  // candidates are filtered by their own type below.
-  const detectors = all.filter(
-    (d) => wanted === undefined || wanted.has(d.entity) || (d.entity === 'PERSON_NAME' && wanted.has('NAME_KANA')),
-  );
+  // Name detectors emit both PERSON_NAME and NAME_KANA (a kana-only name after 氏名: is a PERSON_NAME), so asking
+  // for either keeps all of them; candidates are filtered by their own type in analyzeBlock.
+  const isName = (t: EntityType): boolean => t === 'PERSON_NAME' || t === 'NAME_KANA';
+  const wantsNames = wanted !== undefined && (wanted.has('PERSON_NAME') || wanted.has('NAME_KANA'));
+  const detectors = all.filter((d) => wanted === undefined || wanted.has(d.entity) || (wantsNames && isName(d.entity)));
   const contextMatchers = new Map<Detector, RegExp>();
   for (const d of detectors) {
     if (d.context === undefined) continue;

@@ -22,9 +22,13 @@ export interface Scanner {
   end(): Finding[];
 }
 
-function isCutChar(c: number): boolean {
-  // whitespace, ASCII punctuation that ends clauses, Japanese 。、・ and full-width space
-  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x3002 || c === 0x3001 || c === 0x2c || c === 0x3b;
+// Where a line longer than a block may be cut: sentence and clause ends first, because a space can sit inside an
+// entity (山田 太郎, 1234 5678 9018); plain whitespace only when no punctuation is near.
+function isStrongCut(c: number): boolean {
+  return c === 0x3002 || c === 0x3001 || c === 0xff0c || c === 0xff0e || c === 0x3b || c === 0x21 || c === 0x3f;
+}
+function isWeakCut(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x2c;
 }
 
 /** Length of the next block at the start of `buf`, or -1 when more input is needed to decide. */
@@ -37,8 +41,10 @@ function nextBlockLength(buf: string, from: number, final: boolean): number {
   }
   const nl = buf.lastIndexOf('\n', from + BLOCK_SIZE - 1);
   if (nl >= from) return nl + 1 - from;
-  for (let i = from + BLOCK_SIZE - 1; i >= from + BLOCK_SIZE - CUT_SEARCH; i--) {
-    if (isCutChar(buf.charCodeAt(i))) return i + 1 - from;
+  for (const isCut of [isStrongCut, isWeakCut]) {
+    for (let i = from + BLOCK_SIZE - 1; i >= from + BLOCK_SIZE - CUT_SEARCH; i--) {
+      if (isCut(buf.charCodeAt(i))) return i + 1 - from;
+    }
   }
   let len = BLOCK_SIZE;
   const last = buf.charCodeAt(from + len - 1);

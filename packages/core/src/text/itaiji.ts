@@ -32,6 +32,11 @@ export const ITAIJI_FOLDS: Readonly<Record<string, string>> = {
   傳: '伝',
   圓: '円',
   萬: '万',
+  奧: '奥',
+  舘: '館',
+  籠: '篭',
+  峯: '峰',
+  埜: '野',
   廣瀨: '広瀬',
 };
 

@@ -18,8 +18,8 @@ export interface NormalizedText {
   toOriginalEnd(i: number): number;
 }
 
-// Dashes NFKC leaves alone (jp-pii-spec.md §0). U+30FC/U+FF70 (ー) count only next to a digit, so
-// katakana words such as メール keep their long-vowel mark.
+// Dashes NFKC leaves alone (jp-pii-spec.md §0). U+30FC/U+FF70 (ー) count only between two digits, so
+// katakana words such as メール (or ルピー21) keep their long-vowel mark: only 0ー1 becomes 0-1.
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0x2043, 0xfe58, 0xfe63, 0xff0d]);
 const LONG_VOWEL = new Set([0x30fc, 0xff70]);
 const ZERO_WIDTH = new Set([0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e]);
@@ -69,11 +69,26 @@ export function normalizeText(original: string): NormalizedText {
     return { original, text: original, identity: true, toOriginalStart: IDENTITY_MAP, toOriginalEnd: IDENTITY_MAP };
   }
   const n = original.length;
-  const out = new Uint16Array(n * 3 + 4);
-  const starts = new Uint32Array(n * 3 + 5);
-  const ends = new Uint32Array(n * 3 + 5);
+  // NFKC usually keeps length but can expand one character a lot (U+FDFA gives 18): grow on demand.
+  let cap = n + 16;
+  let out = new Uint16Array(cap);
+  let starts = new Uint32Array(cap + 1);
+  let ends = new Uint32Array(cap + 1);
   let o = 0;
+  const grow = (): void => {
+    cap *= 2;
+    const o2 = new Uint16Array(cap);
+    o2.set(out);
+    out = o2;
+    const s2 = new Uint32Array(cap + 1);
+    s2.set(starts);
+    starts = s2;
+    const e2 = new Uint32Array(cap + 1);
+    e2.set(ends);
+    ends = e2;
+  };
   const push = (unit: number, cs: number, ce: number): void => {
+    if (o === cap) grow();
     out[o] = unit;
     starts[o] = cs;
     ends[o] = ce;
@@ -99,7 +114,7 @@ export function normalizeText(original: string): NormalizedText {
     }
     if (LONG_VOWEL.has(c)) {
       const prev = i > 0 ? original.charCodeAt(i - 1) : undefined;
-      push(isDigitUnit(prev) || isDigitUnit(next) ? 0x2d : 0x30fc, i, i + 1);
+      push(isDigitUnit(prev) && isDigitUnit(next) ? 0x2d : 0x30fc, i, i + 1);
       i++;
       continue;
     }
