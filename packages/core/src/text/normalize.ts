@@ -32,24 +32,48 @@ const NEEDS_WORK = new RegExp(
 
 const MARK = /^\p{M}/u;
 
-/** True when the code point at `i` is a combining mark (it belongs to the previous character's cluster). */
-function isCombiningAt(s: string, i: number): boolean {
-  if (i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  // Cheap exits for the common scripts; only then ask the Unicode property.
-  if (c < 0x300 || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x4e00 && c <= 0x9fff))
-    return false;
-  if (c === 0xff9e || c === 0xff9f) return true; // half-width (semi-)voiced marks are Lm, yet attach like marks
-  return MARK.test(s.slice(i, i + 2));
+// Per-BMP-code-unit behaviour, computed once from String.prototype.normalize itself so it cannot disagree with it.
+const SINGLE = 0; // NFKC gives exactly one code unit (after dash and itaiji folds): TABLE_MAP holds it
+const SLOW = 1; // expands, is a surrogate, or needs its cluster: normalise the cluster
+const DROP = 2; // zero-width, removed from the matching copy
+const LONG = 3; // ー / ｰ: a dash only between digits
+const MARK_KIND = 4; // combining: belongs to the previous character's cluster
+let KIND: Uint8Array | undefined;
+let TABLE_MAP: Uint16Array | undefined;
+
+function buildTables(): void {
+  const kind = new Uint8Array(0x10000);
+  const map = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) {
+      kind[c] = SLOW;
+      continue;
+    }
+    const ch = String.fromCharCode(c);
+    if (ZERO_WIDTH.has(c) || (c >= 0xfe00 && c <= 0xfe0f)) kind[c] = DROP;
+    else if (LONG_VOWEL.has(c)) kind[c] = LONG;
+    else if (c === 0xff9e || c === 0xff9f || MARK.test(ch))
+      kind[c] = MARK_KIND; // ﾞﾟ are Lm but attach like marks
+    else {
+      const nf = ch.normalize('NFKC');
+      if (nf.length !== 1) kind[c] = SLOW;
+      else {
+        const u = nf.charCodeAt(0);
+        kind[c] = SINGLE;
+        map[c] = DASHES.has(u) ? 0x2d : (ITAIJI_CHAR_FOLDS.get(u) ?? u);
+      }
+    }
+  }
+  KIND = kind;
+  TABLE_MAP = map;
 }
 
-function isFastIdentity(c: number): boolean {
-  return (
-    c < 0x80 ||
-    (c >= 0x3041 && c <= 0x3096) ||
-    (c >= 0x30a1 && c <= 0x30fa) ||
-    (c >= 0x4e00 && c <= 0x9fff && !ITAIJI_CHAR_FOLDS.has(c))
-  );
+/** True when the code point at `i` is a combining mark (it belongs to the previous character's cluster). */
+function isCombiningAt(s: string, i: number, kind: Uint8Array): boolean {
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff) return MARK.test(s.slice(i, i + 2));
+  return kind[c] === MARK_KIND;
 }
 
 function isDigitUnit(c: number | undefined): boolean {
@@ -57,6 +81,30 @@ function isDigitUnit(c: number | undefined): boolean {
 }
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+function unitsToString(units: Uint16Array, length: number): string {
+  let text = '';
+  for (let k = 0; k < length; k += 8192)
+    text += String.fromCharCode.apply(null, units.subarray(k, Math.min(length, k + 8192)) as unknown as number[]);
+  return text;
+}
+
+/** The matching copy when every code unit maps to exactly one (the common case for Japanese text), else undefined. */
+function mapOneToOne(original: string, kind: Uint8Array, map: Uint16Array): Uint16Array | undefined {
+  const n = original.length;
+  const out = new Uint16Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    const k = kind[c];
+    if (k === SINGLE) out[i] = map[c] as number;
+    else if (k === LONG) {
+      const prev = i > 0 ? original.charCodeAt(i - 1) : undefined;
+      const next = i + 1 < n ? original.charCodeAt(i + 1) : undefined;
+      out[i] = isDigitUnit(prev) && isDigitUnit(next) ? 0x2d : 0x30fc;
+    } else return undefined;
+  }
+  return out;
+}
 
 const IDENTITY_MAP = (i: number): number => i;
 
@@ -67,6 +115,20 @@ const IDENTITY_MAP = (i: number): number => i;
 export function normalizeText(original: string): NormalizedText {
   if (!NEEDS_WORK.test(original)) {
     return { original, text: original, identity: true, toOriginalStart: IDENTITY_MAP, toOriginalEnd: IDENTITY_MAP };
+  }
+  if (KIND === undefined) buildTables();
+  const kind = KIND as Uint8Array;
+  const map = TABLE_MAP as Uint16Array;
+  const oneToOne = mapOneToOne(original, kind, map);
+  if (oneToOne !== undefined) {
+    // Same length, character for character: offsets map to themselves, no offset tables needed.
+    return {
+      original,
+      text: unitsToString(oneToOne, oneToOne.length),
+      identity: false,
+      toOriginalStart: IDENTITY_MAP,
+      toOriginalEnd: IDENTITY_MAP,
+    };
   }
   const n = original.length;
   // NFKC usually keeps length but can expand one character a lot (U+FDFA gives 18): grow on demand.
@@ -97,36 +159,26 @@ export function normalizeText(original: string): NormalizedText {
   let i = 0;
   while (i < n) {
     const c = original.charCodeAt(i);
+    const k = kind[c];
+    if (k === SINGLE && !isCombiningAt(original, i + 1, kind)) {
+      push(map[c] as number, i, i + 1);
+      i++;
+      continue;
+    }
+    if (k === DROP) {
+      i++;
+      continue;
+    }
     const next = i + 1 < n ? original.charCodeAt(i + 1) : -1;
-    if (isFastIdentity(c) && !isCombiningAt(original, i + 1)) {
-      push(c, i, i + 1);
-      i++;
-      continue;
-    }
-    if (ZERO_WIDTH.has(c)) {
-      i++;
-      continue;
-    }
-    if (DASHES.has(c)) {
-      push(0x2d, i, i + 1);
-      i++;
-      continue;
-    }
-    if (LONG_VOWEL.has(c)) {
+    if (k === LONG) {
       const prev = i > 0 ? original.charCodeAt(i - 1) : undefined;
       push(isDigitUnit(prev) && isDigitUnit(next) ? 0x2d : 0x30fc, i, i + 1);
       i++;
       continue;
     }
-    const fold = ITAIJI_CHAR_FOLDS.get(c);
-    if (fold !== undefined && !isCombiningAt(original, i + 1)) {
-      push(fold, i, i + 1);
-      i++;
-      continue;
-    }
     // Slow path: one cluster = a code point plus the combining marks after it, normalised together.
     let j = i + (isHighSurrogate(c) && next >= 0xdc00 && next <= 0xdfff ? 2 : 1);
-    while (j < n && isCombiningAt(original, j)) j += isHighSurrogate(original.charCodeAt(j)) ? 2 : 1;
+    while (j < n && isCombiningAt(original, j, kind)) j += isHighSurrogate(original.charCodeAt(j)) ? 2 : 1;
     const cluster = original.slice(i, j);
     const norm = cluster.normalize('NFKC');
     for (let k = 0; k < norm.length; k++) {
@@ -138,9 +190,7 @@ export function normalizeText(original: string): NormalizedText {
   }
   starts[o] = n;
   ends[o] = n;
-  let text = '';
-  for (let k = 0; k < o; k += 8192)
-    text += String.fromCharCode.apply(null, out.subarray(k, Math.min(o, k + 8192)) as unknown as number[]);
+  const text = unitsToString(out, o);
   const len = o;
   return {
     original,
