@@ -15,6 +15,8 @@ export const CORE_ERRORS = {
   KAMEN_ERR_RULE_UNKNOWN_ID: 'A rule id given to disable does not exist',
   KAMEN_ERR_RULE_EXAMPLE: 'A rule example does not behave as the rule file says',
   KAMEN_ERR_DATA_FILE: 'A dictionary data file cannot be read',
+  KAMEN_ERR_FIELD_FILE: 'A field (header) dictionary file cannot be read or parsed',
+  KAMEN_ERR_FIELD_SCHEMA: 'A field dictionary does not match rules/fields.schema.json, or maps one header to two types',
   KAMEN_ERR_OPERATOR_PARAMS: 'Operator parameters in a policy are invalid for the operator or entity',
   KAMEN_ERR_OPERATOR_KEY: 'A keyed operator was used without a key ring',
   KAMEN_ERR_POLICY_FILE: 'A policy file cannot be read or parsed',

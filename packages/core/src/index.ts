@@ -47,3 +47,13 @@ export {
   type NameInfo,
   type EnglishNameKind,
 } from './names/dictionary.js';
+export { classifyField, type FieldClassification, type ClassifyFieldOptions } from './structure/classify-field.js';
+export { normalizeFieldName } from './structure/field-name.js';
+export {
+  loadFieldDictionary,
+  getDefaultFieldDictionary,
+  FIELDS_DIR,
+  type FieldDictionary,
+  type NameEvidence,
+  type DictionaryType,
+} from './structure/field-dictionary.js';

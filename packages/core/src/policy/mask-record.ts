@@ -1,4 +1,4 @@
-import { classifyField } from '../structure/classify.js';
+import { classifyField } from '../structure/classify-field.js';
 import type { FieldType } from '../types.js';
 import { applyStep } from './apply.js';
 import type { Plan, PlanStep } from './compile.js';
@@ -36,7 +36,7 @@ function typeOf(where: Where, value: string, plan: Plan, fieldPaths: FieldPaths 
   if (known !== undefined) return known;
   const override = plan.forField([where.json, where.wild, where.xml, where.key], undefined);
   if (override !== undefined && override.context.entity !== 'FREE_TEXT') return override.context.entity;
-  return classifyField(where.key, [value]);
+  return classifyField(where.key, [value])?.type;
 }
 
 function maskLeaf(

@@ -1,20 +1,11 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode } from 'yaml';
 import { coreError } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
 import type { RuleDefinition } from './rule.js';
+import { compileSchemaFile, loadValidatedYaml } from './yaml-file.js';
 
-let validateFile: ReturnType<Ajv['compile']> | undefined;
-
-function schemaValidator(): ReturnType<Ajv['compile']> {
-  if (validateFile === undefined) {
-    const schema = JSON.parse(readFileSync(join(RULES_DIR, 'schema.json'), 'utf8')) as object;
-    validateFile = new Ajv({ allErrors: false, useDefaults: true, strict: false }).compile(schema);
-  }
-  return validateFile;
-}
+const NOT_RULE_FOLDERS = new Set(['data', 'policies', 'fields']);
 
 /** Every *.yaml / *.yml file under `dir`, sorted, recursively. */
 export function listRuleFiles(dir: string): string[] {
@@ -22,8 +13,9 @@ export function listRuleFiles(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) {
-      // data/ holds dictionaries, policies/ holds masking policies (own schema): neither is a rule file.
-      if (name !== 'data' && name !== 'policies') out.push(...listRuleFiles(full));
+      // data/ holds dictionaries, policies/ masking policies and fields/ header dictionaries (each with its own
+      // schema): none of them is a rule file.
+      if (!NOT_RULE_FOLDERS.has(name)) out.push(...listRuleFiles(full));
     } else if (/\.ya?ml$/.test(name)) out.push(full);
   }
   return out;
@@ -33,46 +25,24 @@ export function listRuleFiles(dir: string): string[] {
  * Parses and validates one rule file. Errors name the file, line, column, rule id and field.
  */
 export function loadRuleFile(file: string, source?: string): RuleDefinition[] {
-  let text: string;
-  try {
-    text = source ?? readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw coreError('KAMEN_ERR_RULE_FILE', 'cannot read the file', { file }, cause);
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first !== undefined) {
-    const pos = lineCounter.linePos(first.pos[0]);
-    throw coreError('KAMEN_ERR_RULE_FILE', `YAML syntax: ${first.code}`, { file, line: pos.line, column: pos.col });
-  }
-  const data = doc.toJS() as unknown;
-  const validate = schemaValidator();
-  if (!validate(data)) {
-    const err = (validate.errors as ErrorObject[])[0] as ErrorObject;
-    const segments = err.instancePath
-      .split('/')
-      .slice(1)
-      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const node = doc.getIn(segments, true);
-    const range = isNode(node) ? node.range : undefined;
-    const pos = range ? lineCounter.linePos(range[0]) : undefined;
-    const ruleIndex = segments[1];
-    const ruleId =
-      typeof ruleIndex === 'number'
-        ? (((data as { rules?: { id?: unknown }[] }).rules?.[ruleIndex]?.id as string | undefined) ?? undefined)
-        : undefined;
-    throw coreError(
-      'KAMEN_ERR_RULE_SCHEMA',
-      `${err.instancePath || '/'} ${err.message ?? 'is invalid'}${err.params && 'allowedValues' in err.params ? ` (${(err.params.allowedValues as unknown[]).join(', ')})` : ''}`,
-      {
-        file,
-        ...(pos ? { line: pos.line, column: pos.col } : {}),
-        ...(ruleId !== undefined ? { ruleId } : {}),
-        field: err.instancePath.split('/').slice(3).join('.') || undefined,
+  const { data } = loadValidatedYaml(
+    file,
+    {
+      validate: compileSchemaFile(join(RULES_DIR, 'schema.json')),
+      fileError: 'KAMEN_ERR_RULE_FILE',
+      schemaError: 'KAMEN_ERR_RULE_SCHEMA',
+      context: (segments, value) => {
+        const ruleIndex = segments[1];
+        const ruleId =
+          typeof ruleIndex === 'number'
+            ? ((value as { rules?: { id?: unknown }[] }).rules?.[ruleIndex]?.id as string | undefined)
+            : undefined;
+        const field = segments.slice(2).join('.') || undefined;
+        return { ...(ruleId !== undefined ? { ruleId } : {}), ...(field !== undefined ? { field } : {}) };
       },
-    );
-  }
+    },
+    source,
+  );
   return (data as { rules: Omit<RuleDefinition, 'file'>[] }).rules.map((r) => ({ ...r, file }));
 }
 
