@@ -36,7 +36,7 @@ function typeOf(where: Where, value: string, plan: Plan, fieldPaths: FieldPaths 
   if (known !== undefined) return known;
   const override = plan.forField([where.json, where.wild, where.xml, where.key], undefined);
   if (override !== undefined && override.context.entity !== 'FREE_TEXT') return override.context.entity;
-  return classifyField(where.key, [value])?.type;
+  return classifyField(where.key, [value]);
 }
 
 function maskLeaf(
