@@ -30,13 +30,28 @@ function child(where: Where, key: string): Where {
   return { json: where.json + seg, wild: where.wild + seg, xml: `${where.xml}/${key}`, key };
 }
 
+/**
+ * Field types decided per plan (one plan = one stream): the first non-empty value of a field decides its type,
+ * so every record of a stream masks one column the same way and classification runs once per field.
+ */
+const decided = new WeakMap<Plan, Map<string, FieldType | undefined>>();
+
 function typeOf(where: Where, value: string, plan: Plan, fieldPaths: FieldPaths | undefined): FieldType | undefined {
   const known =
     fieldPaths?.[where.json] ?? fieldPaths?.[where.wild] ?? fieldPaths?.[where.xml] ?? fieldPaths?.[where.key];
   if (known !== undefined) return known;
   const override = plan.forField([where.json, where.wild, where.xml, where.key], undefined);
   if (override !== undefined && override.context.entity !== 'FREE_TEXT') return override.context.entity;
-  return classifyField(where.key, [value]);
+  let cache = decided.get(plan);
+  if (cache === undefined) {
+    cache = new Map();
+    decided.set(plan, cache);
+  }
+  const id = `${where.wild}\u0000${where.xml}`;
+  if (cache.has(id)) return cache.get(id);
+  const type = classifyField(where.key, [value])?.type;
+  if (value.trim() !== '') cache.set(id, type);
+  return type;
 }
 
 function maskLeaf(
