@@ -39,6 +39,8 @@ const OVERRIDE_NONE = 0.85;
 /** Bound on the header cache: headers repeat (maskRecord calls per field and record); values never enter it. */
 const CACHE_LIMIT = 4096;
 
+const NAME_ONLY: ReadonlySet<string> = new Set(['FREE_TEXT', 'SENSITIVE']);
+
 const round = (x: number): number => Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
 
 const nameCache = new WeakMap<FieldDictionary, Map<string, NameEvidence | null>>();
@@ -155,7 +157,9 @@ export function classifyField(
 ): FieldClassification | null {
   const dict = options.dictionary ?? getDefaultFieldDictionary();
   const ev = nameEvidence(typeof name === 'string' ? name : '', dict);
-  const values = valueEvidence(Array.isArray(sampleValues) ? sampleValues : [], options.registry);
+  // Free text and 要配慮 columns are what their header says whatever they contain: skip detect() on them.
+  const skipValues = ev !== null && NAME_ONLY.has(ev.type) && ev.alternatives.length === 0;
+  const values = valueEvidence(!skipValues && Array.isArray(sampleValues) ? sampleValues : [], options.registry);
   if (ev !== null) return fromName(name, ev, values);
   if (values.count === 0) return null;
   const best = bestFromValues(values);
