@@ -108,7 +108,9 @@ function spellings(header: string): string[] {
     out.push(header.toUpperCase());
   }
   // Full-width ASCII and brackets, ideographic spaces.
-  out.push(header.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000'));
+  out.push(
+    header.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).replace(/ /g, '\u3000'),
+  );
   out.push(header.replace(/\(/g, '【').replace(/\)/g, '】'));
   return out;
 }
@@ -308,7 +310,26 @@ describe('classifyField: from values', () => {
     expect(typeOf('col', ['GB82WEST12345698765432'])).toBe('IBAN');
     expect(typeOf('col', ['4111111111111111', '5500005555555559'])).toBe('CREDIT_CARD');
     expect(typeOf('col', ['男', '女', '女性'])).toBe('GENDER');
+    expect(typeOf('col', ['山田 太郎', '鈴木 花子'])).toBe('PERSON_NAME');
+    expect(classifyField('生年月日', ['1985-04-01', '昭和60年4月1日', 'S60.4.1'])).toMatchObject({
+      type: 'DATE_OF_BIRTH',
+      source: 'name+values',
+    });
+    expect(classifyField('基本給', ['250,000', '¥312000'])).toMatchObject({ type: 'SALARY', source: 'name+values' });
     expect(typeOf('col', ['連絡は taro@example.com まで', 'なし'])).toBe('FREE_TEXT');
+  });
+
+  it('the threshold option bounds value-only decisions', () => {
+    const values = ['〒100-0001', '〒530-0001'];
+    expect(classifyField('col', values, { threshold: 0.99 })).toBeNull();
+    expect(classifyField('col', values, { threshold: 0.5 })?.type).toBe('POSTAL_CODE');
+  });
+
+  it('a reading column reports its script: values first, then the header', () => {
+    expect(classifyField('住所(カナ)', [])).toMatchObject({ type: 'ADDRESS', kana: 'full' });
+    expect(classifyField('ふりがな', [])).toMatchObject({ type: 'NAME_KANA', kana: 'hiragana' });
+    expect(classifyField('フリガナ', ['ﾔﾏﾀﾞ ﾀﾛｳ'])).toMatchObject({ type: 'NAME_KANA', kana: 'half' });
+    expect(classifyField('氏名', [])?.kana).toBeUndefined();
   });
 
   it('ignores empty values and never throws on odd input', () => {
