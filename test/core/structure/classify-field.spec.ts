@@ -361,6 +361,29 @@ describe('classifyField: properties', () => {
     );
   });
 
+  it('whose value it is (本人, 配偶者, 扶養親族N, dependent_N) and numbering never change the type', () => {
+    const ja = fc.constantFrom('氏名', 'フリガナ', '生年月日', '個人番号', '性別', '電話番号', '住所', '氏名(カナ)');
+    const en = fc.constantFrom('first_name', 'last_name', 'birth_date', 'my_number', 'email', 'phone', 'address');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(ja, fc.constantFrom('本人', '配偶者', '扶養親族', '扶養者', '緊急連絡先'), fc.nat(9), fc.boolean()),
+          fc.tuple(
+            en,
+            fc.constantFrom('dependent_', 'spouse_', 'emergency_contact_', 'primary_'),
+            fc.nat(9),
+            fc.boolean(),
+          ),
+        ),
+        ([header, who, n, numberAfter]) => {
+          const numbered = numberAfter ? `${who}${header}${n}` : `${who}${n}${header}`;
+          expect(typeOf(numbered)).toBe(typeOf(header));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it('never throws and always returns a well-formed result', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 30 }), { maxLength: 5 }), (n, v) => {

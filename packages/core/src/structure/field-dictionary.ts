@@ -123,6 +123,14 @@ const MAX_DEPTH = 4;
 function resolve(dict: FieldDictionary, key: string, depth: number): NameEvidence | undefined {
   const hit = dict.entries.get(key);
   if (hit !== undefined || depth >= MAX_DEPTH) return hit;
+  // Whose value it is (配偶者, spouse) or how it is written (漢字, romaji): the type does not change. Tried
+  // before reading markers: 緊急連絡先フリガナ is a kana name, not a kana 緊急連絡先.
+  for (const q of dict.qualifiers) {
+    const rest = key.startsWith(q) ? key.slice(q.length) : key.endsWith(q) ? key.slice(0, -q.length) : '';
+    if (rest === '') continue;
+    const inner = resolve(dict, rest, depth + 1);
+    if (inner !== undefined) return inner;
+  }
   // A reading marker: 氏名カナ, カナ氏名, last name kana. A person name read aloud is NAME_KANA; other types
   // (住所カナ) keep their type and only note the script.
   for (const marker of dict.kanaMarkers) {
@@ -139,13 +147,6 @@ function resolve(dict: FieldDictionary, key: string, depth: number): NameEvidenc
       type: inner.type === 'PERSON_NAME' ? 'NAME_KANA' : inner.type,
       kanaMarker: true,
     };
-  }
-  // Whose value it is (配偶者, spouse) or how it is written (漢字, romaji): the type does not change.
-  for (const q of dict.qualifiers) {
-    const rest = key.startsWith(q) ? key.slice(q.length) : key.endsWith(q) ? key.slice(0, -q.length) : '';
-    if (rest === '') continue;
-    const inner = resolve(dict, rest, depth + 1);
-    if (inner !== undefined) return inner;
   }
   // X + a generic word (tel no, phone number, sex code): X decides, a little less surely.
   for (const g of dict.generic) {
