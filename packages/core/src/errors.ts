@@ -24,6 +24,16 @@ export const CORE_ERRORS = {
   KAMEN_ERR_POLICY_UNKNOWN_OPERATOR: 'A policy names an operator that does not exist',
   KAMEN_ERR_POLICY_UNSAFE: 'A policy asks for an unsafe transformation (unkeyed hash of an identifier, KM-01)',
   KAMEN_ERR_MASK_FAILED: 'Masking a value failed; nothing was returned (fail closed)',
+  KAMEN_ERR_OPERATOR_UNKNOWN: 'No operator has this name',
+  KAMEN_ERR_KEY_FILE: 'A key file or key variable cannot be read, parsed or written',
+  KAMEN_ERR_KEY_PERMISSIONS: 'A key file is a symlink, not owned by the current user, or readable/writable by others',
+  KAMEN_ERR_KEY_UNKNOWN: 'A key id is not on the key ring',
+  KAMEN_ERR_KEY_REQUIRED: 'A keyed operator was configured or applied without a key',
+  KAMEN_ERR_FPE_DOMAIN: 'A value or entity is outside the format-preserving encryption domain (fewer than 10^6 values)',
+  KAMEN_ERR_REVEAL_TAMPERED:
+    'A token or FPE value fails authentication or its check digit: it was altered or never issued',
+  KAMEN_ERR_REVEAL_IRREVERSIBLE:
+    'The value comes from an irreversible operator (hash, mask, redact) and cannot be revealed',
 } as const;
 
 export type CoreErrorCode = keyof typeof CORE_ERRORS;

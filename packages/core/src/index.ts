@@ -57,3 +57,15 @@ export {
   type NameEvidence,
   type DictionaryType,
 } from './structure/field-dictionary.js';
+export { createKeyRing, ephemeralKeyRing, KEY_ID, type KeyEntry } from './keys/key-ring.js';
+export { loadKeyRing, keyRingFromEnv, generateKeyFile, parseKeyRing, type KeyFile } from './keys/key-file.js';
+export { OPERATORS, getOperator, requireOperator } from './operators/registry.js';
+export { keepOperator } from './operators/keep.js';
+export { redactOperator, type RedactParams } from './operators/redact.js';
+export { maskOperator, type MaskParams } from './operators/mask.js';
+export { hashOperator, type HashParams } from './operators/hash.js';
+export { pseudonymOperator, PSEUDONYM_TOKEN, parsePseudonym } from './operators/pseudonym.js';
+export { fpeOperator } from './operators/fpe.js';
+export { reveal, revealFpe, type FpeBinding } from './operators/reveal.js';
+export type { KeyRing } from './keys/keyring.js';
+export type { Operator, OperatorContext } from './operators/operator.js';

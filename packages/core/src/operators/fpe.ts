@@ -1,0 +1,169 @@
+import { FF1 } from '@noble/ciphers/ff1.js';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
+import { coreError } from '../errors.js';
+import type { KeyRing } from '../keys/keyring.js';
+import type { FieldType } from '../types.js';
+import { luhn, luhnCheckDigit } from '../validators/luhn.js';
+import { corporateNumberCheckDigit, myNumberCheckDigit } from '../validators/jp-check-digits.js';
+import type { Operator } from './operator.js';
+import { readParams } from './params.js';
+import { purposeFor, requireKeys } from './keyed.js';
+import { fromArray, readDigits, toArray, writeDigits } from './written-digits.js';
+
+/** Smallest FF1 domain kamen accepts (KM-04; NIST SP 800-38G Rev.1 requires radix^minlen ≥ 10^6). */
+const MIN_DIGITS = 6;
+
+/** Types whose values are not digit strings, or whose digits carry meaning FF1 would break (dates, amounts). */
+const NOT_FPE: ReadonlySet<FieldType> = new Set<FieldType>([
+  'PERSON_NAME',
+  'NAME_KANA',
+  'EMAIL',
+  'ADDRESS',
+  'DATE_OF_BIRTH',
+  'IP_ADDRESS',
+  'IBAN',
+  'GENDER',
+  'NATIONALITY',
+  'SALARY',
+  'SENSITIVE',
+  'FREE_TEXT',
+]);
+
+/** Where FF1 works on a value's digits: [from, to) of the digit string, plus how the rest is rebuilt. */
+interface Scheme {
+  readonly from: number;
+  readonly to: number;
+  /** Recomputes derived digits (check digit) of the full digit string after the FF1 part changed. */
+  readonly finish?: (digits: string) => string;
+  /** Cycle-walking predicate: FF1 is repeated until the whole number satisfies it (a permutation of that set). */
+  readonly accept?: (digits: string) => boolean;
+}
+
+/** The entity-specific scheme for `digits`; throws KAMEN_ERR_FPE_DOMAIN when the value is not of its kind. */
+function schemeFor(entity: FieldType, value: string, digits: string, revealing: boolean): Scheme {
+  const n = digits.length;
+  const domain = (ok: boolean, what: string): void => {
+    if (!ok) throw coreError('KAMEN_ERR_FPE_DOMAIN', `value is not ${what}`);
+  };
+  const tampered = (ok: boolean, what: string): void => {
+    if (!ok) throw coreError('KAMEN_ERR_REVEAL_TAMPERED', `${what} check digit is invalid`);
+  };
+  switch (entity) {
+    case 'MY_NUMBER': {
+      domain(n === 12, 'a 12-digit My Number');
+      const ok = Number(digits[11]) === myNumberCheckDigit(digits.slice(0, 11));
+      if (revealing) tampered(ok, 'My Number');
+      else domain(ok, 'a My Number with a valid check digit');
+      return { from: 0, to: 11, finish: (d) => d.slice(0, 11) + String(myNumberCheckDigit(d.slice(0, 11))) };
+    }
+    case 'CORPORATE_NUMBER': {
+      domain(n === 13, 'a 13-digit Corporate Number');
+      const ok = Number(digits[0]) === corporateNumberCheckDigit(digits.slice(1));
+      if (revealing) tampered(ok, 'Corporate Number');
+      else domain(ok, 'a Corporate Number with a valid check digit');
+      return { from: 1, to: 13, finish: (d) => String(corporateNumberCheckDigit(d.slice(1))) + d.slice(1) };
+    }
+    case 'CREDIT_CARD': {
+      // The IIN (first 6) stays so the brand and issuer stay plausible; the account digits are encrypted and the
+      // Luhn check digit recomputed. The last 4 change too: keeping them would leave 10 of ~16 digits in clear.
+      domain(n >= 13 && n <= 19, 'a 13-19 digit card number');
+      if (revealing) tampered(luhn(digits), 'card (Luhn)');
+      else domain(luhn(digits), 'a Luhn-valid card number');
+      return { from: 6, to: n - 1, finish: (d) => d.slice(0, n - 1) + String(luhnCheckDigit(d.slice(0, n - 1))) };
+    }
+    case 'PHONE': {
+      const intl = value.trimStart().startsWith('+') || value.trimStart().startsWith('＋');
+      const national = intl && digits.startsWith('81') ? `0${digits.slice(digits[2] === '0' ? 3 : 2)}` : digits;
+      const skip = n - national.length; // '81' or '810' before the national significant digits
+      const keep = phonePrefixLength(national) + skip;
+      const asWritten = (d: string): string => (intl ? `+${d}` : d);
+      const valid = (d: string): boolean => isValidPhoneNumber(asWritten(d), 'JP');
+      // Cycle walking needs the original in the accepted set; an unassigned number has no same-kind image.
+      if (!revealing) domain(valid(digits), 'a valid Japanese phone number');
+      return { from: keep, to: n, accept: valid };
+    }
+    default:
+      return { from: 0, to: n };
+  }
+}
+
+/**
+ * National-prefix digits kept in clear: 0120/0800/0570/0990 (4), mobile and IP 0[5-9]0 and 020 (3), else the
+ * leading 0 and the first area-code digit (2). FF1 changes the rest, checked valid with full metadata.
+ */
+function phonePrefixLength(national: string): number {
+  const p4 = national.slice(0, 4);
+  if (p4 === '0120' || p4 === '0800' || p4 === '0570' || p4 === '0990') return 4;
+  if (/^0[2-9]0/u.test(national)) return 3;
+  return 2;
+}
+
+/** One FF1 per ring, kid, tenant and tweak: AES key expansion runs once, not per value. */
+const cache = new WeakMap<KeyRing, Map<string, ReturnType<typeof FF1>>>();
+function cipher(keys: KeyRing, kid: string, entity: string, field: string | undefined, tenant: string | undefined) {
+  let m = cache.get(keys);
+  if (m === undefined) cache.set(keys, (m = new Map()));
+  // KM-05: the tweak binds ciphertexts to entity type, field and tenant, so equal digits in two columns differ.
+  const tweak = `${entity}\u0000${field ?? ''}\u0000${tenant ?? ''}`;
+  const id = `${kid}\u0000${tweak}`;
+  let c = m.get(id);
+  if (c === undefined) {
+    c = FF1(10, keys.subkey(purposeFor('fpe', tenant), kid), new TextEncoder().encode(tweak));
+    m.set(id, c);
+  }
+  return c;
+}
+
+/** Where an FPE value belongs: the same entity, field and tenant it was encrypted under. */
+export interface FpeBinding {
+  readonly entity: FieldType;
+  readonly field?: string;
+  readonly tenant?: string;
+  /** Key id; default the ring's primary. FPE output cannot carry its kid, so rotation needs it told. */
+  readonly kid?: string;
+}
+
+function transform(value: string, b: FpeBinding, keys: KeyRing, decrypt: boolean): string {
+  const read = readDigits(value);
+  const s = schemeFor(b.entity, value, read.digits, decrypt);
+  if (s.to - s.from < MIN_DIGITS)
+    throw coreError('KAMEN_ERR_FPE_DOMAIN', `only ${s.to - s.from} digits to encrypt; at least ${MIN_DIGITS} needed`);
+  const ff1 = cipher(keys, b.kid ?? keys.primaryId, b.entity, b.field, b.tenant);
+  const head = read.digits.slice(0, s.from);
+  const tail = read.digits.slice(s.to);
+  let part = toArray(read.digits.slice(s.from, s.to));
+  let whole: string;
+  do {
+    part = decrypt ? ff1.decrypt(part) : ff1.encrypt(part);
+    whole = head + fromArray(part) + tail;
+  } while (s.accept !== undefined && !s.accept(whole));
+  return writeDigits(value, read, s.finish !== undefined ? s.finish(whole) : whole);
+}
+
+/**
+ * `fpe`: FF1 (NIST SP 800-38G) over the value's digits, keeping length, separators, digit width and a valid
+ * check digit (My Number, Corporate Number, Luhn), and a phone's prefix class. Reversible with revealFpe.
+ */
+export const fpeOperator: Operator<Record<string, never>> = {
+  name: 'fpe',
+  reversible: true,
+  validate(params, entity) {
+    readParams('fpe', params, []);
+    if (NOT_FPE.has(entity))
+      throw coreError('KAMEN_ERR_FPE_DOMAIN', `fpe does not apply to ${entity}; use pseudonym or surrogate`);
+    return {};
+  },
+  apply(value, _params, ctx) {
+    return transform(value, ctx, requireKeys('fpe', ctx), false);
+  },
+};
+
+/**
+ * Reverses `fpe`. FF1 has no integrity check: a changed digit decrypts to some other number. Check digits
+ * (My Number, Corporate Number, Luhn) catch most single-digit changes (KAMEN_ERR_REVEAL_TAMPERED); other types
+ * have no such detection.
+ * @public
+ */
+export function revealFpe(value: string, binding: FpeBinding, keys: KeyRing): string {
+  return transform(value, binding, keys, true);
+}

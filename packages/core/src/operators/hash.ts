@@ -1,0 +1,51 @@
+import { createHmac } from 'node:crypto';
+import { coreError } from '../errors.js';
+import type { Operator } from './operator.js';
+import { intParam, readParams, SMALL_DOMAIN_TYPES } from './params.js';
+import { purposeFor, requireKeys } from './keyed.js';
+
+/** Policy parameters of `hash`. */
+export interface HashParams {
+  /** Output alphabet: 'hex' (default, 64 chars) or 'base64url' (43 chars). */
+  readonly encoding?: 'hex' | 'base64url';
+  /** Keep only the first N characters (N ≥ 16). */
+  readonly truncate?: number;
+  /** Must be true or absent: an unkeyed hash of a small-domain value is reversible by enumeration (KM-01). */
+  readonly keyed?: boolean;
+}
+
+interface HashConfig {
+  readonly encoding: 'hex' | 'base64url';
+  readonly truncate: number | undefined;
+}
+
+/**
+ * `hash`: HMAC-SHA-256 under the ring's 'hash' subkey over the NFKC form of the value, so ＡＢＣ and ABC join.
+ * Deterministic per key and tenant; irreversible. There is no unkeyed mode.
+ */
+export const hashOperator: Operator<HashConfig> = {
+  name: 'hash',
+  reversible: false,
+  validate(params, entity) {
+    const p = readParams('hash', params, ['encoding', 'truncate', 'keyed', 'algorithm']);
+    if (p.keyed === false)
+      throw coreError(
+        'KAMEN_ERR_KEY_REQUIRED',
+        SMALL_DOMAIN_TYPES.has(entity)
+          ? `hash: an unkeyed hash of ${entity} is reversible by enumeration (KM-01)`
+          : 'hash: unkeyed hashing is not supported (KM-01)',
+      );
+    if (p.algorithm !== undefined && p.algorithm !== 'hmac-sha256')
+      throw coreError('KAMEN_ERR_OPERATOR_PARAMS', "hash: 'algorithm' can only be 'hmac-sha256'");
+    const encoding = p.encoding ?? 'hex';
+    if (encoding !== 'hex' && encoding !== 'base64url')
+      throw coreError('KAMEN_ERR_OPERATOR_PARAMS', "hash: 'encoding' must be 'hex' or 'base64url'");
+    const truncate = intParam('hash', p, 'truncate', 16);
+    return { encoding, truncate };
+  },
+  apply(value, cfg, ctx) {
+    const key = requireKeys('hash', ctx).subkey(purposeFor('hash', ctx.tenant));
+    const digest = createHmac('sha256', key).update(value.normalize('NFKC'), 'utf8').digest(cfg.encoding);
+    return cfg.truncate === undefined ? digest : digest.slice(0, cfg.truncate);
+  },
+};

@@ -1,0 +1,81 @@
+import { aessiv } from '@noble/ciphers/aes.js';
+import { coreError } from '../errors.js';
+import type { KeyRing } from '../keys/keyring.js';
+import type { Operator } from './operator.js';
+import { readParams } from './params.js';
+import { purposeFor, requireKeys } from './keyed.js';
+
+/**
+ * Token grammar: `PSN:<TYPE>:<kid>:<payload>` where TYPE is the entity type ([A-Z][A-Z0-9_]*), kid the key id
+ * ([A-Za-z0-9]{1,16}) and payload the base64url (no padding) of AES-SIV(value) = 16-byte tag ‖ ciphertext.
+ * ':' never occurs in base64url, so tokens are found in free text by {@link PSEUDONYM_TOKEN}.
+ * @public
+ */
+export const PSEUDONYM_TOKEN = /PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w-]{22,})/gu;
+const TOKEN_EXACT = /^PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w-]{22,})$/u;
+
+const enc = new TextEncoder();
+const dec = new TextDecoder('utf-8', { fatal: true });
+
+/** AES-256-SIV needs 64 key bytes: two HKDF subkeys (MAC half, CTR half). Cached per ring, kid and tenant. */
+const sivKeys = new WeakMap<KeyRing, Map<string, Uint8Array>>();
+function sivKey(keys: KeyRing, kid: string, tenant: string | undefined): Uint8Array {
+  let m = sivKeys.get(keys);
+  if (m === undefined) sivKeys.set(keys, (m = new Map()));
+  const id = `${kid}\u0000${tenant ?? ''}`;
+  let k = m.get(id);
+  if (k === undefined) {
+    k = new Uint8Array(64);
+    k.set(keys.subkey(purposeFor('pseudonym:mac', tenant), kid), 0);
+    k.set(keys.subkey(purposeFor('pseudonym:ctr', tenant), kid), 32);
+    m.set(id, k);
+  }
+  return k;
+}
+
+/** Associated data binds a token to its type and tenant: a MY_NUMBER token does not reveal as a PHONE. */
+const aad = (type: string, tenant: string | undefined): Uint8Array => enc.encode(`${type}\u0000${tenant ?? ''}`);
+
+/**
+ * `pseudonym`: deterministic, keyed, reversible for key holders (AES-SIV, RFC 5297). Same value, type, tenant
+ * and key -> same token, so joins across files still work; tampered tokens fail authentication on reveal.
+ */
+export const pseudonymOperator: Operator<Record<string, never>> = {
+  name: 'pseudonym',
+  reversible: true,
+  validate(params) {
+    readParams('pseudonym', params, []);
+    return {};
+  },
+  apply(value, _params, ctx) {
+    const keys = requireKeys('pseudonym', ctx);
+    const kid = keys.primaryId;
+    const ct = aessiv(sivKey(keys, kid, ctx.tenant), aad(ctx.entity, ctx.tenant)).encrypt(enc.encode(value));
+    return `PSN:${ctx.entity}:${kid}:${Buffer.from(ct).toString('base64url')}`;
+  },
+};
+
+/** Parsed parts of a token, or undefined when `text` is not exactly one token. */
+export function parsePseudonym(text: string): { type: string; kid: string; payload: string } | undefined {
+  const m = TOKEN_EXACT.exec(text);
+  return m === null ? undefined : { type: m[1] as string, kid: m[2] as string, payload: m[3] as string };
+}
+
+/**
+ * Reveals one pseudonym token. Errors: KAMEN_ERR_KEY_UNKNOWN (kid not on the ring, e.g. after rotation removed
+ * it), KAMEN_ERR_REVEAL_TAMPERED (authentication fails: altered token, wrong tenant or wrong key).
+ */
+export function revealPseudonym(token: string, keys: KeyRing, tenant?: string): string {
+  const t = parsePseudonym(token);
+  if (t === undefined) throw coreError('KAMEN_ERR_INVALID_ARGUMENT', 'not a pseudonym token');
+  const key = sivKey(keys, t.kid, tenant);
+  const bytes = Buffer.from(t.payload, 'base64url');
+  try {
+    // Non-canonical base64url (changed padding bits) decodes to the same bytes: still an altered token.
+    if (bytes.toString('base64url') !== t.payload) throw new Error('non-canonical');
+    const pt = aessiv(key, aad(t.type, tenant)).decrypt(new Uint8Array(bytes));
+    return dec.decode(pt);
+  } catch {
+    throw coreError('KAMEN_ERR_REVEAL_TAMPERED', `token of type ${t.type} with key '${t.kid}' fails authentication`);
+  }
+}
