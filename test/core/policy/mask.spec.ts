@@ -32,7 +32,9 @@ const employee = {
 
 describe('support policy', () => {
   it('shows the phone tail and the surname only', () => {
-    expect(maskText('携帯 090-1234-5678 までご連絡ください', support).text).toContain('090-****-5678');
+    const text = maskText('メール taro.yamada@corp.co.jp までご連絡ください', support);
+    expect(text.text).toBe('メール t***.******@corp.co.jp までご連絡ください');
+    expect(text.findings.map((f) => f.type)).toEqual(['EMAIL']);
     const out = maskRecord(employee, support);
     expect(out.氏名).toBe('山田 ＊＊');
     expect(out.携帯電話番号).toBe('090-****-5678');
@@ -128,9 +130,9 @@ describe('maskRecord', () => {
       ].join('\n'),
     );
     const plan = compilePolicy(policy, 'r', { keys });
-    const out = maskRecord({ staff: [{ code: 'A-1', 備考: '連絡先 090-1234-5678 です' }], count: 3 }, plan);
+    const out = maskRecord({ staff: [{ code: 'A-1', 備考: '連絡先 taro@corp.co.jp です' }], count: 3 }, plan);
     expect(out.staff[0]?.code).toBe('A-1');
-    expect(out.staff[0]?.備考).not.toContain('1234');
+    expect(out.staff[0]?.備考).not.toContain('taro@');
     expect(out.staff[0]?.備考).toContain('です');
     expect(out.count).toBe(3);
   });
