@@ -73,14 +73,17 @@ function schemeFor(entity: FieldType, value: string, digits: string, revealing: 
     }
     case 'PHONE': {
       const intl = value.trimStart().startsWith('+') || value.trimStart().startsWith('＋');
-      const national = intl && digits.startsWith('81') ? `0${digits.slice(digits[2] === '0' ? 3 : 2)}` : digits;
-      const skip = n - national.length; // '81' or '810' before the national significant digits
-      const keep = phonePrefixLength(national) + skip;
-      const asWritten = (d: string): string => (intl ? `+${d}` : d);
-      const valid = (d: string): boolean => isValidPhoneNumber(asWritten(d), 'JP');
+      // '+81-90-…' and '+81(0)3-…': the national significant number follows '81' or '810'.
+      const skip = intl && digits.startsWith('81') ? (digits[2] === '0' ? 3 : 2) : 0;
+      const classOf = (d: string): number => phonePrefixLength(skip > 0 ? `0${d.slice(skip)}` : d);
+      const keep = classOf(digits) + (skip > 0 ? skip - 1 : 0);
+      const cls = classOf(digits);
+      // Valid with full metadata AND the same prefix class: 080 must not walk into 0800 (toll-free), or reveal,
+      // which reads the class from the output, would cut the number elsewhere.
+      const accept = (d: string): boolean => classOf(d) === cls && isValidPhoneNumber(intl ? `+${d}` : d, 'JP');
       // Cycle walking needs the original in the accepted set; an unassigned number has no same-kind image.
-      if (!revealing) domain(valid(digits), 'a valid Japanese phone number');
-      return { from: keep, to: n, accept: valid };
+      if (!revealing) domain(accept(digits), 'a valid Japanese phone number');
+      return { from: keep, to: n, accept };
     }
     default:
       return { from: 0, to: n };

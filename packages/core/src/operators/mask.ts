@@ -67,13 +67,15 @@ export const maskOperator: Operator<MaskConfig> = {
       }
       let kept = keep[i] === 1;
       if (kept && isDigit(c)) {
+        // Past MAX_DIGIT_RUN, kept digits are masked until a character masked by design ends the run.
         run++;
         if (run > MAX_DIGIT_RUN && !(digitRunAllowed >= 0 && i >= digitRunAllowed)) kept = false;
-      }
+      } else if (!kept) run = 0;
       out[i] = kept ? c : NAME_SPLIT.test(c) && keep[i] === 2 ? c : mc;
-      if (!kept) run = 0;
     }
-    return out.join('');
+    const masked = out.join('');
+    // A value too short for its default to hide anything ('a@x.jp', a one-character name) is masked whole.
+    return masked === value ? chars.map((c) => (isSep(c) && cfg.keepSeparators ? c : mc)).join('') : masked;
   },
 };
 
