@@ -18,7 +18,6 @@ export const CORE_ERRORS = {
   KAMEN_ERR_FIELD_FILE: 'A field (header) dictionary file cannot be read or parsed',
   KAMEN_ERR_FIELD_SCHEMA: 'A field dictionary does not match rules/fields.schema.json, or maps one header to two types',
   KAMEN_ERR_OPERATOR_PARAMS: 'Operator parameters in a policy are invalid for the operator or entity',
-  KAMEN_ERR_OPERATOR_KEY: 'A keyed operator was used without a key ring',
   KAMEN_ERR_POLICY_FILE: 'A policy file cannot be read or parsed',
   KAMEN_ERR_POLICY_SCHEMA: 'A policy does not match the policy JSON Schema',
   KAMEN_ERR_POLICY_UNKNOWN_OPERATOR: 'A policy names an operator that does not exist',

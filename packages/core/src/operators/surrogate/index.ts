@@ -67,7 +67,7 @@ export const surrogateOperator: Operator<SurrogateConfig> = {
     return { charset, windowDays, pools: surrogatePools(charset) };
   },
   apply(value: string, config: SurrogateConfig, ctx: OperatorContext): string {
-    if (ctx.keys === undefined) throw coreError('KAMEN_ERR_OPERATOR_KEY', 'surrogate needs a key ring', fieldOf(ctx));
+    if (ctx.keys === undefined) throw coreError('KAMEN_ERR_KEY_REQUIRED', 'surrogate needs a key ring', fieldOf(ctx));
     let key = subkeys.get(ctx.keys);
     if (key === undefined) {
       key = ctx.keys.subkey('surrogate');
