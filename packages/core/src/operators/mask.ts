@@ -57,21 +57,13 @@ export const maskOperator: Operator<MaskConfig> = {
     const keep = new Uint8Array(chars.length);
     const digitRunAllowed = defaultKeep(chars, ctx.entity, cfg, keep);
     // Separators are kept (unless told not to); they carry no identity and make the output readable.
+    limitDigitRuns(chars, keep, digitRunAllowed);
     const out: string[] = new Array<string>(chars.length);
-    let run = 0;
+    const names = ctx.entity === 'PERSON_NAME' || ctx.entity === 'NAME_KANA';
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i] as string;
-      if (isSep(c) && cfg.keepSeparators && ctx.entity !== 'PERSON_NAME' && ctx.entity !== 'NAME_KANA') {
-        out[i] = c;
-        continue;
-      }
-      let kept = keep[i] === 1;
-      if (kept && isDigit(c)) {
-        // Past MAX_DIGIT_RUN, kept digits are masked until a character masked by design ends the run.
-        run++;
-        if (run > MAX_DIGIT_RUN && !(digitRunAllowed >= 0 && i >= digitRunAllowed)) kept = false;
-      } else if (!kept) run = 0;
-      out[i] = kept ? c : NAME_SPLIT.test(c) && keep[i] === 2 ? c : mc;
+      if (isSep(c) && cfg.keepSeparators && !names) out[i] = c;
+      else out[i] = keep[i] === 1 || keep[i] === 2 ? c : mc;
     }
     const masked = out.join('');
     // A value too short for its default to hide anything ('a@x.jp', a one-character name) is masked whole.
@@ -150,6 +142,31 @@ function markEnds(chars: readonly string[], keep: Uint8Array, first: number, las
     keep[i] = 1;
     n++;
   }
+}
+
+/**
+ * Unmarks kept digits so no more than MAX_DIGIT_RUN stand side by side (separators do not break a run). A run
+ * reaching the end of the value keeps its LAST digits (it came from keepLast), any other its first. Digits from
+ * `allowedFrom` on (card last 4, phone subscriber group) are exempt.
+ */
+function limitDigitRuns(chars: readonly string[], keep: Uint8Array, allowedFrom: number): void {
+  const end = allowedFrom >= 0 ? allowedFrom : chars.length;
+  let run: number[] = [];
+  const flush = (atEnd: boolean): void => {
+    if (run.length > MAX_DIGIT_RUN) {
+      const drop = atEnd ? run.slice(0, run.length - MAX_DIGIT_RUN) : run.slice(MAX_DIGIT_RUN);
+      for (const i of drop) keep[i] = 0;
+    }
+    run = [];
+  };
+  for (let i = 0; i < end; i++) {
+    const c = chars[i] as string;
+    if (keep[i] === 1 && isDigit(c)) run.push(i);
+    else if (!isSep(c)) flush(false);
+  }
+  let tailOnlySeps = true;
+  for (let i = end; i < chars.length && tailOnlySeps; i++) tailOnlySeps = isSep(chars[i] as string);
+  flush(tailOnlySeps && end === chars.length);
 }
 
 /** Index of the n-th digit from the end. */
