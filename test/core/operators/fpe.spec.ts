@@ -85,7 +85,7 @@ describe('fpe operator', () => {
 
   it('keeps full-width digits and separators', () => {
     const out = fpe('MY_NUMBER', '１２３４－５６７８－９０１８');
-    expect(out).toMatch(/^[０-９]{4}－[０-９]{4}－[０-９]{4}$/u);
+    expect(out).toMatch(/^[\uFF10-\uFF19]{4}－[\uFF10-\uFF19]{4}－[\uFF10-\uFF19]{4}$/u);
     expect(revealFpe(out, { entity: 'MY_NUMBER' }, keys)).toBe('１２３４－５６７８－９０１８');
   });
 
