@@ -1,4 +1,14 @@
-import { closeSync, fstatSync, linkSync, lstatSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  linkSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { coreError } from '../errors.js';
@@ -81,7 +91,8 @@ export function loadKeyRing(path: string): KeyRing {
   let fd: number;
   try {
     checkPermissions(path, lstatSync(path));
-    fd = openSync(path, 'r');
+    // O_NOFOLLOW: a symlink swapped in after lstat fails to open instead of being followed.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   } catch (err) {
     if ((err as { code?: string }).code?.startsWith('KAMEN_ERR_') === true) throw err;
     throw coreError('KAMEN_ERR_KEY_FILE', 'cannot open key file', { file: path }, err);
