@@ -2,6 +2,7 @@ import { KamenError } from '@kamen/core';
 import { EXIT } from './exit-codes.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand, UsageError } from './commands/detect.js';
+import { keygenCommand } from './commands/keygen.js';
 
 export const HELP = `kamen — mask Japanese and English PII without seeing it
 
@@ -9,7 +10,8 @@ Usage: kamen <command> [options]
 
 Commands:
   detect     free text in, one JSON line per finding out
-  demo       detect and redact a bundled synthetic HR memo
+  demo       detect and mask a bundled synthetic HR memo
+  keygen     write a new key file (mode 0600)
 
 Run 'kamen <command> --help' for a command's options.`;
 
@@ -30,6 +32,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await detectCommand(rest, io);
       case 'demo':
         return await demoCommand(io);
+      case 'keygen':
+        return keygenCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
