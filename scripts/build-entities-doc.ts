@@ -37,7 +37,8 @@ export function renderEntitiesDoc(rules: readonly RuleDefinition[]): string {
       if (r.minScore !== undefined) lines.push(`- minimum score: ${r.minScore}`);
       lines.push('', '| example | expected |', '| --- | --- |');
       for (const e of r.examples.match) {
-        const want = typeof e === 'string' ? 'a finding' : (e.expect ?? []).map((x) => `\`${cell(x)}\``).join(', ') || 'a finding';
+        const want =
+          typeof e === 'string' ? 'a finding' : (e.expect ?? []).map((x) => `\`${cell(x)}\``).join(', ') || 'a finding';
         lines.push(`| ${cell(exampleText(e))} | ${want} |`);
       }
       for (const e of r.examples.noMatch) lines.push(`| ${cell(exampleText(e))} | no finding |`);
