@@ -300,7 +300,7 @@ describe('classifyField: from values', () => {
     expect(typeOf('被保険者番号', ['1234-567890-1', '2345-678901-2'])).toBe('EMPLOYMENT_INSURANCE_NUMBER');
     expect(typeOf('被保険者番号', ['12', '345'])).toBe('HEALTH_INSURANCE_NUMBER');
     expect(typeOf('緊急連絡先', ['090-1234-5678', '080-2345-6789'])).toBe('PHONE');
-    expect(typeOf('緊急連絡先', ['母 090-1234-5678'])).toBe('FREE_TEXT');
+    expect(typeOf('緊急連絡先', ['母（携帯）090-1234-5678'])).toBe('FREE_TEXT');
   });
 
   it('other shapes from values alone', () => {

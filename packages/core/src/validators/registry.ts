@@ -9,6 +9,7 @@ import { isValidIban } from './iban.js';
 import { isIpAddress } from './ip.js';
 import { isValidSsn } from './ssn.js';
 import { cardBrandOf } from './credit-card.js';
+import { isPlausibleBirthDate } from './birth-date.js';
 
 /**
  * Named validators a rule may list. A validator sees the matched text of the NORMALISED copy and answers
@@ -44,6 +45,8 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
   iban: (s) => isValidIban(s),
   ip_address: (s) => isIpAddress(s),
   us_ssn: (s) => isValidSsn(s),
+  /** One valid date (和暦 within its era, or Gregorian) between 1900 and today. */
+  birth_date: (s) => isPlausibleBirthDate(s),
 };
 
 export function isValidatorName(name: string): boolean {

@@ -1,0 +1,94 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { RuleDefinition } from '../../rules/rule.js';
+import { contextSpecOf } from '../context.js';
+import { negativeContextSpecOf } from '../negative-context.js';
+import type { Candidate, Detector } from '../detector.js';
+
+// A run of phone-number characters on the normalised copy (full-width digits and every dash are already ASCII).
+// Letters may touch it on the left (TEL03-1234-5678), digits and '+' may not. Bounded quantifiers only.
+const RUN = /(?<![\d+.])(?:\+ ?\d{1,3}[ -]?(?:\(0\)[ -]?)?)?\(?\d[\d ()-]{5,46}\d(?![\d.])/g;
+const TOKEN = /[^ ]+/g;
+const US_SHAPE = /^\(?\d{3}\)?[ -]?\d{3}-\d{4}$/;
+
+interface Params {
+  /** Score of a valid number written with separators or + (default 0.85). */
+  readonly grouped: number;
+  /** Score of a valid number written as bare digits, which order and account numbers resemble (default 0.45). */
+  readonly bare: number;
+  /** Score of a US-shaped number without +1 (default 0.45). */
+  readonly us: number;
+}
+
+function scoreOf(text: string, p: Params): number {
+  const digits = text.replace(/\D/g, '');
+  if (text.startsWith('+')) {
+    const n = parsePhoneNumberFromString(text);
+    return n?.isValid() ? p.grouped : 0;
+  }
+  if (digits.startsWith('0')) {
+    if (digits.length < 10 || digits.length > 11) return 0;
+    const n = parsePhoneNumberFromString(text, 'JP');
+    if (!n?.isValid()) return 0;
+    return /[-() ]/.test(text) ? p.grouped : p.bare;
+  }
+  if (US_SHAPE.test(text)) {
+    const n = parsePhoneNumberFromString(text, 'US');
+    return n?.isValid() ? p.us : 0;
+  }
+  return 0;
+}
+
+/**
+ * Phone numbers, validated with libphonenumber-js MAX metadata (min metadata accepts one-digit-short numbers):
+ * Japanese fixed, mobile (060/070/080/090), IP (050), toll-free (0120/0800), navi dial (0570), +81 and other
+ * international forms, full-width, any dash, glued to TEL/FAX. A run that holds two numbers separated by spaces
+ * is split into the longest valid numbers, left to right.
+ */
+export function createPhoneDetector(rule: RuleDefinition): Detector {
+  const params: Params = { grouped: 0.85, bare: 0.45, us: 0.45, ...(rule.params as Partial<Params> | undefined) };
+  return {
+    id: rule.id,
+    entity: rule.entity,
+    languages: rule.languages,
+    context: contextSpecOf(rule),
+    negativeContext: negativeContextSpecOf(rule),
+    minScore: rule.minScore ?? 0,
+    *scan(input): Iterable<Candidate> {
+      RUN.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = RUN.exec(input.text)) !== null) {
+        const run = m[0].replace(/[ (-]+$/, '');
+        const whole = scoreOf(run, params);
+        if (whole > 0) {
+          yield { start: m.index, end: m.index + run.length, score: whole, pattern: 'phone' };
+          continue;
+        }
+        yield* splitRun(run, m.index, params);
+      }
+    },
+  };
+}
+
+/** Tries space-separated groups of the run: the longest valid number from each position. */
+function* splitRun(run: string, base: number, params: Params): Iterable<Candidate> {
+  const tokens: { start: number; end: number }[] = [];
+  TOKEN.lastIndex = 0;
+  let t: RegExpExecArray | null;
+  while ((t = TOKEN.exec(run)) !== null) tokens.push({ start: t.index, end: t.index + t[0].length });
+  let i = 0;
+  while (i < tokens.length) {
+    let found = false;
+    for (let j = Math.min(tokens.length - 1, i + 3); j >= i; j--) {
+      const s = (tokens[i] as { start: number }).start;
+      const e = (tokens[j] as { end: number }).end;
+      const score = scoreOf(run.slice(s, e), params);
+      if (score > 0) {
+        yield { start: base + s, end: base + e, score, pattern: 'phone (split)' };
+        i = j + 1;
+        found = true;
+        break;
+      }
+    }
+    if (!found) i++;
+  }
+}
