@@ -57,7 +57,7 @@ export function createPhoneDetector(rule: RuleDefinition): Detector {
       RUN.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = RUN.exec(input.text)) !== null) {
-        const run = m[0].replace(/[ (-]+$/, '');
+        const run = trimSeparators(m[0]);
         const whole = scoreOf(run, params);
         if (whole > 0) {
           yield { start: m.index, end: m.index + run.length, score: whole, pattern: 'phone' };
@@ -91,4 +91,11 @@ function* splitRun(run: string, base: number, params: Params): Iterable<Candidat
     }
     if (!found) i++;
   }
+}
+
+/** Drops separators the run may end with (a loop: a /[ (-]+$/ regex would be quadratic on long separator runs). */
+function trimSeparators(run: string): string {
+  let end = run.length;
+  while (end > 0 && ' (-'.includes(run[end - 1] as string)) end--;
+  return run.slice(0, end);
 }
