@@ -5,8 +5,9 @@ import { negativeContextSpecOf } from '../negative-context.js';
 import type { Candidate, Detector } from '../detector.js';
 
 // A run of phone-number characters on the normalised copy (full-width digits and every dash are already ASCII).
-// Letters may touch it on the left (TEL03-1234-5678), digits and '+' may not. Bounded quantifiers only.
-const RUN = /(?<![\d+.])(?:\+ ?\d{1,3}[ -]?(?:\(0\)[ -]?)?)?\(?\d[\d ()-]{5,46}\d(?![\d.])/g;
+// Letters may touch it on the left (TEL03-1234-5678, Tel.03-…), digits, '+' and decimals (1.5) may not.
+// Bounded quantifiers only.
+const RUN = /(?<![\d+])(?<!\d\.)(?:\+ ?\d{1,3}[ -]?(?:\(0\)[ -]?)?)?\(?\d[\d ()-]{5,46}\d(?!\d|\.\d)/g;
 const TOKEN = /[^ ]+/g;
 const US_SHAPE = /^\(?\d{3}\)?[ -]?\d{3}-\d{4}$/;
 
