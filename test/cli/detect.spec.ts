@@ -71,11 +71,23 @@ describe('kamen', () => {
     expect(res.stderr).toContain("unknown command 'frobnicate'");
   });
 
-  it('runs the bundled demo without setup', async () => {
+  it('runs the bundled demo without setup: the support view hides the sample PII', async () => {
     const res = await runKamen(['demo']);
     expect(res.code).toBe(0);
-    expect(res.stdout).toContain('[EMAIL]');
-    expect(res.stdout).not.toContain('[EMAIL]@');
+    const support = res.stdout.split("── as the 'support' policy shows it ──")[1]!.split('── as the')[0]!;
+    for (const pii of [
+      '健一',
+      'k.sasaki',
+      '1234 5678 9018',
+      '１２３４',
+      'Carter',
+      '4111 1111 1111 1111',
+      '536-22-8917',
+    ]) {
+      expect(support).not.toContain(pii);
+    }
+    expect(support).toContain('０９０－＊＊＊＊－５６７８');
+    expect(support).toContain('注文番号 123456789012');
   });
 });
 

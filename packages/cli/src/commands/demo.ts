@@ -1,25 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { detect, type Finding } from '@kamen/core';
+import { compilePolicy, detect, ephemeralKeyRing, loadPolicy, maskText } from '@kamen/core';
 import { EXIT } from '../exit-codes.js';
 
 export const SAMPLE_FILE = new URL('../../samples/hr-memo.txt', import.meta.url);
 
 export const DEMO_HELP = `kamen demo
 
-Runs detection on a bundled synthetic HR memo and prints the findings and the text with every finding
-replaced by its [TYPE]. No setup, no network.`;
-
-/** Replaces each finding, end to start, by a [TYPE] placeholder. */
-export function redactWithPlaceholders(text: string, findings: readonly Finding[]): string {
-  let out = text;
-  for (const f of [...findings].sort((a, b) => b.start - a.start))
-    out = `${out.slice(0, f.start)}[${f.type}]${out.slice(f.end)}`;
-  return out;
-}
+Runs kamen on a bundled synthetic HR memo: the findings, then the memo as the built-in 'support' policy shows it
+(partial masks, My Number fully hidden) and as the 'migration' policy writes it (realistic surrogates, My Number
+by format-preserving encryption with a valid check digit). No setup, no network. The demo uses a throw-away key,
+so surrogates differ from run to run; with a key file they are the same in every run and file.`;
 
 export async function demoCommand(io: { stdout: NodeJS.WritableStream }): Promise<number> {
   const text = await readFile(SAMPLE_FILE, 'utf8');
   const findings = detect(text, { conflicts: 'merge' });
+  const keys = ephemeralKeyRing();
   const w = (s: string): boolean => io.stdout.write(`${s}\n`);
   w('── input (synthetic) ──');
   w(text.trimEnd());
@@ -30,8 +25,10 @@ export async function demoCommand(io: { stdout: NodeJS.WritableStream }): Promis
       `${f.type.padEnd(28)} ${String(f.start).padStart(4)}-${String(f.end).padEnd(4)} score ${f.score.toFixed(2)}  ${f.ruleId}`,
     );
   }
-  w('');
-  w('── redacted ──');
-  w(redactWithPlaceholders(text, findings).trimEnd());
+  for (const role of ['support', 'migration'] as const) {
+    w('');
+    w(`── as the '${role}' policy shows it ──`);
+    w(maskText(text, compilePolicy(loadPolicy(role), role, { keys })).text.trimEnd());
+  }
   return EXIT.OK;
 }
