@@ -178,3 +178,16 @@ describe('createTextMasker', () => {
     expect(masker.write(line.repeat(200)).length).toBeGreaterThan(0);
   });
 });
+
+describe('maskRecord convenience form', () => {
+  it('loads a built-in policy by name and masks a record for a role', () => {
+    const keys = testKeyRing();
+    const record = { 氏名: '山田 太郎', 携帯電話番号: '090-1234-5678', 個人番号: '123456789018', 部署: '総務部' };
+    const out = maskRecord(record, 'support', 'support', { keys });
+    expect(out['携帯電話番号']).toBe('090-****-5678');
+    expect(out['個人番号']).not.toMatch(/\d/);
+    expect(out['部署']).toBe('総務部');
+    expect(out['氏名']).toMatch(/^山田 /);
+    expect(out['氏名']).not.toContain('太郎');
+  });
+});

@@ -1,7 +1,9 @@
 import { classifyField } from '../structure/classify-field.js';
 import type { FieldType } from '../types.js';
 import { applyStep } from './apply.js';
-import type { Plan, PlanStep } from './compile.js';
+import { compilePolicy, type CompileOptions, type Plan, type PlanStep } from './compile.js';
+import { loadPolicy } from './load-policy.js';
+import type { Policy } from './policy.js';
 import { maskText } from './mask-text.js';
 
 /** A JSON-like record: what CSV rows, parsed JSON and parsed XML become. */
@@ -117,6 +119,28 @@ function maskNode(node: RecordValue, where: Where, plan: Plan, fieldPaths: Field
  * person. Throws KAMEN_ERR_MASK_FAILED when any field fails: never a partly masked record.
  * @public
  */
-export function maskRecord<T extends RecordValue>(record: T, plan: Plan, fieldPaths?: FieldPaths): T {
-  return maskNode(record, { json: '$', wild: '$', xml: '', key: '' }, plan, fieldPaths) as T;
+export function maskRecord<T extends RecordValue>(record: T, plan: Plan, fieldPaths?: FieldPaths): T;
+/** Convenience form: loads (by built-in name or path) and compiles the policy for this one call. */
+export function maskRecord<T extends RecordValue>(
+  record: T,
+  policy: Policy | string,
+  role: string | undefined,
+  options?: CompileOptions,
+  fieldPaths?: FieldPaths,
+): T;
+export function maskRecord<T extends RecordValue>(
+  record: T,
+  planOrPolicy: Plan | Policy | string,
+  roleOrPaths?: string | FieldPaths,
+  options?: CompileOptions,
+  fieldPaths?: FieldPaths,
+): T {
+  if (typeof planOrPolicy !== 'string' && 'forType' in planOrPolicy) {
+    return maskNode(record, ROOT, planOrPolicy, roleOrPaths as FieldPaths | undefined) as T;
+  }
+  const policy = typeof planOrPolicy === 'string' ? loadPolicy(planOrPolicy) : planOrPolicy;
+  const plan = compilePolicy(policy, roleOrPaths as string | undefined, options);
+  return maskNode(record, ROOT, plan, fieldPaths) as T;
 }
+
+const ROOT = { json: '$', wild: '$', xml: '', key: '' };
