@@ -9,7 +9,7 @@ import { isValidIban } from './iban.js';
 import { isIpAddress } from './ip.js';
 import { isValidSsn } from './ssn.js';
 import { cardBrandOf } from './credit-card.js';
-import { isPlausibleBirthDate } from './birth-date.js';
+import { isEraImpliedBirthDate, isPlausibleBirthDate } from './birth-date.js';
 
 /**
  * Named validators a rule may list. A validator sees the matched text of the NORMALISED copy and answers
@@ -47,6 +47,8 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
   us_ssn: (s) => isValidSsn(s),
   /** One valid date (和暦 within its era, or Gregorian) between 1900 and today. */
   birth_date: (s) => isPlausibleBirthDate(s),
+  /** 和暦 without its era (60.4.1 after a label) or with an era code (3600401), plausible in some era. */
+  era_implied_birth_date: (s) => isEraImpliedBirthDate(s),
 };
 
 export function isValidatorName(name: string): boolean {
