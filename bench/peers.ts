@@ -8,7 +8,7 @@ import { OpenRedaction } from 'openredaction';
 import { SyncRedactor } from 'redact-pii';
 import { detect } from '../packages/core/src/index.js';
 import type { DetectOptions, Finding } from '../packages/core/src/index.js';
-import { redactRanges } from '../test/eval/metrics.js';
+import { redactSpans } from '../test/eval/metrics.js';
 
 /** Same options as `npm run eval`, so recall here matches the evaluation report. */
 export const KAMEN_OPTIONS: DetectOptions = { conflicts: 'merge' };
@@ -27,7 +27,7 @@ export interface Contender {
 const kamen: Contender = {
   name: 'kamen',
   run: (text) => detect(text, KAMEN_OPTIONS),
-  redact: (text) => redactRanges(text, detect(text, KAMEN_OPTIONS) as readonly Finding[]),
+  redact: (text) => redactSpans(text, detect(text, KAMEN_OPTIONS) as readonly Finding[]),
   changed: (text) => detect(text, KAMEN_OPTIONS).length > 0,
 };
 

@@ -2,7 +2,7 @@
  * Renders the benchmark results as markdown: machine, command, throughput + recall table, operator table, and
  * an interpretation computed from the numbers (targets met or not), so the README never disagrees with its table.
  */
-import { cpus, platform, release, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import type { OperatorBenchRow } from './operators.js';
 import type { ThroughputRow } from './measure.js';
 import type { RecallRow } from './recall.js';
@@ -29,6 +29,10 @@ export function machine(): string {
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
     `- OS: ${platform()} ${release()}`,
     `- Node: ${process.version}`,
+    // Other processes may share the machine; a load average above the core count means the timings are pessimistic.
+    `- Load average when the report was written (1/5/15 min): ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')}`,
   ].join('\n');
 }
 

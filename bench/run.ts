@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../test/eval/corpus.js';
-import { EVAL_SEED } from '../test/eval/run.js';
+import { EVAL_SEED, FULL_SIZE } from '../test/eval/harness.js';
 import { buildInputs } from './inputs.js';
 import { measure, type ThroughputRow } from './measure.js';
 import { runOperatorBench } from './operators.js';
@@ -35,8 +35,8 @@ const NOTES = `## Method
   A library too slow to run all of the input in a few seconds is timed on the first documents of it (marked
   "sample"); its MB/s is still bytes / seconds on identical text.
 - The baseline row is a single \`text.replace(/\\d{4}/g, '####')\` per document: the cost of one trivial regex pass.
-- Strict recall: on the positive texts of the corpus (seed ${EVAL_SEED}, 1,000 per language), a labelled value counts as
-  caught only if no fragment of it (name parts, either side of an e-mail, every 4+ digit group; compared after NFKC)
+- Strict recall: on the positive texts of the corpus (seed ${EVAL_SEED}, ${FULL_SIZE} per language, as in \`npm run eval\`), a labelled value counts as
+  caught only if no fragment of it (name parts, either side of an e-mail, every 4+ digit group; compared after NFKC, Latin/digit fragments as whole words)
   survives in the library's output. For kamen the output is the text with every finding replaced by █.
 - Negatives changed: texts without PII that the library altered (peers: output ≠ input; kamen: any finding).
 - Reproduce: \`npm run bench\`; profile kamen alone with
@@ -57,12 +57,12 @@ async function main(): Promise<void> {
   const throughput: ThroughputRow[] = [];
   for (const c of contenders)
     for (const input of inputs) {
-      const row = await measure(c, input, { runs, passSeconds: 4 });
+      const row = await measure(c, input, { runs, passSeconds: 6 });
       console.error(`${row.library} ${row.lang}: ${row.mbPerSecond.toFixed(2)} MB/s (${row.bytesTimed} bytes)`);
       throughput.push(row);
     }
 
-  const corpus = generateCorpus({ seed: EVAL_SEED, perLanguage: 1000 });
+  const corpus = generateCorpus({ seed: EVAL_SEED, perLanguage: FULL_SIZE });
   const recall: RecallRow[] = [];
   for (const c of contenders) recall.push(...(await measureRecall(c, corpus)));
 
