@@ -50,8 +50,10 @@ const BUILDING =
 /** Municipality: 〜郡〜町/村, 〜市(〜区), Tokyo's 〜区, 〜町/村, from names made of `char`. Lazy runs stop at the first suffix. */
 function municipality(char: string): string {
   const notSuffix = `(?:(?![市区郡])${char})`;
+  // A 郡 name may hold 市 (余市郡余市町), never 区 or 郡.
+  const gunName = `(?:(?![区郡])${char})`;
   return (
-    `(?:${notSuffix}{1,5}郡${char}{1,6}?[町村]` +
+    `(?:${gunName}{1,5}郡${char}{1,6}?[町村]` +
     `|${char}{1,6}?市(?:${notSuffix}{1,4}区)?` +
     `|${char}{1,4}?区` +
     `|${char}{1,5}?[町村])`
