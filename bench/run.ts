@@ -3,8 +3,8 @@
  * Japanese, English and mixed HR free text, their strict recall on the evaluation corpus, and the operator
  * table; prints markdown and rewrites bench/README.md.
  *
- * Flags: --only=<library> (e.g. --only=kamen, for profiling; README is not written), --mb=<n> input per
- * language (default 5), --runs=<n> timed passes (default 5), --no-write.
+ * Flags: --only=<library> (e.g. --only=kamen, for profiling; with --only or --lang the README is not written), --mb=<n> input per
+ * language (default 5), --runs=<n> timed passes (default 5), --lang=ja,en,mixed (throughput inputs), --no-write.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const contenders = [...CONTENDERS, REGEX_BASELINE].filter((c) => only === undefined || c.name === only);
   if (contenders.length === 0) throw new Error(`unknown library for --only: ${only}`);
 
-  const inputs = buildInputs({ seed: 7, minBytes });
+  const langs = arg('lang')?.split(',');
+  const inputs = buildInputs({ seed: 7, minBytes }).filter((i) => langs === undefined || langs.includes(i.lang));
   for (const i of inputs)
     console.error(`input ${i.lang}: ${(i.bytes / 1e6).toFixed(2)} MB in ${i.docs.length} documents`);
 
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
   };
   const md = renderMarkdown(results, NOTES);
   console.log(md);
-  if (only === undefined && !process.argv.includes('--no-write'))
+  if (only === undefined && langs === undefined && !process.argv.includes('--no-write'))
     writeFileSync(fileURLToPath(new URL('./README.md', import.meta.url)), md);
 }
 
