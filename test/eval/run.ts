@@ -44,15 +44,26 @@ export function formatResult(result: EvalResult): string[] {
   return lines;
 }
 
-/** Up to `per` leaked values per entity type and language, most frequent entity first. */
+const window = (s: string, at: number, len: number, pad = 30): string =>
+  `${at > pad ? '…' : ''}${s.slice(Math.max(0, at - pad), at + len + pad)}${at + len + pad < s.length ? '…' : ''}`;
+
+/** Up to `per` leaked values per entity type and language (held-out separately), most frequent first. */
 export function missExamples(misses: readonly Miss[], per = 3): string[] {
   const byKey = new Map<string, Miss[]>();
-  for (const m of misses) byKey.set(`${m.type}/${m.lang}`, [...(byKey.get(`${m.type}/${m.lang}`) ?? []), m]);
+  for (const m of misses) {
+    const key = `${m.type}/${m.lang}${m.template === 'privacy-policy' ? ' (held-out)' : ''}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), m]);
+  }
   const out: string[] = [];
   for (const [key, list] of [...byKey].sort((a, b) => b[1].length - a[1].length)) {
     out.push(`${key}: ${list.length} leaked`);
     for (const m of list.slice(0, per)) {
-      out.push(`  ${JSON.stringify(m.value)} in ${JSON.stringify(m.text)}\n    -> ${JSON.stringify(m.output)}`);
+      const at = m.text.indexOf(m.value);
+      const leak = m.output.normalize('NFKC').indexOf(m.value.normalize('NFKC').slice(0, 4));
+      out.push(
+        `  ${JSON.stringify(m.value)} in ${JSON.stringify(window(m.text, at, m.value.length))}\n` +
+          `    -> ${JSON.stringify(window(m.output.normalize('NFKC'), Math.max(0, leak), m.value.length))}`,
+      );
     }
   }
   return out;

@@ -169,7 +169,7 @@ export function jaAddress(r: Rand): JaAddress {
 
 const SUFFIX: Record<string, string> = { 都: 'to', 府: 'fu', 県: 'ken', 道: '' };
 
-/** A Japanese address written in English: `2-7-1 Chiyoda-ku, Tokyo 100-0005`. */
+/** A Japanese address written in English: `2-7-1 Chiyoda, Chiyoda-ku, Tokyo 100-0005` or without the 町域. */
 export function jaAddressEn(r: Rand): Value {
   for (;;) {
     const o = pickOaza(r);
@@ -177,7 +177,9 @@ export function jaAddressEn(r: Rand): Value {
     const cityRo = hepburn(o.cityKana);
     const kind = o.city.endsWith('区') ? 'ku' : 'shi';
     if (!cityRo.endsWith(kind)) continue;
-    const city = `${cityRo.slice(0, -kind.length)}-${kind}`;
+    const base = cityRo.slice(0, -kind.length);
+    // Half name the 町域 (romanised as the city's own name, which many towns share), half go straight to the city.
+    const city = `${chance(r, 0.5) ? `${base}, ` : ''}${base}-${kind}`;
     const prefRo = hepburn(o.prefKana);
     const suffix = SUFFIX[o.pref.slice(-1)] ?? '';
     const pref = o.pref === '北海道' ? 'Hokkaido' : prefRo.slice(0, prefRo.length - suffix.length);
