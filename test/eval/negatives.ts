@@ -40,6 +40,14 @@ export const JA_NEGATIVES: readonly string[] = [
   'ビルド番号 {d8} でテストが失敗しました。',
   '通勤経路の変更届を提出してください。',
   '就業規則 第{n}条 第2項 を改定しました。',
+  'JANコード 49{d11} の商品を発注しました。',
+  'ISBN 978-4-{d3}-{d5}-{d1} の書籍を購入してください。',
+  '社員番号 {d6} の勤怠データを再集計します。',
+  '株式会社山田製作所との契約を更新します。',
+  '鈴木自動車のリース契約は来年3月までです。',
+  '価格は ¥12,800（税込）です。',
+  '第{n}回 安全衛生委員会 議事録',
+  'カスタマーセンターの受付時間は 9:00〜17:00 です。',
 ];
 
 export const EN_NEGATIVES: readonly string[] = [
@@ -73,6 +81,12 @@ export const EN_NEGATIVES: readonly string[] = [
   'Please use the portal to update your address.',
   'The server uses port 8443 for the admin API.',
   'Case {d10} was escalated to tier 2.',
+  'Employee ID E{d6} was deactivated after the transfer.',
+  'Our Washington office handles US benefits.',
+  'The Ford fleet lease renews in March.',
+  'ISBN 978-0-{d3}-{d5}-{d1} is on the reading list.',
+  'Price: $12.80 per unit, minimum order 250.',
+  'Meeting ID {d3} {d4} {d4} (no passcode).',
 ];
 
 function filler(r: Rand, key: string): string {
