@@ -16,9 +16,9 @@ const HIRAGANA_IN_NAMES = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => 
 
 /** One character of a place or building name (no particles, no digits). */
 const NAME_CHAR = `[${KANJI}${KATAKANA}${HIRAGANA_IN_NAMES}]`;
-// の joins name parts (上の原, 六丁の目), never a name and a number (渋谷区の3店舗); が only in 〜が丘 and kin.
+// の joins name parts (上の原, 六丁の目), never a name and a number (渋谷区の3店舗); が likewise (〜が丘, 松が根台).
 const NO = `の(?=${NAME_CHAR})`;
-const GA = 'が(?=[丘岡谷崎原浜関森島沢瀬作窪坂台山])';
+const GA = `が(?=[${KANJI}])`;
 const PLACE_CHAR = `(?:${NAME_CHAR}|${NO}|${GA})`;
 
 /** A number written in digits or kanji numerals. */
@@ -29,11 +29,19 @@ const JOIN = '(?:丁目|番地|地割|番町|条[東西南北]?|[番号の\\-線
 /** 丁目・番地・号 blocks: 1-2-3, 1番2号, 一丁目2番3号, 5000番地, 18号-204. */
 const BLOCK = `${NUM}(?:${JOIN}${NUM}){0,6}(?:丁目|番地|[番号])?`;
 // A number followed by a counter is an amount or a count, not a block (渋谷区在住3名, 梅田店15日).
-// (か所, ヶ月 and カ所 count too.)
-const NOT_A_COUNT = '(?![\\d〇一二三四五六七八九十百]|[名人件回個店年月日歳円万億%社期本枚分秒時かヶカ])';
+// (か所, ヶ月, カ所, 2つ and 1泊 count too.)
+const NOT_A_COUNT = '(?![\\d〇一二三四五六七八九十百]|[名人件回個店年月日歳円万億%社期本枚分秒時泊つかヶカ])';
 
+// Digits inside a 町域 name (旭川市4区1条, 5条通, 東4線南, 第1安井牧場): before 区/条/線/号/通, or before a name
+// character that does not start a block (1丁目, 1番 and 1の are blocks).
+const TOWN_DIGITS = `\\d{1,3}(?=[区条線号通]|(?![丁番号条の線地])${NAME_CHAR})`;
 /** 町域, 大字・字 and Kyoto street directions (烏丸通三条上ル場之町) between the municipality and the block. */
-const TOWN = `${PLACE_CHAR}{0,20}`;
+const TOWN = `(?:${PLACE_CHAR}|${TOWN_DIGITS}){0,20}`;
+// After a prefecture and municipality, a 町域 may hold any kana (ひかりが丘, いかるが町, あやめ池); the detector then
+// asks for 丁目/番地 structure when a particle is in it (see NARROW_TOWN), since it may be a sentence instead.
+const WIDE_TOWN = `(?:[${KANJI}${KATAKANA}\\u3041-\\u3096・]|${TOWN_DIGITS}){0,20}`;
+/** A 町域 without particles: no block structure is needed after it. */
+export const NARROW_TOWN = new RegExp(`^${TOWN}$`);
 
 const BUILDING_SUFFIX =
   '(?:マンション|ハイツ|ハイム|ビル(?:ディング)?|コーポ(?:ラス)?|レジデンス|タワー|アパート|ハウス|ヒルズ|コート|パレス|メゾン|プラザ|テラス|ガーデン|ヴィラ|フラット|キャッスル|シャトー|荘|寮|団地|住宅|会館)';
@@ -64,12 +72,12 @@ const MUNICIPALITY_AFTER_PREFECTURE = municipality(`[${KANJI}${KATAKANA}\\u3041-
 const MUNICIPALITY = municipality(PLACE_CHAR);
 
 /**
- * Prefecture, then optionally the municipality (group 1), town and block (group 2), building and room (group 3),
- * or a town name alone at the end of the value (group 4).
+ * Prefecture, then optionally the municipality (group 1), town (2), block (3), building and room (4), or a town name
+ * alone at the end of the value (5). `d`: the detector needs group offsets.
  */
 export const WITH_PREFECTURE = new RegExp(
-  `(?:${PREFECTURES.join('|')})(${MUNICIPALITY_AFTER_PREFECTURE})?(?:(${TOWN}${BLOCK})${NOT_A_COUNT}(${BUILDING})|(${TOWN})(?=[\\s、。,)」]|$))?`,
-  'g',
+  `(?:${PREFECTURES.join('|')})(${MUNICIPALITY_AFTER_PREFECTURE})?(?:(${WIDE_TOWN})(${BLOCK})${NOT_A_COUNT}(${BUILDING})|(${TOWN})(?=[\\s、。,)」]|$))?`,
+  'dg',
 );
 
 /**
@@ -81,8 +89,8 @@ export const MUNICIPALITY_FIRST = new RegExp(
   'g',
 );
 
-/** 丁目/番地/番/号 structure, or three dash-joined numbers: enough for an address without a prefecture. */
-export const STRONG_BLOCK = /丁目|番地|番\d|号|\d-\d{1,4}-\d/;
+/** 丁目/番地/番/号 structure, or three dash-joined numbers (not a date: 2026-04-01). */
+export const STRONG_BLOCK = /丁目|番地|番\d|号|(?:^|\D)\d{1,3}-\d{1,4}-\d/;
 
 /** Address labels that may run straight into a municipality (住所横浜市…): they are not part of the address. */
 export const LEADING_LABEL =

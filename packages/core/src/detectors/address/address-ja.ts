@@ -2,7 +2,13 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
 import type { Candidate, Detector } from '../detector.js';
-import { LEADING_LABEL, MUNICIPALITY_FIRST, STRONG_BLOCK, WITH_PREFECTURE } from './address-ja-patterns.js';
+import {
+  LEADING_LABEL,
+  MUNICIPALITY_FIRST,
+  NARROW_TOWN,
+  STRONG_BLOCK,
+  WITH_PREFECTURE,
+} from './address-ja-patterns.js';
 
 interface Params {
   /** Prefecture + municipality + block numbers (default 0.9). */
@@ -36,10 +42,19 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
       WITH_PREFECTURE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = WITH_PREFECTURE.exec(text)) !== null) {
-        if (m[1] === undefined && m[2] === undefined) continue; // a prefecture alone is a region, not an address
-        const end = trimEnd(text, m.index, m.index + m[0].length);
-        covered.push(m.index, end);
-        const full = m[2] !== undefined;
+        const town = m[2];
+        const block = m[3];
+        if (m[1] === undefined && block === undefined) continue; // a prefecture alone is a region, not an address
+        // A town with particles in it may be the sentence going on (北海道札幌市へ1泊): only 丁目/番地 structure or a
+        // building after it makes it an address; otherwise the place ends at the municipality.
+        const full =
+          block !== undefined && (NARROW_TOWN.test(town ?? '') || STRONG_BLOCK.test(block) || (m[4] ?? '') !== '');
+        if (!full && m[1] === undefined) continue;
+        const matchEnd = m.index + m[0].length;
+        const rawEnd = full || m[5] !== undefined ? matchEnd : (m.indices?.[1]?.[1] ?? matchEnd);
+        const end = trimEnd(text, m.index, rawEnd);
+        // The whole match is covered even when the span stops early, so no fragment of it is reported again.
+        covered.push(m.index, matchEnd);
         yield {
           start: m.index,
           end,
