@@ -53,7 +53,7 @@ export const PRIVACY_POLICY = `個人情報保護方針
 
 株式会社サンプル人材サービス　個人情報保護管理者
 管理者：{N}（{RO}）
-〒{ZIP}　{ADDR}
+〒{ZIPN}　{ADDR}
 Tel{OTEL}　Fax{OTEL}
 E-mail：{MAIL}
 受付時間：平日 9:00〜18:00（土日祝日・年末年始を除く）

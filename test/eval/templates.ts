@@ -20,6 +20,8 @@ export const SLOTS: Record<string, [EntityType, (r: Rand) => Value]> = {
   TEL: ['PHONE', c.phoneJa],
   TELI: ['PHONE', c.phoneIntl],
   ZIP: ['POSTAL_CODE', (r) => c.postalCode(r)],
+  /** A postal code written after a template's own 〒. */
+  ZIPN: ['POSTAL_CODE', (r) => c.postalCode(r, undefined, false)],
   ADDR: ['ADDRESS', c.jaAddress],
   ADDRJ: ['ADDRESS', c.jaAddressEn],
   USADDR: ['ADDRESS', c.enAddress],
@@ -82,12 +84,12 @@ export const JA_TEMPLATES: readonly string[] = [
   // E-mails
   '{SN}様\nいつもお世話になっております。人事部の{N}です。\nご不明点は {TEL} または {MAIL} までご連絡ください。',
   '{N} 様\n年末調整の書類を受領しました。扶養控除申告書の生年月日（{DOB}）をご確認ください。',
-  '宛先：{MAIL}\n件名：住所変更\n本文：〒{ZIP} {ADDR} に転居しました。{N}',
+  '宛先：{MAIL}\n件名：住所変更\n本文：〒{ZIPN} {ADDR} に転居しました。{N}',
   'From: {N} <{MAIL}>\n携帯が {TEL} に変わりました。',
   '海外拠点の{RO}さん（{TELI}）に連絡してください。',
   // Onboarding forms
   '氏名：{N}\nフリガナ：{KANA}\n生年月日：{DOB}\n電話番号：{TEL}',
-  '氏名 {N}\n住所 〒{ZIP} {ADDR}\nメールアドレス {MAIL}',
+  '氏名 {N}\n住所 〒{ZIPN} {ADDR}\nメールアドレス {MAIL}',
   '個人番号：{MYN}\n基礎年金番号：{PEN}\n雇用保険被保険者番号：{EI}',
   '緊急連絡先 {N}（母）{TEL}',
   '申請者：{N}、連絡先 {TEL}',

@@ -200,9 +200,10 @@ export function enAddress(r: Rand): Value {
   return { value: v, fragments: [street] };
 }
 
-/** A postal code written the Japanese ways: `123-4567`, `〒123-4567`, full-width, or 7 bare digits. */
-export function postalCode(r: Rand, code?: string): Value {
+/** A postal code written the Japanese ways: `123-4567`, `〒123-4567` (unless `mark` is false), full-width, 7 digits. */
+export function postalCode(r: Rand, code?: string, mark = true): Value {
   const zip = code ?? jaAddress(r).postal;
-  const value = pick(r, [zip, zip, `〒${zip}`, fullWidth(zip), `〒${fullWidth(zip)}`, zip.replace('-', '')]);
+  const forms = [zip, zip, fullWidth(zip), zip.replace('-', '')];
+  const value = pick(r, mark ? [...forms, `〒${zip}`, `〒${fullWidth(zip)}`] : forms);
   return { value, fragments: digitFragments(value) };
 }
