@@ -33,6 +33,10 @@ export const CORE_ERRORS = {
     'A token or FPE value fails authentication or its check digit: it was altered or never issued',
   KAMEN_ERR_REVEAL_IRREVERSIBLE:
     'The value comes from an irreversible operator (hash, mask, redact) and cannot be revealed',
+  KAMEN_ERR_INPUT_JSON: 'JSON or NDJSON input is malformed or truncated',
+  KAMEN_ERR_INPUT_CSV: 'CSV or TSV input is malformed (unbalanced quote, ragged row, stray quote)',
+  KAMEN_ERR_INPUT_XML: 'XML input is malformed, truncated, or has a DOCTYPE (never allowed)',
+  KAMEN_ERR_INPUT_LIMIT: 'Input exceeds a format limit (depth, string length, keys, record size)',
 } as const;
 
 export type CoreErrorCode = keyof typeof CORE_ERRORS;

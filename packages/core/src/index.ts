@@ -80,3 +80,4 @@ export { createTextMasker, type TextMasker } from './policy/text-masker.js';
 export { parseJapaneseDate, type ParsedDate } from './dates/parse.js';
 export { parseJapaneseAddress, type ParsedAddress } from './address/parse.js';
 export { PREFECTURES } from './address/prefectures.js';
+export * from './formats/index.js';

@@ -1,0 +1,36 @@
+import { encodeCsvRecord } from './csv-encode.js';
+import { encodeXmlLeaf } from './xml-encode.js';
+import type { FormatSpec, RecordUnit } from './types.js';
+
+function encodeWith(unit: RecordUnit, enc: (value: string, index: number) => string): string {
+  const { pieces, leaves } = unit;
+  let out = pieces[0] as string;
+  for (let i = 0; i < leaves.length; i++) out += enc((leaves[i] as { value: string }).value, i) + pieces[i + 1];
+  return out;
+}
+
+/** Encodes one record of a stream described by `spec`. */
+export function encodeRecord(spec: FormatSpec, unit: RecordUnit): string {
+  switch (spec.format) {
+    case 'json':
+    case 'ndjson':
+      // Re-serialised, never patched (EN-01): JSON.stringify escapes exactly what JSON requires.
+      return encodeWith(unit, (v) => JSON.stringify(v));
+    case 'xml':
+      return encodeWith(unit, (v, i) => encodeXmlLeaf(v, unit, i));
+    case 'text':
+      return encodeWith(unit, (v) => v);
+    case 'csv':
+      return encodeCsvRecord(spec, unit);
+  }
+}
+
+/**
+ * Encodes records in order; the output of a stream is the concatenation over all its records.
+ * @public
+ */
+export function encodeRecords(spec: FormatSpec, units: readonly RecordUnit[]): string {
+  let out = '';
+  for (const unit of units) out += encodeRecord(spec, unit);
+  return out;
+}

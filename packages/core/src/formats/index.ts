@@ -1,0 +1,19 @@
+export type {
+  LeafKind,
+  LeafLocation,
+  Leaf,
+  RecordUnit,
+  LeafTransform,
+  RecordTransform,
+  TransformHooks,
+  Transform,
+  FormatSpec,
+  RecordBatch,
+  RecordDecoder,
+  TextCodec,
+} from './types.js';
+export { DEFAULT_LIMITS, type FormatLimits } from './limits.js';
+export { applyTransform } from './apply.js';
+export { encodeRecords } from './encode.js';
+export { createJsonDecoder, createJsonCodec, type JsonCodecOptions } from './json-codec.js';
+export { createNdjsonDecoder, createNdjsonCodec } from './ndjson-codec.js';
