@@ -33,8 +33,8 @@ const BLOCK = `${NUM}(?:${JOIN}${NUM}){0,6}(?:丁目|番地|[番号])?`;
 const NOT_A_COUNT = '(?![\\d〇一二三四五六七八九十百]|[名人件回個店年月日歳円万億%社期本枚分秒時泊つかヶカ])';
 
 // Digits inside a 町域 name (旭川市4区1条, 5条通, 東4線南, 第1安井牧場): before 区/条/線/号/通, or before a name
-// character that does not start a block (1丁目, 1番 and 1の are blocks).
-const TOWN_DIGITS = `\\d{1,3}(?=[区条線号通]|(?![丁番号条の線地])${NAME_CHAR})`;
+// character that does not start a block (1番 and 1の are blocks), or N丁目 followed by more name (象潟町2丁目塩越).
+const TOWN_DIGITS = `\\d{1,3}(?:(?=[区条線号通]|(?![丁番号条の線地])${NAME_CHAR})|丁目(?=${NAME_CHAR}))`;
 /** 町域, 大字・字 and Kyoto street directions (烏丸通三条上ル場之町) between the municipality and the block. */
 const TOWN = `(?:${PLACE_CHAR}|${TOWN_DIGITS}){0,20}`;
 // After a prefecture and municipality, a 町域 may hold any kana (ひかりが丘, いかるが町, あやめ池); the detector then
@@ -89,8 +89,8 @@ export const MUNICIPALITY_FIRST = new RegExp(
   'g',
 );
 
-/** 丁目/番地/番/号 structure, or three dash-joined numbers (not a date: 2026-04-01). */
-export const STRONG_BLOCK = /丁目|番地|番\d|号|(?:^|\D)\d{1,3}-\d{1,4}-\d/;
+/** 丁目/番地/番/号 structure, or three dash-joined numbers that are not a date (2026-04-01). */
+export const STRONG_BLOCK = /丁目|番地|番\d|号|(?:^|\D)(?!(?:19|20)\d\d-)\d{1,4}-\d{1,4}-\d/;
 
 /** Address labels that may run straight into a municipality (住所横浜市…): they are not part of the address. */
 export const LEADING_LABEL =

@@ -10,31 +10,46 @@ import type { Candidate, Detector } from '../detector.js';
 const RUN = /(?<![\d+])(?<!\d\.)(?:\+ ?\d{1,3}[ -]?(?:\(0\)[ -]?)?)?\(?\d[\d ()-]{5,46}\d(?!\d|\.\d)/g;
 const TOKEN = /[^ ]+/g;
 const US_SHAPE = /^\(?\d{3}\)?[ -]?\d{3}-\d{4}$/;
+// Number types (libphonenumber) whose bare digits are unlike order or account numbers: 070/080/090, 050, 0120/0800, 0570.
+const DISTINCTIVE = new Set(['MOBILE', 'VOIP', 'TOLL_FREE', 'UAN']);
 
 interface Params {
   /** Score of a valid number written with separators or + (default 0.85). */
   readonly grouped: number;
-  /** Score of a valid number written as bare digits, which order and account numbers resemble (default 0.45). */
+  /** Score of a valid fixed-line number written as bare digits, which order and account numbers resemble (0.45). */
   readonly bare: number;
+  /** Score of a bare mobile, IP, toll-free or navi-dial number, whose prefixes IDs rarely share (default 0.55). */
+  readonly bareDistinctive: number;
   /** Score of a US-shaped number without +1 (default 0.45). */
   readonly us: number;
+  /** Score of a US number written (202) 984-4935 without +1: that shape is hardly anything else (default 0.6). */
+  readonly usParenthesised: number;
+  /**
+   * Score of a +CC number (not +81) whose length fits its country but whose range the metadata does not list
+   * (default 0.45, so it needs a context word): metadata lags behind new ranges abroad. +81 numbers must be valid.
+   */
+  readonly possible: number;
 }
 
 function scoreOf(text: string, p: Params): number {
   const digits = text.replace(/\D/g, '');
   if (text.startsWith('+')) {
     const n = parsePhoneNumberFromString(text);
-    return n?.isValid() ? p.grouped : 0;
+    if (n === undefined) return 0;
+    if (n.isValid()) return p.grouped;
+    return n.countryCallingCode !== '81' && n.isPossible() ? p.possible : 0;
   }
   if (digits.startsWith('0')) {
     if (digits.length < 10 || digits.length > 11) return 0;
     const n = parsePhoneNumberFromString(text, 'JP');
     if (!n?.isValid()) return 0;
-    return /[-() ]/.test(text) ? p.grouped : p.bare;
+    if (/[-() ]/.test(text)) return p.grouped;
+    return DISTINCTIVE.has(n.getType() ?? '') ? p.bareDistinctive : p.bare;
   }
   if (US_SHAPE.test(text)) {
     const n = parsePhoneNumberFromString(text, 'US');
-    return n?.isValid() ? p.us : 0;
+    if (!n?.isValid()) return 0;
+    return text.startsWith('(') ? p.usParenthesised : p.us;
   }
   return 0;
 }
@@ -46,7 +61,15 @@ function scoreOf(text: string, p: Params): number {
  * is split into the longest valid numbers, left to right.
  */
 export function createPhoneDetector(rule: RuleDefinition): Detector {
-  const params: Params = { grouped: 0.85, bare: 0.45, us: 0.45, ...(rule.params as Partial<Params> | undefined) };
+  const params: Params = {
+    grouped: 0.85,
+    bare: 0.45,
+    bareDistinctive: 0.55,
+    us: 0.45,
+    usParenthesised: 0.6,
+    possible: 0.45,
+    ...(rule.params as Partial<Params> | undefined),
+  };
   return {
     id: rule.id,
     entity: rule.entity,
