@@ -95,7 +95,8 @@ describe('Japanese address detector: generated addresses', () => {
 
   // 町域 with kana particles (しらかば町, けや木台) or Hokkaido's 6の通り/1番通 are left to the measured-recall test
   // below: after a 2-part block without a building they are cut back to the municipality, by design.
-  const plainTown = (town: string): boolean => !/[\u3041-\u3096]|[\d０-９][の番]/u.test(town.replace(/[のが]/gu, ''));
+  const plainTown = (town: string): boolean =>
+    !/[\u3041-\u3096]|[\d\uff10-\uff19][の番]/u.test(town.replace(/[のが]/gu, ''));
 
   it('covers every generated address from the prefecture to the room, and nothing else (strict)', () => {
     fc.assert(
