@@ -17,3 +17,4 @@ export { applyTransform } from './apply.js';
 export { encodeRecords } from './encode.js';
 export { createJsonDecoder, createJsonCodec, type JsonCodecOptions } from './json-codec.js';
 export { createNdjsonDecoder, createNdjsonCodec } from './ndjson-codec.js';
+export { createXmlDecoder, createXmlCodec, type XmlCodecOptions } from './xml-codec.js';
