@@ -42,7 +42,7 @@ export function encodeCsvRecord(spec: CsvSpec, unit: RecordUnit): string {
   const { leaves, pieces } = unit;
   const head = pieces[0] as string;
   const tail = pieces[pieces.length - 1] as string;
-  if (leaves.length === 0) return head + tail;
+  if (leaves.length === 0) return pieces.join('');
   const w = writersFor(spec);
   let quotedCount = 0;
   for (const l of leaves) if (l.quoted === true) quotedCount++;

@@ -18,3 +18,5 @@ export { encodeRecords } from './encode.js';
 export { createJsonDecoder, createJsonCodec, type JsonCodecOptions } from './json-codec.js';
 export { createNdjsonDecoder, createNdjsonCodec } from './ndjson-codec.js';
 export { createXmlDecoder, createXmlCodec, type XmlCodecOptions } from './xml-codec.js';
+export { createCsvDecoder, createCsvCodec, createTsvCodec, type CsvCodecOptions } from './csv-codec.js';
+export { createTextDecoder, createTextCodec } from './text-codec.js';
