@@ -10,8 +10,9 @@ import type { Candidate, Detector } from '../detector.js';
 const RUN = /(?<![\d+])(?<!\d\.)(?:\+ ?\d{1,3}[ -]?(?:\(0\)[ -]?)?)?\(?\d[\d ()-]{5,46}\d(?!\d|\.\d)/g;
 const TOKEN = /[^ ]+/g;
 const US_SHAPE = /^\(?\d{3}\)?[ -]?\d{3}-\d{4}$/;
-// Number types (libphonenumber) whose bare digits are unlike order or account numbers: 070/080/090, 050, 0120/0800, 0570.
-const DISTINCTIVE = new Set(['MOBILE', 'VOIP', 'TOLL_FREE', 'UAN']);
+// Prefixes whose bare digits are unlike order or account numbers: mobile 060-090, IP 050, toll-free 0120/0800, navi
+// dial 0570 (read from the digits: libphonenumber's getType() would match the number a second time).
+const DISTINCTIVE = /^0(?:[5-9]0|120|570)/; // 0800 starts like 080
 
 interface Params {
   /** Score of a valid number written with separators or + (default 0.85). */
@@ -44,7 +45,7 @@ function scoreOf(text: string, p: Params): number {
     const n = parsePhoneNumberFromString(text, 'JP');
     if (!n?.isValid()) return 0;
     if (/[-() ]/.test(text)) return p.grouped;
-    return DISTINCTIVE.has(n.getType() ?? '') ? p.bareDistinctive : p.bare;
+    return DISTINCTIVE.test(digits) ? p.bareDistinctive : p.bare;
   }
   if (US_SHAPE.test(text)) {
     const n = parsePhoneNumberFromString(text, 'US');
