@@ -65,6 +65,10 @@ function firstRowEnd(text: string, quote: string): number {
 /** Which cells of a raw record were quoted. The record already parsed, so a plain scan is exact. */
 function quotedCells(raw: string, count: number, delimiter: string, quote: string): boolean[] {
   const out: boolean[] = [];
+  if (!raw.includes(quote)) {
+    for (let cell = 0; cell < count; cell++) out.push(false);
+    return out;
+  }
   let pos = 0;
   for (let cell = 0; cell < count; cell++) {
     const quoted = raw.startsWith(quote, pos);

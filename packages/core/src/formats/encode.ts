@@ -2,6 +2,15 @@ import { encodeCsvRecord } from './csv-encode.js';
 import { encodeXmlLeaf } from './xml-encode.js';
 import type { FormatSpec, RecordUnit } from './types.js';
 
+// Anything JSON.stringify would escape or might treat specially (quotes, backslashes, controls, surrogates).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
+const JSON_SPECIAL = /["\\\0-\x1F\uD800-\uDFFF]/;
+
+/** JSON.stringify for strings, with a fast path for the common case of nothing to escape. */
+function jsonString(value: string): string {
+  return JSON_SPECIAL.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
 function encodeWith(unit: RecordUnit, enc: (value: string, index: number) => string): string {
   const { pieces, leaves } = unit;
   let out = pieces[0] as string;
@@ -15,7 +24,7 @@ export function encodeRecord(spec: FormatSpec, unit: RecordUnit): string {
     case 'json':
     case 'ndjson':
       // Re-serialised, never patched (EN-01): JSON.stringify escapes exactly what JSON requires.
-      return encodeWith(unit, (v) => JSON.stringify(v));
+      return encodeWith(unit, jsonString);
     case 'xml':
       return encodeWith(unit, (v, i) => encodeXmlLeaf(v, unit, i));
     case 'text':
