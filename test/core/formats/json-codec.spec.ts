@@ -79,6 +79,21 @@ describe('createJsonCodec', () => {
     );
   });
 
+  it('is split-independent at every offset of small generated documents', () => {
+    fc.assert(
+      fc.property(
+        json.map((v) => JSON.stringify(v)).filter((t) => t.length <= 80),
+        (text) => {
+          const whole = runCodec(createJsonCodec, { recordChars: 16 }, text);
+          for (let i = 0; i <= text.length; i++) {
+            expect(runCodec(createJsonCodec, { recordChars: 16 }, text, [i])).toEqual(whole);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('is split-independent at every offset: \\u escapes, surrogate pairs, numbers, keys, literals', () => {
     const text =
       '[{"\\u6c0f\\u540d":"\\ud83d\\ude00\\u5c71\\u7530","n":-12.5e+3,"t":true,"z":null},"a\\"b\\\\c\\/\\n"]';
@@ -110,6 +125,12 @@ describe('createJsonCodec', () => {
     );
     expect(seen.filter((s) => s.path === '$.name' && s.kind === 'value')).toHaveLength(2);
     expect(output).toBe('{"name":"M","name":"M"}');
+  });
+
+  it('keeps a leading BOM as text, never as part of a value', () => {
+    const { output, seen } = runCodec(createJsonCodec, {}, '\ufeff{"a":"b"}', [1]);
+    expect(output).toBe('\ufeff{"a":"b"}');
+    expect(seen.map((s) => s.value)).toEqual(['a', 'b']);
   });
 
   it('copies numbers byte-identical, however large or precise', () => {

@@ -161,6 +161,21 @@ describe('createXmlCodec', () => {
     );
   });
 
+  it('is split-independent at every offset of small generated documents', () => {
+    fc.assert(
+      fc.property(
+        doc.filter(({ text }) => text.length <= 100),
+        ({ text }) => {
+          const whole = runCodec(createXmlCodec, { recordChars: 16 }, text);
+          for (let i = 0; i <= text.length; i++) {
+            expect(runCodec(createXmlCodec, { recordChars: 16 }, text, [i])).toEqual(whole);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it('is split-independent at every offset of a document with every construct', () => {
     const text =
       '\ufeff<?xml version="1.0"?><!-- h --><r xmlns:p="urn:p"><p:e id="1" n=\'&#x5c71;&amp;\'>&#30000;&lt;x&gt;<![CDATA[a]]]]>b<?pi d?></p:e>\r\n<e/></r>';
