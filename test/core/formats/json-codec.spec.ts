@@ -212,6 +212,34 @@ describe('JSON records', () => {
     for (const u of units) for (const l of u.leaves) expect(l.record).toBe(u.record);
   });
 
+  it('makes each element of an array reached through objects one record ($.data.employees)', () => {
+    const text = JSON.stringify({
+      meta: { n: 2 },
+      data: { employees: [{ 氏名: '山田' }, { 氏名: '佐藤' }] },
+      next: 'x',
+    });
+    const units = decode(text);
+    const values = units.map((u) => u.leaves.filter((l) => l.kind === 'value').map((l) => l.value));
+    // The text before the array travels with the first element; the closing ']' ends a record of its own.
+    expect(values).toEqual([['山田'], ['佐藤'], [], ['x']]);
+    const employees = units.flatMap((u) => u.leaves.filter((l) => l.path.includes('employees[')));
+    expect(employees.map((l) => `${l.path}@${l.record}`)).toEqual([
+      '$.data.employees[0]["氏名"]@0',
+      '$.data.employees[0]["氏名"]@0',
+      '$.data.employees[1]["氏名"]@1',
+      '$.data.employees[1]["氏名"]@1',
+    ]);
+  });
+
+  it('returns to one record per element after splitting one huge element', () => {
+    const huge = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${i}`, `v${i}`]));
+    const text = JSON.stringify([{ a: '1' }, huge, { a: '2' }, { a: '3' }]);
+    const units = decode(text, { recordChars: 100 });
+    const small = units.filter((u) => u.leaves.some((l) => l.path === '$[2].a' || l.path === '$[3].a'));
+    expect(small).toHaveLength(2);
+    expect(units.filter((u) => u.leaves.some((l) => l.path.startsWith('$[1].'))).length).toBeGreaterThan(5);
+  });
+
   it('keeps a top-level object in one record while it is small', () => {
     expect(decode('{"氏名":"山田","フリガナ":"ヤマダ"}')).toHaveLength(1);
   });

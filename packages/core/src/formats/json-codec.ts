@@ -7,8 +7,9 @@ import type { RecordDecoder, TextCodec, Transform } from './types.js';
 /** Options of the JSON and NDJSON codecs. */
 export interface JsonCodecOptions extends FormatLimits {
   /**
-   * Depth of the values that form records (JSON only). Default: 1 when the top-level value is an array (one record
-   * per element), else 0 (the whole document). Large records are split further either way (docs/formats.md).
+   * Depth of the values that form records (0 = the top-level value). Default: each element of an array reached
+   * through objects only (a top-level array, `$.employees`, `$.data.items`), and the whole document when there is
+   * no such array. Large records are split further either way (docs/formats.md).
    */
   readonly recordDepth?: number;
 }
@@ -20,7 +21,7 @@ export interface JsonCodecOptions extends FormatLimits {
  */
 export function createJsonDecoder(options: JsonCodecOptions = {}): RecordDecoder {
   const limits = resolveLimits(options);
-  const builder = new RecordBuilder(0, limits.recordChars);
+  const builder = new RecordBuilder(options.recordDepth ?? 0, limits.recordChars);
   const tokenizer = new JsonTokenizer(builder, limits, 'json', options.recordDepth);
   return {
     spec: { format: 'json' },

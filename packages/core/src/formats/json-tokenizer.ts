@@ -86,6 +86,7 @@ export class JsonTokenizer {
   private lineStart = 0; // absolute offset of the current line's first character
   private mark = 0; // start of template text not yet handed to the builder, in the current chunk
   private started = false;
+  private openArrays = 0;
   private readonly segments = new Map<string, string>();
 
   constructor(
@@ -254,10 +255,6 @@ export class JsonTokenizer {
   }
 
   private startValue(chunk: string, c: number, i: number): void {
-    if (!this.started && this.mode === 'json') {
-      // Records: each element of a top-level array, else the whole value (split when it grows large).
-      this.builder.setBase(this.recordDepth ?? (c === 0x5b ? 1 : 0));
-    }
     this.started = true;
     const frame = this.depth > 0 ? (this.frames[this.depth - 1] as Frame) : undefined;
     if (frame?.isArray === true) frame.count++;
@@ -296,13 +293,22 @@ export class JsonTokenizer {
     }
     frame.childPath = path;
     frame.childField = field;
-    if (isArray) frame.count = -1;
+    if (isArray) {
+      frame.count = -1;
+      // An array reached through objects only (top level, {"data":{"employees":[…]}}) is a record array: each of
+      // its elements is one record. Arrays inside a record stay inside it.
+      if (this.openArrays === 0 && this.mode === 'json' && this.recordDepth === undefined) {
+        this.builder.recordLevel(this.depth + 1);
+      }
+      this.openArrays++;
+    }
     this.depth++;
     this.state = isArray ? S_ARRAY_FIRST : S_OBJ_FIRST;
   }
 
-  private closeContainer(chunk: string, i: number, _isArray: boolean): void {
+  private closeContainer(chunk: string, i: number, isArray: boolean): void {
     this.depth--;
+    if (isArray) this.openArrays--;
     this.emitText(chunk, i + 1);
     this.valueDone();
   }

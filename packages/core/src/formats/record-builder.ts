@@ -3,12 +3,12 @@ import type { Leaf, LeafKind, RecordUnit } from './types.js';
 /**
  * Collects verbatim text and leaves into records and decides where records end (JSON and XML decoders).
  *
- * A record ends when a value (JSON value, XML element) at depth ≤ D completes; D starts at the decoder's record
- * depth. When a record grows past the soft size without ending, D moves down to the shallowest level that completed
- * inside it, so a huge container is cut between its children (an array of employees becomes one record per
- * employee) and D returns to its start value when that container closes. Text without any boundary (a run of
- * whitespace, a record deeper than everything else) is cut at exactly twice the soft size. Every decision depends
- * only on the content, never on how the input was chunked (ST-01).
+ * A record ends when a value (JSON value, XML element) at depth ≤ D completes. D is the decoder's base depth, or the
+ * level the decoder marked while it reads a record container (JSON record arrays). When a record grows past the soft
+ * size without ending, D moves down to the level that completed most often inside it — where siblings repeat — so a
+ * huge container is cut between its children, until that container closes. Text without any boundary (a run of
+ * whitespace) is cut at exactly twice the soft size. Every decision depends only on the content, never on how the
+ * input was chunked (ST-01).
  * @internal
  */
 export class RecordBuilder {
@@ -18,16 +18,18 @@ export class RecordBuilder {
   private size = 0;
   /** counts[d]: values completed at depth d in this record, since their parent opened. */
   private counts: number[] = [];
-  private depth: number;
+  /** Record depth set by the decoder for the container being read (JSON: elements of a record array). */
+  private level: number | undefined;
+  /** Record depth chosen because a record outgrew the soft size. */
+  private split: number | undefined;
   private record = 0;
   private readonly hard: number;
   private out: RecordUnit[] = [];
 
   constructor(
-    private base: number,
+    private readonly base: number,
     private readonly soft: number,
   ) {
-    this.depth = base;
     this.hard = soft * 2;
   }
 
@@ -36,10 +38,9 @@ export class RecordBuilder {
     return this.record;
   }
 
-  /** Sets the record depth (JSON: 1 once the top-level value turns out to be an array). */
-  setBase(depth: number): void {
-    this.base = depth;
-    this.depth = depth;
+  /** Values at `depth` are records until a value shallower than `depth` completes (JSON record arrays). */
+  recordLevel(depth: number): void {
+    this.level = depth;
   }
 
   /** Appends verbatim output text. */
@@ -69,9 +70,12 @@ export class RecordBuilder {
     while (counts.length <= depth + 1) counts.push(0);
     counts[depth + 1] = 0; // the children of the value that closed are no longer siblings of anything open
     counts[depth] = (counts[depth] as number) + 1;
-    if (depth <= this.depth) {
+    const d = this.split ?? this.level ?? this.base;
+    if (depth <= d) {
       this.flush();
-      if (depth < this.depth) this.depth = this.base;
+      // The container whose children were records has closed: fall back to the enclosing rule.
+      if (this.split !== undefined && depth < this.split) this.split = undefined;
+      if (this.level !== undefined && depth < this.level) this.level = undefined;
       return;
     }
     if (this.size > this.soft) {
@@ -79,14 +83,14 @@ export class RecordBuilder {
       // an array of employees), not a level that happened to close once (a small header object before the array).
       let best = -1;
       let most = 0;
-      for (let d = this.depth + 1; d < counts.length; d++) {
-        if ((counts[d] as number) > most) {
-          most = counts[d] as number;
-          best = d;
+      for (let k = d + 1; k < counts.length; k++) {
+        if ((counts[k] as number) > most) {
+          most = counts[k] as number;
+          best = k;
         }
       }
       if (best >= 0) {
-        this.depth = best;
+        this.split = best;
         if (depth <= best) this.flush();
       }
     }
