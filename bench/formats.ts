@@ -14,7 +14,7 @@ import {
   createTextCodec,
   createXmlCodec,
   type TextCodec,
-  type Transform,
+  type FormatTransform,
 } from '../packages/core/src/index.js';
 
 const FAMILY = ['山田', '佐藤', '鈴木', '高橋', '田中', '渡辺', 'Smith', 'Brown'];
@@ -137,7 +137,7 @@ function measure(name: string, format: Format, mb: number, run: Runner): Result 
   return { name, mb: bytes / 1e6, seconds, retainedMb: (peak - base) / 1e6, leaves };
 }
 
-function viaCodec(make: (t: Transform) => TextCodec): Runner {
+function viaCodec(make: (t: FormatTransform) => TextCodec): Runner {
   return (chunks) => {
     let leaves = 0;
     let out = 0;

@@ -15,12 +15,12 @@ import {
   type RecordBatch,
   type RecordDecoder,
   type TextCodec,
-  type Transform,
+  type FormatTransform,
 } from '@kamen/core';
 
-const mask: Transform = (value, loc) => (loc.kind === 'key' ? value : `<${value.length}>`);
+const mask: FormatTransform = (value, loc) => (loc.kind === 'key' ? value : `<${value.length}>`);
 
-const cases: [string, () => RecordDecoder, (t: Transform) => TextCodec, string][] = [
+const cases: [string, () => RecordDecoder, (t: FormatTransform) => TextCodec, string][] = [
   [
     'json',
     () => createJsonDecoder({ recordChars: 40 }),

@@ -1,4 +1,4 @@
-import type { LeafKind, LeafLocation, TextCodec, Transform } from '@kamen/core';
+import type { LeafKind, LeafLocation, TextCodec, FormatTransform } from '@kamen/core';
 
 export interface Seen {
   readonly value: string;
@@ -8,7 +8,7 @@ export interface Seen {
   readonly record: number;
 }
 
-export type CodecFactory<O> = (options: O, transform: Transform) => TextCodec;
+export type CodecFactory<O> = (options: O, transform: FormatTransform) => TextCodec;
 
 /** Runs a codec over `input` cut at `cuts` (sorted offsets); returns the output and every leaf the transform saw. */
 export function runCodec<O>(

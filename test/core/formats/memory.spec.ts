@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createJsonCodec, createXmlCodec, type TextCodec, type Transform } from '@kamen/core';
+import { createJsonCodec, createXmlCodec, type TextCodec, type FormatTransform } from '@kamen/core';
 
 // A full GC before each sample measures what is live (retained), not garbage waiting for collection.
 setFlagsFromString('--expose-gc');
@@ -26,7 +26,7 @@ function* employees(open: string, close: string, record: (i: number) => string, 
 
 /** Streams a generated document through a codec; returns output size and the peak heap growth in MB. */
 function stream(
-  make: (t: Transform) => TextCodec,
+  make: (t: FormatTransform) => TextCodec,
   chunks: Generator<string>,
 ): { out: number; leaves: number; peakMb: number } {
   let leaves = 0;

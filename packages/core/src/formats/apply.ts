@@ -1,12 +1,12 @@
 import { coreError } from '../errors.js';
-import type { LeafTransform, RecordTransform, RecordUnit, Transform } from './types.js';
+import type { LeafTransform, RecordTransform, RecordUnit, FormatTransform } from './types.js';
 
 interface Hooks {
   readonly leaf: LeafTransform | undefined;
   readonly record: RecordTransform | undefined;
 }
 
-function hooksOf(transform: Transform): Hooks {
+function hooksOf(transform: FormatTransform): Hooks {
   if (typeof transform === 'function') return { leaf: transform, record: undefined };
   return { leaf: transform.leaf, record: transform.record };
 }
@@ -26,7 +26,7 @@ function checked(value: unknown, unit: RecordUnit): string {
  * transform on every leaf exactly once. Runs wherever the records are: in the codec, or in a worker on a batch.
  * @public
  */
-export function applyTransform(units: readonly RecordUnit[], transform: Transform): void {
+export function applyTransform(units: readonly RecordUnit[], transform: FormatTransform): void {
   const { leaf, record } = hooksOf(transform);
   for (const unit of units) {
     if (record !== undefined && unit.leaves.length > 0) {

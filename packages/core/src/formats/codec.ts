@@ -1,13 +1,13 @@
 import { applyTransform } from './apply.js';
 import { encodeRecords } from './encode.js';
-import type { RecordDecoder, TextCodec, Transform } from './types.js';
+import type { RecordDecoder, TextCodec, FormatTransform } from './types.js';
 
 /**
  * Text in, text out: decode → transform → encode, record by record. Output for a record is returned as soon as the
  * record is complete, so memory stays bounded by the record size, not the input size.
  * @internal
  */
-export function textCodec(decoder: RecordDecoder, transform: Transform): TextCodec {
+export function textCodec(decoder: RecordDecoder, transform: FormatTransform): TextCodec {
   let failed = false;
   const run = (step: () => ReturnType<RecordDecoder['write']>): string => {
     // After a failure the codec stays failed: no output can follow a rejected record (fail closed).

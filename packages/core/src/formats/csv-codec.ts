@@ -3,7 +3,7 @@ import { coreError, type KamenError } from '../errors.js';
 import { textCodec } from './codec.js';
 import { encodeCsvRecord } from './csv-encode.js';
 import { limitError, resolveLimits, type FormatLimits } from './limits.js';
-import type { FormatSpec, Leaf, RecordDecoder, RecordUnit, TextCodec, Transform } from './types.js';
+import type { FormatSpec, Leaf, RecordDecoder, RecordUnit, TextCodec, FormatTransform } from './types.js';
 
 /** Options of the CSV/TSV codec. */
 export interface CsvCodecOptions extends FormatLimits {
@@ -256,11 +256,11 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
 }
 
 /** Streaming CSV codec (see createCsvDecoder); cells are re-quoted by csv-stringify. @public */
-export function createCsvCodec(options: CsvCodecOptions, transform: Transform): TextCodec {
+export function createCsvCodec(options: CsvCodecOptions, transform: FormatTransform): TextCodec {
   return textCodec(createCsvDecoder(options), transform);
 }
 
 /** Streaming TSV codec: the CSV codec with a tab delimiter. @public */
-export function createTsvCodec(options: Omit<CsvCodecOptions, 'delimiter'>, transform: Transform): TextCodec {
+export function createTsvCodec(options: Omit<CsvCodecOptions, 'delimiter'>, transform: FormatTransform): TextCodec {
   return textCodec(createCsvDecoder({ ...options, delimiter: '\t' }), transform);
 }

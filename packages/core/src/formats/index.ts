@@ -5,8 +5,8 @@ export type {
   RecordUnit,
   LeafTransform,
   RecordTransform,
-  TransformHooks,
-  Transform,
+  FormatTransformHooks,
+  FormatTransform,
   FormatSpec,
   RecordBatch,
   RecordDecoder,
@@ -20,3 +20,4 @@ export { createNdjsonDecoder, createNdjsonCodec } from './ndjson-codec.js';
 export { createXmlDecoder, createXmlCodec, type XmlCodecOptions } from './xml-codec.js';
 export { createCsvDecoder, createCsvCodec, createTsvCodec, type CsvCodecOptions } from './csv-codec.js';
 export { createTextDecoder, createTextCodec } from './text-codec.js';
+export { codecStream } from './codec-stream.js';

@@ -2,7 +2,7 @@ import { textCodec } from './codec.js';
 import { JsonTokenizer } from './json-tokenizer.js';
 import { resolveLimits, type FormatLimits } from './limits.js';
 import { RecordBuilder } from './record-builder.js';
-import type { RecordDecoder, TextCodec, Transform } from './types.js';
+import type { RecordDecoder, TextCodec, FormatTransform } from './types.js';
 
 /** Options of the JSON and NDJSON codecs. */
 export interface JsonCodecOptions extends FormatLimits {
@@ -41,6 +41,6 @@ export function createJsonDecoder(options: JsonCodecOptions = {}): RecordDecoder
  * Numbers, literals, punctuation and whitespace are copied verbatim.
  * @public
  */
-export function createJsonCodec(options: JsonCodecOptions, transform: Transform): TextCodec {
+export function createJsonCodec(options: JsonCodecOptions, transform: FormatTransform): TextCodec {
   return textCodec(createJsonDecoder(options), transform);
 }

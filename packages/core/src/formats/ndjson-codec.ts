@@ -2,7 +2,7 @@ import { textCodec } from './codec.js';
 import { JsonTokenizer } from './json-tokenizer.js';
 import { resolveLimits, type FormatLimits } from './limits.js';
 import { RecordBuilder } from './record-builder.js';
-import type { RecordDecoder, TextCodec, Transform } from './types.js';
+import type { RecordDecoder, TextCodec, FormatTransform } from './types.js';
 
 /**
  * Incremental NDJSON decoder: one JSON value per line, one record per line. Blank lines and line ends (`\n` or
@@ -28,6 +28,6 @@ export function createNdjsonDecoder(options: FormatLimits = {}): RecordDecoder {
 }
 
 /** Streaming NDJSON codec (see createNdjsonDecoder). @public */
-export function createNdjsonCodec(options: FormatLimits, transform: Transform): TextCodec {
+export function createNdjsonCodec(options: FormatLimits, transform: FormatTransform): TextCodec {
   return textCodec(createNdjsonDecoder(options), transform);
 }

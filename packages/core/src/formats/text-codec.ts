@@ -1,6 +1,6 @@
 import { textCodec } from './codec.js';
 import { limitError, resolveLimits, type FormatLimits } from './limits.js';
-import type { RecordDecoder, RecordUnit, TextCodec, Transform } from './types.js';
+import type { RecordDecoder, RecordUnit, TextCodec, FormatTransform } from './types.js';
 
 /**
  * Incremental plain-text decoder: one record per line, the line (without its `\n` or `\r\n`) is one leaf of kind
@@ -51,6 +51,6 @@ export function createTextDecoder(options: FormatLimits = {}): RecordDecoder {
 }
 
 /** Streaming line-oriented text codec (see createTextDecoder). @public */
-export function createTextCodec(options: FormatLimits, transform: Transform): TextCodec {
+export function createTextCodec(options: FormatLimits, transform: FormatTransform): TextCodec {
   return textCodec(createTextDecoder(options), transform);
 }

@@ -48,13 +48,13 @@ export type LeafTransform = (value: string, loc: LeafLocation) => string;
  */
 export type RecordTransform = (leaves: Leaf[], record: number) => void;
 
-export interface TransformHooks {
+export interface FormatTransformHooks {
   readonly leaf?: LeafTransform;
   readonly record?: RecordTransform;
 }
 
 /** A leaf transform, or leaf and record hooks. */
-export type Transform = LeafTransform | TransformHooks;
+export type FormatTransform = LeafTransform | FormatTransformHooks;
 
 /** Everything an encoder needs to write records of a stream: plain data, sent along with batches to workers. */
 export type FormatSpec =

@@ -2,7 +2,7 @@ import { textCodec } from './codec.js';
 import { resolveLimits, type FormatLimits } from './limits.js';
 import { RecordBuilder } from './record-builder.js';
 import { XmlTokenizer } from './xml-tokenizer.js';
-import type { RecordDecoder, TextCodec, Transform } from './types.js';
+import type { RecordDecoder, TextCodec, FormatTransform } from './types.js';
 
 /** Options of the XML codec. */
 export interface XmlCodecOptions extends FormatLimits {
@@ -34,6 +34,6 @@ export function createXmlDecoder(options: XmlCodecOptions = {}): RecordDecoder {
 }
 
 /** Streaming XML codec (see createXmlDecoder); output values are re-escaped. @public */
-export function createXmlCodec(options: XmlCodecOptions, transform: Transform): TextCodec {
+export function createXmlCodec(options: XmlCodecOptions, transform: FormatTransform): TextCodec {
   return textCodec(createXmlDecoder(options), transform);
 }
