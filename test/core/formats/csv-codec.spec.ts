@@ -165,6 +165,11 @@ describe('createCsvCodec', () => {
     expect(output).toBe('\ufeff氏名,年齢\n*山田,*30\n');
   });
 
+  it('keeps empty and BOM-only input as it is', () => {
+    expect(once(createCsvCodec, {}, '')).toBe('');
+    expect(once(createCsvCodec, {}, '\ufeff')).toBe('\ufeff');
+  });
+
   it('keeps header cells verbatim unless transformHeader is set', () => {
     const text = 'name,tel\nx,1\n';
     expect(runCodec(createCsvCodec, {}, text, [], (v) => `<${v}>`).output).toBe('name,tel\n<x>,<1>\n');

@@ -249,6 +249,13 @@ describe('createXmlCodec', () => {
     expect(calls).toBe(0);
   });
 
+  it('reports line and column in minified and multi-line input alike', () => {
+    const minified = `<r>${'<e a="1">x</e>'.repeat(5000)}<e></f></r>`;
+    expect(thrown(() => once(createXmlCodec, {}, minified)).context).toMatchObject({ line: 1, column: 70_007 });
+    const lines = `<r>\n${'<e a="1">x</e>\n'.repeat(5000)}<e></f></r>`;
+    expect(thrown(() => once(createXmlCodec, {}, lines)).context).toMatchObject({ line: 5002, column: 4 });
+  });
+
   it('decodes many numeric references in linear time (no expansion)', () => {
     const text = `<r>${'&#48;'.repeat(200_000)}</r>`;
     const { seen } = runCodec(createXmlCodec, {}, text);

@@ -240,6 +240,8 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
     if (end) {
       feed('', true);
       emit(lastChar === '\n' || lastChar === '\r' ? delimiterOf() : '');
+      // A file that is only a BOM still gets its BOM back.
+      if (count === 0 && bom !== '') out.push({ record: count++, pieces: [bom], leaves: [] });
     }
     const done = out;
     out = [];

@@ -37,6 +37,7 @@ export class XmlTokenizer {
   private line = 1;
   private lineStart = 0;
   private counted = 0; // index in the current chunk up to which newlines were counted
+  private nextNewline = -2; // index of the next '\n' at or after `counted` (-1: none in this chunk, -2: unknown)
   private startLine = 1; // position of the current construct's '<'
   private startColumn = 1;
   private bomLength = 0;
@@ -50,6 +51,7 @@ export class XmlTokenizer {
     const n = chunk.length;
     let i = 0;
     this.counted = 0;
+    this.nextNewline = -2; // not looked for yet in this chunk
     if (this.offset === 0 && n > 0 && chunk.charCodeAt(0) === 0xfeff) {
       this.builder.text('\ufeff');
       this.bomLength = 1;
@@ -127,14 +129,16 @@ export class XmlTokenizer {
     this.builder.flush();
   }
 
-  /** Counts line ends in chunk[counted, to). */
+  /** Counts line ends in chunk[counted, to). The next '\n' is remembered, so minified input is not rescanned. */
   private lines(chunk: string, to: number): void {
-    let k = chunk.indexOf('\n', this.counted);
+    let k = this.nextNewline;
+    if (k !== -1 && k < this.counted) k = chunk.indexOf('\n', this.counted);
     while (k >= 0 && k < to) {
       this.line++;
       this.lineStart = this.offset + k + 1;
       k = chunk.indexOf('\n', k + 1);
     }
+    this.nextNewline = k;
     this.counted = to;
   }
 
