@@ -9,6 +9,7 @@ export default defineConfig({
     alias: {
       '@kamen/core': src('./packages/core/src/index.ts'),
       '@kamen/cli': src('./packages/cli/src/index.ts'),
+      '@kamen/proxy': src('./packages/proxy/src/index.ts'),
     },
   },
   test: {
