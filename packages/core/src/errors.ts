@@ -37,6 +37,8 @@ export const CORE_ERRORS = {
   KAMEN_ERR_INPUT_CSV: 'CSV or TSV input is malformed (unbalanced quote, ragged row, stray quote)',
   KAMEN_ERR_INPUT_XML: 'XML input is malformed, truncated, or has a DOCTYPE (never allowed)',
   KAMEN_ERR_INPUT_LIMIT: 'Input exceeds a format limit (depth, string length, keys, record size)',
+  KAMEN_ERR_INPUT_ENCODING: 'Input bytes are not valid in the input encoding (never replaced with U+FFFD)',
+  KAMEN_ERR_OUTPUT_ENCODING: 'A character cannot be written in the output encoding',
 } as const;
 
 export type CoreErrorCode = keyof typeof CORE_ERRORS;

@@ -1,0 +1,88 @@
+import type { FormatSpec, RecordDecoder, RecordUnit } from '@kamen/core';
+import { createDecoderFor } from './format.js';
+import type { OpenedInput } from './input.js';
+import { createResyncDecoder, type SkippedRecord } from './resync.js';
+
+export interface RecordOptions {
+  /** Records read ahead before the stream is handed out, for classification (default 1000). */
+  readonly sampleRecords?: number;
+  /** …or this many characters, whichever comes first (default 1 Mi). */
+  readonly sampleChars?: number;
+  /** A batch closes at this many records (default 4000)… */
+  readonly batchRecords?: number;
+  /** …or after this many input characters (default 1 Mi). */
+  readonly batchChars?: number;
+  /** 'skip': drop malformed CSV rows / NDJSON lines (counted, never written); other formats still fail. */
+  readonly onError?: 'fail' | 'skip';
+  /** Called for every skipped record (error code and location, never its content). */
+  readonly onSkip?: (skipped: SkippedRecord) => void;
+}
+
+/** Records of one input: the sample read ahead, then every record (the sample included) in batches. */
+export interface RecordSource {
+  readonly input: OpenedInput;
+  /** How to encode these records: final (the CSV delimiter is known once the first record was read). */
+  readonly spec: FormatSpec;
+  /** CSV/TSV column names in order (from the first data row), else []. */
+  readonly columns: readonly string[];
+  /** The first records (header row included for CSV), for classification; they are also yielded by batches(). */
+  readonly sample: readonly RecordUnit[];
+  /** Every record in order, in batches of thousands; iterate once. Throws a KamenError on malformed input. */
+  batches(): AsyncIterable<RecordUnit[]>;
+}
+
+/** Reads ahead the sample and returns the record source. */
+export async function openRecords(input: OpenedInput, options: RecordOptions = {}): Promise<RecordSource> {
+  const sampleRecords = options.sampleRecords ?? 1000;
+  const sampleChars = options.sampleChars ?? 1024 * 1024;
+  const batchRecords = options.batchRecords ?? 4000;
+  const batchChars = options.batchChars ?? 1024 * 1024;
+  const decoder: RecordDecoder =
+    options.onError === 'skip' && (input.format === 'csv' || input.format === 'tsv' || input.format === 'ndjson')
+      ? createResyncDecoder(input.format, options.onSkip ?? (() => undefined))
+      : createDecoderFor(input.format);
+  const text = input.text()[Symbol.asyncIterator]();
+  const pending: RecordUnit[] = [];
+  let pendingChars = 0;
+  let done = false;
+
+  const pull = async (): Promise<number> => {
+    const next = await text.next();
+    if (next.done === true) {
+      done = true;
+      pending.push(...decoder.end());
+      return 0;
+    }
+    const units = decoder.write(next.value);
+    for (const u of units) pending.push(u);
+    pendingChars += next.value.length;
+    return next.value.length;
+  };
+
+  let sampleCharsRead = 0;
+  while (!done && pending.length < sampleRecords && sampleCharsRead < sampleChars) sampleCharsRead += await pull();
+  const sample = pending.slice(0, sampleRecords);
+  const firstData = sample.find((u) => u.leaves.length > 0 && u.record > 0);
+  const columns = input.format === 'csv' || input.format === 'tsv' ? (firstData?.leaves.map((l) => l.path) ?? []) : [];
+  let consumed = false;
+
+  return {
+    input,
+    get spec() {
+      return decoder.spec;
+    },
+    columns,
+    sample,
+    async *batches() {
+      if (consumed) throw new Error('kamen: records read twice');
+      consumed = true;
+      for (;;) {
+        while (!done && pending.length < batchRecords && pendingChars < batchChars) await pull();
+        if (pending.length === 0 && done) return;
+        const batch = pending.splice(0, batchRecords);
+        pendingChars = 0; // records left over already fill the next batch
+        yield batch;
+      }
+    },
+  };
+}

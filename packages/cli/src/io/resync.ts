@@ -1,0 +1,175 @@
+import { KamenError, createCsvDecoder, createNdjsonDecoder, type RecordDecoder, type RecordUnit } from '@kamen/core';
+
+/** A record dropped by `--on-error skip`: where and why, never its content. */
+export interface SkippedRecord {
+  readonly code: string;
+  /** Record ordinal in the input (CSV: data row n is record n; NDJSON: value lines from 0). */
+  readonly record: number;
+  /** 1-based line of the input where the record starts. */
+  readonly line: number;
+}
+
+function renumber(unit: RecordUnit, record: number): RecordUnit {
+  if (unit.record === record) return unit;
+  for (const leaf of unit.leaves) (leaf as { record: number }).record = record;
+  return { record, pieces: unit.pieces, leaves: unit.leaves };
+}
+
+const countLines = (s: string): number => {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/**
+ * A decoder for `--on-error skip` over line-resynchronisable formats (CSV/TSV rows, NDJSON lines). Input is fed
+ * to a normal core decoder in runs of whole rows; when a run fails, that run is decoded again row by row with fresh
+ * decoders (primed with the CSV header), the bad rows are reported to `onSkip` and dropped — never written — and
+ * the good ones kept in order. An unclosed CSV quote cannot be resynchronised (it swallows the rest of the file),
+ * so it still fails, as does a bad CSV header.
+ */
+export function createResyncDecoder(
+  format: 'csv' | 'tsv' | 'ndjson',
+  onSkip: (skipped: SkippedRecord) => void,
+): RecordDecoder {
+  const csv = format !== 'ndjson';
+  const fresh = (delimiter?: string): RecordDecoder =>
+    csv
+      ? createCsvDecoder(delimiter !== undefined ? { delimiter } : format === 'tsv' ? { delimiter: '\t' } : {})
+      : createNdjsonDecoder({});
+  let inner = fresh();
+  let header: string | undefined; // CSV: the header row's text, to prime fresh decoders
+  let base = 0; // record number of inner's record (csv: primed decoders start at 1, hence base = next - 1)
+  let next = 0; // next record number in the input
+  let line = 1; // input line where the unfed buffer starts
+  let buffer = '';
+
+  /** Splits text into whole rows (CSV: a line break outside quotes; NDJSON: every line break). */
+  const rows = (text: string): string[] => {
+    const out: string[] = [];
+    let start = 0;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (csv && c === 0x22) quoted = !quoted;
+      else if (c === 0x0a && !quoted) {
+        out.push(text.slice(start, i + 1));
+        start = i + 1;
+      }
+    }
+    if (start < text.length) out.push(text.slice(start));
+    return out;
+  };
+
+  const emit = (units: RecordUnit[], offset: number): RecordUnit[] => {
+    const out = units.map((u) => renumber(u, u.record + offset));
+    const last = out[out.length - 1];
+    if (last !== undefined) next = Math.max(next, last.record + 1);
+    return out;
+  };
+
+  /** Decodes `text` (whole rows) row by row after a failure; skips what does not decode. */
+  const recover = (text: string, final: boolean, failure: unknown): RecordUnit[] => {
+    const out: RecordUnit[] = [];
+    let at = line;
+    let blank = ''; // NDJSON blank lines travel with the next record
+    for (const row of rows(text)) {
+      const rowLine = at;
+      at += countLines(row);
+      if (!csv && row.trim() === '') {
+        blank += row;
+        continue;
+      }
+      if (csv && header === undefined) throw failure; // the header itself is bad: nothing to resync on
+      const d = fresh(delimiterOf(inner));
+      try {
+        if (csv) d.write(header as string); // header row 0: its output is the real header's, already written
+        const units = [...d.write(blank + row), ...d.end()].filter((u) => !csv || u.record > 0);
+        const offset = csv ? next - 1 : next;
+        out.push(...emit(units, offset));
+        blank = '';
+      } catch (err) {
+        if (!(err instanceof KamenError)) throw err;
+        // An odd number of quotes: the row runs to the end of the input, so nothing after it can be trusted.
+        if (csv && (row.split('"').length - 1) % 2 === 1) throw err;
+        onSkip({ code: err.code, record: next, line: rowLine });
+        next++;
+        blank = '';
+      }
+    }
+    if (!final) {
+      inner = fresh(delimiterOf(inner));
+      if (csv) inner.write(header as string);
+      base = csv ? next - 1 : next;
+    }
+    line = at;
+    return out;
+  };
+
+  const feed = (input: string, final: boolean): RecordUnit[] => {
+    let text = input;
+    const head: RecordUnit[] = [];
+    if (csv && header === undefined && text !== '') {
+      // The header row goes first and alone: a bad header fails the run; later runs can be replayed after it.
+      header = rows(text)[0] as string;
+      head.push(...emit(inner.write(header), base));
+      line += countLines(header);
+      text = text.slice(header.length);
+    }
+    if (text === '' && !final) return head;
+    try {
+      const units = [...inner.write(text), ...(final ? inner.end() : [])];
+      line += countLines(text);
+      return [...head, ...emit(units, base)];
+      return emit(units, base);
+    } catch (err) {
+      if (!(err instanceof KamenError)) throw err;
+      return [...head, ...recover(text, final, err)];
+    }
+  };
+
+  return {
+    write(chunk) {
+      buffer += chunk;
+      // Feed whole rows only, so a failed run can be replayed row by row from a clean state.
+      const cut = lastRowEnd(buffer, csv);
+      if (cut <= 0) {
+        // No row end in a long stretch (a CR-only file, a huge quoted cell): decode it without replay, so memory
+        // stays bounded; an error in it then fails the run.
+        if (buffer.length <= MAX_UNCUT) return [];
+        const all = buffer;
+        buffer = '';
+        line += countLines(all);
+        return emit(inner.write(all), base);
+      }
+      const text = buffer.slice(0, cut);
+      buffer = buffer.slice(cut);
+      return feed(text, false);
+    },
+    end() {
+      const text = buffer;
+      buffer = '';
+      return feed(text, true);
+    },
+    get spec() {
+      return inner.spec;
+    },
+  };
+}
+
+const MAX_UNCUT = 16 * 1024 * 1024;
+
+const delimiterOf = (d: RecordDecoder): string | undefined => (d.spec.format === 'csv' ? d.spec.delimiter : undefined);
+
+/** Index after the last line break that ends a whole row (outside CSV quotes), or 0. */
+function lastRowEnd(text: string, csv: boolean): number {
+  if (!csv) return text.lastIndexOf('\n') + 1;
+  let quoted = false;
+  let end = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) quoted = !quoted;
+    else if (c === 0x0a && !quoted) end = i + 1;
+  }
+  return end;
+}
