@@ -81,3 +81,12 @@ export { parseJapaneseDate, type ParsedDate } from './dates/parse.js';
 export { parseJapaneseAddress, type ParsedAddress } from './address/parse.js';
 export { PREFECTURES } from './address/prefectures.js';
 export * from './formats/index.js';
+export {
+  createProfiler,
+  OBJECT_KEYS_FIELD,
+  type Profiler,
+  type ProfileLeaf,
+  type ProfileOptions,
+} from './profile/profiler.js';
+export type { Profile, FieldProfile, EntityProfile } from './profile/types.js';
+export { suggestPolicy, type SuggestPolicyOptions } from './profile/suggest-policy.js';
