@@ -6,7 +6,7 @@ import type { Candidate, Detector } from '../detector.js';
 /**
  * Name readings in kana (entity NAME_KANA). The matching copy is NFKC, so half-width ﾔﾏﾀﾞ ﾀﾛｳ arrives here as
  * ヤマダ タロウ and offsets map back to the half-width original. Four shapes:
- * - after a reading label (フリガナ, セイ, メイ, カナ, 口座名義): 0.9, dictionary or not;
+ * - after a reading label (フリガナ, セイ, メイ, カナ, 口座名義, 名義 on a transfer line): 0.9, dictionary or not;
  * - after a name label (氏名: スミス ジョン): 0.85, reported as PERSON_NAME (the name itself is in kana);
  * - in brackets right after kanji (山田太郎（ヤマダ タロウ）) when a surname reading starts it: 0.85;
  * - bank holder forms with a legal-form prefix (ｶ)ﾔﾏﾀﾞ): 0.8;
@@ -17,10 +17,11 @@ const HIRA = '[\\u3041-\\u3096\\u30fc]';
 // One or two kana words of one script; used inside a capture group, which delimits the alternation.
 const WORDS = `${KATA}+(?: ${KATA}+)?|${HIRA}+(?: ${HIRA}+)?`;
 
-// Katakana labels must not sit inside a longer katakana word (ヨウセイ is not セイ).
+// Katakana labels must not sit inside a longer katakana word (ヨウセイ is not セイ). A bare 名義 needs a space or
+// colon after it: 名義を変更 is no name.
 const LABEL_RE = new RegExp(
   `(?:(?<![\\u30a1-\\u30fa\\u30fc])(?:フリガナ|ふりがな|カナ|セイ|メイ)\\)?(?: ?[:=] ?| )|` +
-    `(?:口座名義人?|名義人|受取人)(?:\\(カナ\\))? ?:? ?)(${WORDS})`,
+    `(?:口座名義人?|名義人|受取人)(?:\\(カナ\\))? ?:? ?|名義(?: ?: ?| ))(${WORDS})`,
   'g',
 );
 // A name written only in kana after a name label (氏名: スミス ジョン, foreign staff): a PERSON_NAME, not a reading.
