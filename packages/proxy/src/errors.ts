@@ -22,6 +22,23 @@ export const PROXY_ERRORS = {
   KAMEN_PROXY_ERR_MASK: 'Parsing or masking the upstream body failed; nothing unmasked was sent (fail closed)',
   KAMEN_PROXY_ERR_REVEAL_REFUSED: 'A reveal was refused: the grant is invalid or the audit record could not be written',
   KAMEN_PROXY_ERR_UNAVAILABLE: 'The proxy is shutting down or not ready',
+  KAMEN_PROXY_ERR_GRANT_MALFORMED: 'A grant token is not a well-formed kamen grant (syntax, header, claims or size)',
+  KAMEN_PROXY_ERR_GRANT_TAMPERED: 'A grant signature does not verify: the token was altered or signed with another key',
+  KAMEN_PROXY_ERR_GRANT_KEY_UNKNOWN: 'A grant names a key id that is not on the tenant key ring',
+  KAMEN_PROXY_ERR_GRANT_EXPIRED: 'A grant has expired',
+  KAMEN_PROXY_ERR_GRANT_NOT_YET_VALID: 'A grant is not valid yet (nbf or iat in the future)',
+  KAMEN_PROXY_ERR_GRANT_TTL: 'A grant lives longer than the configured maximum TTL',
+  KAMEN_PROXY_ERR_GRANT_WRONG_TENANT: 'A grant was issued for another tenant',
+  KAMEN_PROXY_ERR_GRANT_WRONG_SUBJECT: 'A grant was issued to another person',
+  KAMEN_PROXY_ERR_GRANT_OUT_OF_SCOPE: 'The request method and path are outside the routes a grant names',
+  KAMEN_PROXY_ERR_GRANT_REPLAYED: 'A grant was already used as many times as it allows',
+  KAMEN_PROXY_ERR_GRANT_REPLAY_STORE_FULL:
+    'The replay store is full of live grants; new grants are refused rather than forgetting old ones',
+  KAMEN_PROXY_ERR_GRANT_ISSUE:
+    'A grant cannot be issued: missing scope, reason or ticket, bad route pattern, or TTL above the maximum',
+  KAMEN_PROXY_ERR_AUDIT_WRITE: 'An audit entry could not be written durably; the reveal is refused (AL-04)',
+  KAMEN_PROXY_ERR_AUDIT_CORRUPT: 'The audit log or its head file fails verification, so the chain cannot be continued',
+  KAMEN_PROXY_ERR_AUDIT_EVENT: 'An audit event has a field or value outside the audit event schema',
 } as const;
 
 export type ProxyErrorCode = keyof typeof PROXY_ERRORS;
@@ -45,6 +62,21 @@ export const PROXY_ERROR_STATUS: Readonly<Record<ProxyErrorCode, number>> = {
   KAMEN_PROXY_ERR_MASK: 502,
   KAMEN_PROXY_ERR_REVEAL_REFUSED: 403,
   KAMEN_PROXY_ERR_UNAVAILABLE: 503,
+  KAMEN_PROXY_ERR_GRANT_MALFORMED: 403,
+  KAMEN_PROXY_ERR_GRANT_TAMPERED: 403,
+  KAMEN_PROXY_ERR_GRANT_KEY_UNKNOWN: 403,
+  KAMEN_PROXY_ERR_GRANT_EXPIRED: 403,
+  KAMEN_PROXY_ERR_GRANT_NOT_YET_VALID: 403,
+  KAMEN_PROXY_ERR_GRANT_TTL: 403,
+  KAMEN_PROXY_ERR_GRANT_WRONG_TENANT: 403,
+  KAMEN_PROXY_ERR_GRANT_WRONG_SUBJECT: 403,
+  KAMEN_PROXY_ERR_GRANT_OUT_OF_SCOPE: 403,
+  KAMEN_PROXY_ERR_GRANT_REPLAYED: 403,
+  KAMEN_PROXY_ERR_GRANT_REPLAY_STORE_FULL: 503,
+  KAMEN_PROXY_ERR_GRANT_ISSUE: 500,
+  KAMEN_PROXY_ERR_AUDIT_WRITE: 503,
+  KAMEN_PROXY_ERR_AUDIT_CORRUPT: 500,
+  KAMEN_PROXY_ERR_AUDIT_EVENT: 500,
 };
 
 /** An error of the proxy: a KamenError whose code is in PROXY_ERRORS. */
