@@ -11,4 +11,18 @@ export const EXIT = {
   CONFIG: 4,
   /** Reading or writing a file failed. */
   IO: 5,
+  /** A masked value cannot be written in the output encoding (Shift_JIS/CP932/EUC-JP). */
+  OUTPUT_ENCODING: 6,
+  /** Masking failed (an operator error, a crashed worker): nothing more was written (fail closed). */
+  MASK: 7,
+  /** Stopped by SIGINT (128 + 2); SIGTERM ends with 143. */
+  INTERRUPTED: 130,
 } as const;
+
+/** The exit code for a KamenError code: input problems, output encoding, masking, else configuration. */
+export function exitCodeFor(code: string): number {
+  if (code.startsWith('KAMEN_ERR_INPUT_')) return EXIT.INPUT;
+  if (code === 'KAMEN_ERR_OUTPUT_ENCODING') return EXIT.OUTPUT_ENCODING;
+  if (code === 'KAMEN_ERR_MASK_FAILED') return EXIT.MASK;
+  return EXIT.CONFIG;
+}

@@ -1,17 +1,23 @@
 import { KamenError } from '@kamen/core';
-import { EXIT } from './exit-codes.js';
+import { EXIT, exitCodeFor } from './exit-codes.js';
 import { demoCommand } from './commands/demo.js';
 import { detectCommand, UsageError } from './commands/detect.js';
 import { keygenCommand } from './commands/keygen.js';
+import { policyCommand } from './commands/policy.js';
+import { scanCommand } from './commands/scan.js';
+import { maskCommand } from './commands/mask.js';
 
 export const HELP = `kamen — mask Japanese and English PII without seeing it
 
 Usage: kamen <command> [options]
 
 Commands:
+  mask       mask a CSV, TSV, XML, JSON, NDJSON or text stream (stdin to stdout, or --in/--out)
+  scan       profile an input: which fields hold which PII (JSON and HTML reports, a suggested policy)
   detect     free text in, one JSON line per finding out
   demo       detect and mask a bundled synthetic HR memo
   keygen     write a new key file (mode 0600)
+  policy     policy validate FILE|BUILTIN: check a masking policy before use
 
 Run 'kamen <command> --help' for a command's options.`;
 
@@ -28,12 +34,18 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'mask':
+        return await maskCommand(rest, io);
+      case 'scan':
+        return await scanCommand(rest, io);
       case 'detect':
         return await detectCommand(rest, io);
       case 'demo':
         return await demoCommand(io);
       case 'keygen':
         return keygenCommand(rest, io);
+      case 'policy':
+        return policyCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -57,7 +69,7 @@ function reportError(err: unknown, io: Io): number {
   }
   if (err instanceof KamenError) {
     io.stderr.write(`kamen: ${err.code}: ${err.message}\n`);
-    return EXIT.CONFIG;
+    return exitCodeFor(err.code);
   }
   if (e?.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
     io.stderr.write(`kamen: input is not valid UTF-8\n`);

@@ -1,0 +1,51 @@
+import { classifyField, type FieldType, type Leaf, type RecordUnit } from '@kamen/core';
+
+/** How one column / path was decided from the sample: plain data, sent to every worker. */
+export interface FieldDecision {
+  /** The classified type, or null: scanned as free text. */
+  readonly type: FieldType | null;
+  readonly confidence: number;
+  readonly source: 'name' | 'values' | 'name+values' | 'none';
+  /** Non-empty sample values seen (how much evidence there was). */
+  readonly samples: number;
+}
+
+export type FieldDecisions = Readonly<Record<string, FieldDecision>>;
+
+/** Leaf kinds that carry a field's values (keys and comments are scanned as free text, never typed). */
+export const VALUE_KINDS: ReadonlySet<Leaf['kind']> = new Set(['value', 'cell', 'text', 'cdata', 'attribute']);
+
+/** Values per field handed to classifyField: enough to see a pattern, few enough to stay fast. */
+const MAX_SAMPLES = 100;
+
+/** The name classifyField reads for a field: JSON wildcards and the root marker are path syntax, not words. */
+export function fieldName(field: string): string {
+  return field.replace(/\[\*\]/gu, '');
+}
+
+/**
+ * Decides every field seen in the sample ONCE, in the main thread, from its name and sampled values
+ * (classifyField). Workers only look decisions up, so every record of a stream — and every shard of it, given
+ * the same sample — is masked the same way. Fields first seen after the sample are decided by name alone.
+ */
+export function decideFields(sample: readonly RecordUnit[]): Record<string, FieldDecision> {
+  const values = new Map<string, string[]>();
+  for (const unit of sample) {
+    for (const leaf of unit.leaves) {
+      if (!VALUE_KINDS.has(leaf.kind) || leaf.field === '') continue;
+      let list = values.get(leaf.field);
+      if (list === undefined) values.set(leaf.field, (list = []));
+      if (list.length < MAX_SAMPLES && leaf.value.trim() !== '') list.push(leaf.value);
+    }
+  }
+  const out: Record<string, FieldDecision> = {};
+  for (const [field, list] of values) out[field] = decideField(field, list);
+  return out;
+}
+
+export function decideField(field: string, samples: readonly string[]): FieldDecision {
+  const c = classifyField(fieldName(field), samples);
+  return c === undefined || c === null
+    ? { type: null, confidence: 0, source: 'none', samples: samples.length }
+    : { type: c.type, confidence: c.confidence, source: c.source, samples: samples.length };
+}

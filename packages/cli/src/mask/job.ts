@@ -1,0 +1,86 @@
+import {
+  compilePolicy,
+  createKeyRing,
+  parseKeyRing,
+  type FormatSpec,
+  type KeyRing,
+  type OperatorConfig,
+  type Plan,
+  type Policy,
+} from '@kamen/core';
+import type { TextEncodingName } from '../io/index.js';
+import type { FieldDecisions } from './decide.js';
+
+/**
+ * Key material as handed to workers (workerData, never a task message, never logged): the key file's or
+ * KAMEN_KEY's text, or the bytes of the run's ephemeral key.
+ */
+export type JobKey =
+  { readonly kind: 'text'; readonly text: string } | { readonly kind: 'raw'; readonly key: Uint8Array };
+
+/** Everything decided once per stream in the main thread: structured-clone-able, so workers rebuild the same plan. */
+export interface MaskJob {
+  readonly policy: Policy;
+  /** The role asked for (compilePolicy falls back to the policy's most restrictive role when it is unknown). */
+  readonly role: string | undefined;
+  readonly key: JobKey;
+  readonly decisions: FieldDecisions;
+  readonly spec: FormatSpec;
+  readonly outputEncoding: TextEncodingName;
+}
+
+export const EPHEMERAL_KEY_ID = 'eph';
+
+export function keyRingOf(key: JobKey): KeyRing {
+  return key.kind === 'text'
+    ? parseKeyRing(key.text, true)
+    : createKeyRing([{ id: EPHEMERAL_KEY_ID, key: key.key }], EPHEMERAL_KEY_ID);
+}
+
+/**
+ * Surrogates written to Shift_JIS/CP932/EUC-JP must be characters those encodings have: every surrogate step
+ * without an explicit charset is switched to 'cp932' (JIS X 0208, which all three can encode).
+ */
+export function policyForEncoding(policy: Policy, encoding: TextEncodingName): Policy {
+  if (encoding === 'utf-8') return policy;
+  const fix = (c: OperatorConfig): OperatorConfig =>
+    c.operator === 'surrogate' && c.params?.charset === undefined
+      ? { ...c, params: { ...c.params, charset: 'cp932' } }
+      : c;
+  const fixAll = <T extends Readonly<Record<string, OperatorConfig>> | undefined>(m: T): T =>
+    (m === undefined ? m : Object.fromEntries(Object.entries(m).map(([k, v]) => [k, fix(v)]))) as T;
+  return {
+    ...policy,
+    default: fix(policy.default),
+    roles: Object.fromEntries(
+      Object.entries(policy.roles).map(([name, r]) => [
+        name,
+        {
+          ...r,
+          ...(r.default !== undefined ? { default: fix(r.default) } : {}),
+          ...(r.entities !== undefined ? { entities: fixAll(r.entities) } : {}),
+          ...(r.fields !== undefined ? { fields: fixAll(r.fields) } : {}),
+        },
+      ]),
+    ),
+    ...(policy.tenants !== undefined
+      ? {
+          tenants: Object.fromEntries(
+            Object.entries(policy.tenants).map(([name, t]) => [
+              name,
+              {
+                ...t,
+                ...(t.entities !== undefined ? { entities: fixAll(t.entities) } : {}),
+                ...(t.fields !== undefined ? { fields: fixAll(t.fields) } : {}),
+              },
+            ]),
+          ),
+        }
+      : {}),
+  };
+}
+
+/** The plan a job describes: the same in the main thread and in every worker. */
+export function planOf(job: MaskJob): Plan {
+  return compilePolicy(policyForEncoding(job.policy, job.outputEncoding), job.role, { keys: keyRingOf(job.key) });
+}

@@ -1,0 +1,145 @@
+import {
+  CORE_ERRORS,
+  KamenError,
+  classifyField,
+  maskText,
+  type FieldType,
+  type FormatTransformHooks,
+  type Leaf,
+  type Plan,
+  type PlanStep,
+} from '@kamen/core';
+import { VALUE_KINDS, fieldName, type FieldDecisions } from './decide.js';
+import { countMasked, emptyStats, type MaskStats } from './stats.js';
+
+/** What a field gets: an operator step (a typed column or a policy override), or free-text detection. */
+interface FieldPlan {
+  readonly type: FieldType | undefined;
+  readonly step: PlanStep | undefined;
+}
+
+const KANJI = /[\u3400-\u9fff]/u;
+/** Distinct JSON keys whose masked form is cached: keys repeat in every record, values never enter this cache. */
+const KEY_CACHE_LIMIT = 10_000;
+
+/**
+ * Names a policy may use for a field: the CLI's own path (CSV header, `$.employees[*].tel`, `/root/emp/tel`), the
+ * path relative to the record as maskRecord sees it (`$.tel`, `/tel`), and the bare key (`tel`).
+ */
+export function fieldCandidates(field: string): string[] {
+  const out = [field];
+  if (field.startsWith('$')) {
+    const star = field.indexOf('[*]');
+    if (star >= 0) out.push(`$${field.slice(star + 3)}`);
+  } else if (field.startsWith('/')) {
+    const segs = field.split('/').slice(1);
+    for (let i = 1; i < segs.length; i++) out.push(`/${segs.slice(i).join('/')}`);
+  }
+  const last = fieldName(field).split(/[./]/u).pop() ?? '';
+  const key = last.startsWith('@') ? last.slice(1) : last.replace(/^\["(.*)"\]$/u, '$1');
+  if (key !== '' && !out.includes(key)) out.push(key);
+  return out;
+}
+
+function apply(step: PlanStep, value: string, related: Partial<Record<FieldType, string>>, field: string): string {
+  try {
+    const out = step.operator.apply(value, step.params, {
+      ...step.context,
+      related,
+      field: step.context.field ?? field,
+    });
+    if (typeof out !== 'string') throw new TypeError('operator returned a non-string');
+    return out;
+  } catch (cause) {
+    // Fail closed: the batch fails, nothing of it is written. The message names type and field, never the value.
+    const code = cause instanceof KamenError ? ` (${cause.code})` : '';
+    throw new KamenError(
+      'KAMEN_ERR_MASK_FAILED',
+      `${CORE_ERRORS.KAMEN_ERR_MASK_FAILED}: ${step.operator.name} on ${step.context.entity}${code}`,
+      { field },
+      { cause },
+    );
+  }
+}
+
+/** A record transform plus the counts of what it changed since the last take(). */
+export interface Masker {
+  readonly hooks: FormatTransformHooks;
+  /** Returns the counts so far and starts new ones. */
+  take(): MaskStats;
+}
+
+/**
+ * The record transform every thread runs: typed fields get their operator (with the record's own name and address
+ * as context, so フリガナ and email follow a surrogate 氏名), other strings are scanned as free text.
+ */
+export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
+  let stats = emptyStats();
+  const plans = new Map<string, FieldPlan>();
+  const keyCache = new Map<string, string>();
+
+  const planFor = (leaf: Leaf): FieldPlan => {
+    let p = plans.get(leaf.field);
+    if (p !== undefined) return p;
+    const decided = decisions[leaf.field];
+    // A field the sample did not contain is decided by its name alone: the same answer in every worker and shard.
+    const type = decided !== undefined ? (decided.type ?? undefined) : classifyField(fieldName(leaf.field), [])?.type;
+    const override = plan.forField(fieldCandidates(leaf.field), type);
+    const step = override ?? (type !== undefined && type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
+    p = { type: override?.context.entity ?? type, step };
+    plans.set(leaf.field, p);
+    return p;
+  };
+
+  const freeText = (value: string, field: string): string => {
+    const { text, findings } = maskText(value, plan);
+    for (const f of findings) countMasked(stats, field, f.type);
+    return text;
+  };
+
+  const maskKey = (value: string, field: string): string => {
+    const hit = keyCache.get(value);
+    if (hit !== undefined) return hit;
+    const masked = freeText(value, field);
+    if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+    keyCache.set(value, masked);
+    return masked;
+  };
+
+  const hooks: FormatTransformHooks = {
+    record(leaves) {
+      stats.records++;
+      const steps: (FieldPlan | undefined)[] = [];
+      const related: Partial<Record<FieldType, string>> = {};
+      for (const leaf of leaves) {
+        const p = VALUE_KINDS.has(leaf.kind) ? planFor(leaf) : undefined;
+        steps.push(p);
+        if (p?.step === undefined || p.type === undefined || leaf.value.trim() === '') continue;
+        const known = related[p.type];
+        // Several name columns (氏名, 氏名(ローマ字)): the kanji one is the person's identity.
+        if (known === undefined || (p.type === 'PERSON_NAME' && KANJI.test(leaf.value) && !KANJI.test(known))) {
+          related[p.type] = leaf.value;
+        }
+      }
+      for (let i = 0; i < leaves.length; i++) {
+        const leaf = leaves[i] as Leaf;
+        const value = leaf.value;
+        if (value.trim() === '') continue;
+        const p = steps[i];
+        if (leaf.kind === 'key') leaf.value = maskKey(value, leaf.field);
+        else if (p?.step !== undefined) {
+          leaf.value = apply(p.step, value, related, leaf.field);
+          if (leaf.value !== value) countMasked(stats, leaf.field, p.step.context.entity);
+        } else leaf.value = freeText(value, leaf.field);
+      }
+    },
+  };
+  return {
+    hooks,
+    take() {
+      const out = stats;
+      stats = emptyStats();
+      return out;
+    },
+  };
+}
