@@ -6,7 +6,7 @@
  * Flags: --only=<library> (e.g. --only=kamen, for profiling; with --only or --lang the README is not written), --mb=<n> input per
  * language (default 5), --runs=<n> timed passes (default 5), --lang=ja,en,mixed (throughput inputs), --no-write.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateCorpus } from '../test/eval/corpus.js';
 import { EVAL_SEED, FULL_SIZE } from '../test/eval/harness.js';
@@ -23,6 +23,9 @@ const arg = (name: string): string | undefined => {
   const a = process.argv[i] as string;
   return a.includes('=') ? a.slice(a.indexOf('=') + 1) : process.argv[i + 1];
 };
+
+/** `<!-- name -->…<!-- /name -->` blocks written by other benchmark scripts. */
+const OWNED_SECTIONS = /<!-- ([a-z-]+) -->[\s\S]*?<!-- \/\1 -->/g;
 
 const NOTES = `## Method
 
@@ -82,8 +85,12 @@ async function main(): Promise<void> {
   };
   const md = renderMarkdown(results, NOTES);
   console.log(md);
-  if (only === undefined && langs === undefined && !process.argv.includes('--no-write'))
-    writeFileSync(fileURLToPath(new URL('./README.md', import.meta.url)), md);
+  if (only === undefined && langs === undefined && !process.argv.includes('--no-write')) {
+    const file = fileURLToPath(new URL('./README.md', import.meta.url));
+    // Sections other benchmarks own (e.g. <!-- proxy-bench --> from bench/proxy.ts) survive the rewrite.
+    const kept = existsSync(file) ? (readFileSync(file, 'utf8').match(OWNED_SECTIONS) ?? []) : [];
+    writeFileSync(file, [md.trimEnd(), ...kept].join('\n\n') + '\n');
+  }
 }
 
 await main();

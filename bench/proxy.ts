@@ -1,0 +1,137 @@
+/**
+ * `npm run bench:proxy`: the masking proxy's cost, measured in one run on loopback against the demo HR application
+ * (packages/proxy/src/demo): a ~20 KB JSON employee list and a ~1 MB CSV export, requested (a) from the upstream
+ * directly, (b) through a plain undici pass-through proxy (bench/passthrough-proxy.ts), (c) through kamen as
+ * `support` (masked) and (d) as `admin` (clear). Reports requests/s, the ratio to (b), latency under load and one
+ * request at a time, added p50/p99 vs (b), and each proxy's RSS under 1,000 concurrent connections; rewrites the
+ * "Proxy (issue 5)" section of bench/README.md.
+ *
+ * Upstream, proxy and load generator are three processes sharing the machine's cores, as in a single-host
+ * deployment; compare rows of one run, not runs on different machines.
+ *
+ * Flags: --seconds=<n> per load run (default 10), --connections=<n> (default 10), --many=<n> (default 1000),
+ * --only=passthrough,kamen-support,… (the README is then not written), --no-write.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { machine } from './report.js';
+import { fetchBody, load, rssMb, sampleRss, sequentialLatency, spawnTarget, type Target } from './proxy-load.js';
+import {
+  manyConnectionsTable,
+  verdicts,
+  workloadTable,
+  type ManyConnectionsRow,
+  type TargetName,
+  type Workload,
+} from './proxy-report.js';
+
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const SECONDS = Number(arg('seconds') ?? 10);
+const CONNECTIONS = Number(arg('connections') ?? 10);
+const MANY = Number(arg('many') ?? 1000);
+const ONLY = arg('only')?.split(',');
+const ROLE_HEADER = 'x-kamen-role'; // what bench/proxy-target.ts configures kamen to trust from loopback
+
+const TARGETS: TargetName[] = (['direct', 'passthrough', 'kamen-support', 'kamen-admin'] as const).filter(
+  (t) => ONLY === undefined || t === 'direct' || ONLY.includes(t),
+);
+const WORKLOADS = [
+  { name: 'JSON employee list', path: '/api/employees', sequential: 300 },
+  { name: 'CSV export', path: '/export/employees.csv', sequential: 20 },
+];
+
+const headersOf = (t: TargetName): Record<string, string> =>
+  t === 'kamen-support' ? { [ROLE_HEADER]: 'support' } : t === 'kamen-admin' ? { [ROLE_HEADER]: 'admin' } : {};
+
+/** Refuses to time a proxy that does not do its job: support must be masked, admin and pass-through unchanged. */
+async function check(t: TargetName, url: string, directUrl: string): Promise<void> {
+  const direct = JSON.parse(await fetchBody(`${directUrl}/api/employees`, {})) as {
+    employees: { 氏名: string; 個人番号: string }[];
+  };
+  const body = await fetchBody(`${url}/api/employees`, headersOf(t));
+  if (t === 'kamen-support') {
+    const leaked = direct.employees.filter((e) => body.includes(e.個人番号) || body.includes(e.氏名));
+    if (leaked.length > 0) throw new Error(`kamen as support served ${leaked.length} employees unmasked`);
+  } else if (JSON.stringify(JSON.parse(body)) !== JSON.stringify(direct)) {
+    throw new Error(`${t} changed the employee list`);
+  }
+}
+
+async function main(): Promise<void> {
+  const upstream = await spawnTarget(['upstream']);
+  const workloads: Workload[] = WORKLOADS.map((w) => ({ name: w.name, path: w.path, rows: [] }));
+  const many: ManyConnectionsRow[] = [];
+  try {
+    for (const t of TARGETS) {
+      // A fresh proxy process per target, so its RSS is its own.
+      const proxy: Target | undefined =
+        t === 'direct' ? undefined : await spawnTarget([t.startsWith('kamen') ? 'kamen' : 'passthrough', upstream.url]);
+      const url = proxy?.url ?? upstream.url;
+      const headers = headersOf(t);
+      try {
+        await check(t, url, upstream.url);
+        for (const [i, w] of WORKLOADS.entries()) {
+          await load(url + w.path, headers, CONNECTIONS, 2); // warm-up: JIT, keep-alive pools, caches
+          const result = await load(url + w.path, headers, CONNECTIONS, SECONDS);
+          const latency = await sequentialLatency(url + w.path, headers, w.sequential);
+          workloads[i]?.rows.push({ target: t, load: result, latency });
+          console.error(
+            `${t} ${w.path}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms under load, ${latency.p99.toFixed(2)} ms alone`,
+          );
+        }
+        const pid = proxy?.pid ?? upstream.pid;
+        const idle = rssMb(pid);
+        const sampler = sampleRss(pid);
+        const result = await load(url + '/api/employees', headers, MANY, SECONDS);
+        const peak = sampler.stop();
+        many.push({ target: t, load: result, idleRssMb: idle, peakRssMb: proxy ? peak : undefined });
+        console.error(`${t} ×${MANY}: ${result.rps.toFixed(0)} req/s, peak RSS ${peak?.toFixed(0)} MB`);
+      } finally {
+        await proxy?.stop();
+      }
+    }
+  } finally {
+    await upstream.stop();
+  }
+
+  const md = [
+    '## Proxy (issue 5)',
+    '',
+    `Generated by \`npm run bench:proxy\` on ${new Date().toISOString()}.`,
+    '',
+    machine(),
+    '',
+    ...workloads.flatMap((w) => [workloadTable(w, CONNECTIONS), '']),
+    manyConnectionsTable(many, MANY, '/api/employees'),
+    '',
+    verdicts(workloads),
+    '',
+    PROXY_METHOD,
+  ].join('\n');
+  console.log(md);
+  if (ONLY === undefined && !process.argv.includes('--no-write')) writeSection(md);
+}
+
+const PROXY_METHOD = `Method: autocannon runs ${CONNECTIONS} closed-loop connections for ${SECONDS} s per row after a 2 s warm-up; "one at
+a time" is a single keep-alive connection sending requests back to back (300 for JSON, 20 for CSV), timed with
+hrtime, so it is service time without queueing; "added" subtracts the pass-through row. Before timing, the run
+checks that support's responses hold none of the employees' names and My Numbers and that admin's and the
+pass-through's are unchanged. RSS is the proxy process's, sampled every 100 ms (Linux /proc). Reproduce:
+\`npm run bench:proxy\` (flags in bench/proxy.ts).`;
+
+const START = '<!-- proxy-bench -->';
+const END = '<!-- /proxy-bench -->';
+
+/** Replaces (or appends) this benchmark's marked section of bench/README.md; `npm run bench` keeps it. */
+function writeSection(md: string): void {
+  const file = fileURLToPath(new URL('./README.md', import.meta.url));
+  const readme = readFileSync(file, 'utf8');
+  const section = `${START}\n${md}\n${END}`;
+  const [before, rest] = readme.includes(START) ? [readme.slice(0, readme.indexOf(START)), readme] : [readme, ''];
+  const after = rest.includes(END) ? rest.slice(rest.indexOf(END) + END.length) : '\n';
+  writeFileSync(file, `${before.trimEnd()}\n\n${section}${after}`);
+}
+
+await main();
