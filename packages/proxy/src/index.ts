@@ -29,3 +29,6 @@ export type {
 } from './config/types.js';
 export { PROXY_ERRORS, PROXY_ERROR_STATUS, proxyError, type ProxyErrorCode } from './errors.js';
 export { parseCidr, createAddressMatcher, type Cidr, type AddressMatcher } from './net/cidr.js';
+export * from './identity/index.js';
+export * from './grants/index.js';
+export * from './audit/index.js';
