@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isNode, parseDocument } from 'yaml';
+import { FIELD_ONLY_TYPES, ENTITY_TYPES } from '@kamen/core';
 import { proxyError } from '../errors.js';
+import { IDENTITY_SCHEMA_FRAGMENT } from '../identity/identity-config.js';
 import { parseCidr } from '../net/cidr.js';
 import { compileRoutePattern } from '../routes.js';
 import { composeSchema, type SchemaFragment } from './schema.js';
@@ -11,7 +13,7 @@ import type { ProxyConfig } from './types.js';
 type Segment = string | number;
 type Locate = (path: readonly Segment[]) => { line?: number; column?: number };
 
-const fragments: SchemaFragment[] = [];
+const fragments: SchemaFragment[] = [IDENTITY_SCHEMA_FRAGMENT];
 let validator: ValidateFunction | undefined;
 
 /** Lets the identity/grants/audit modules add their config sections to the schema (call at module load). */
@@ -133,11 +135,16 @@ function checkSemantics(config: ProxyConfig, fail: (path: Segment[], message: st
   config.identity.trustedProxies.forEach((cidr, i) => {
     if (parseCidr(cidr) === undefined) fail(['identity', 'trustedProxies', i], `is not a valid CIDR ('${cidr}')`);
   });
+  const types = new Set<string>([...ENTITY_TYPES, ...FIELD_ONLY_TYPES]);
   config.routes.forEach((route, i) => {
     try {
       compileRoutePattern(route.path);
     } catch (err) {
       fail(['routes', i, 'path'], (err as Error).message);
     }
+    for (const [field, type] of Object.entries(route.fields))
+      if (!types.has(type)) fail(['routes', i, 'fields', field], `names an unknown type '${type}'`);
   });
+  if (config.limits.headersTimeoutMs > config.limits.requestTimeoutMs)
+    fail(['limits', 'headersTimeoutMs'], 'must not exceed limits.requestTimeoutMs');
 }

@@ -1,0 +1,54 @@
+import type { Transform } from 'node:stream';
+import {
+  constants,
+  createBrotliCompress,
+  createBrotliDecompress,
+  createDeflate,
+  createGunzip,
+  createGzip,
+  createInflate,
+} from 'node:zlib';
+import { proxyError } from '../errors.js';
+import { byteLimit } from '../mask/body-stream.js';
+
+export type Coding = 'gzip' | 'deflate' | 'br';
+
+/**
+ * Parses Content-Encoding into the codings in the order they were applied. `identity` is skipped; an unknown coding
+ * or more than `maxLayers` codings fail with KAMEN_PROXY_ERR_DECOMPRESS (PX-12: `gzip,gzip,…×1000`).
+ */
+export function parseContentEncoding(header: string | string[] | undefined, maxLayers: number): Coding[] {
+  const values = Array.isArray(header) ? header : header === undefined ? [] : [header];
+  const out: Coding[] = [];
+  for (const value of values)
+    for (const token of value.split(',')) {
+      const t = token.trim().toLowerCase();
+      if (t === '' || t === 'identity') continue;
+      if (out.length >= maxLayers)
+        throw proxyError('KAMEN_PROXY_ERR_DECOMPRESS', `more than ${maxLayers} content codings`);
+      if (t === 'gzip' || t === 'x-gzip') out.push('gzip');
+      else if (t === 'deflate') out.push('deflate');
+      else if (t === 'br') out.push('br');
+      else throw proxyError('KAMEN_PROXY_ERR_DECOMPRESS', 'unsupported content coding');
+    }
+  return out;
+}
+
+/**
+ * Decoders for `codings`, last applied first, each followed by a size cap, so neither the final nor an intermediate
+ * layer can expand past `maxBytes` (decompression bombs, PX-12).
+ */
+export function decoders(codings: readonly Coding[], maxBytes: number): Transform[] {
+  const out: Transform[] = [];
+  for (const coding of [...codings].reverse()) {
+    out.push(coding === 'gzip' ? createGunzip() : coding === 'deflate' ? createInflate() : createBrotliDecompress());
+    out.push(byteLimit(maxBytes, 'KAMEN_PROXY_ERR_DECOMPRESS', 'decompressed body'));
+  }
+  return out;
+}
+
+/** An encoder for a masked body (brotli at quality 4: level 11 would cost more than the masking). */
+export function encoder(coding: Coding): Transform {
+  if (coding === 'br') return createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+  return coding === 'gzip' ? createGzip() : createDeflate();
+}

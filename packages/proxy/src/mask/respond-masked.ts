@@ -1,0 +1,129 @@
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { FieldType, Plan } from '@kamen/core';
+import type { ProxyConfig, RouteRule } from '../config/types.js';
+import { decoders, encoder, parseContentEncoding } from '../http/content-encoding.js';
+import { chooseEncoding } from '../http/request-headers.js';
+import { ResponseSink } from '../http/response-sink.js';
+import { bodyErrorCode } from '../http/upstream-error.js';
+import type { ProxyErrorCode } from '../errors.js';
+import { createBodyCodec } from './body-codec.js';
+import { byteLimit, maskStream } from './body-stream.js';
+import { decoderLabel, formatOf, matchesType, parseMediaType } from './content-type.js';
+import { createLeafMasker, type MaskCounts } from './leaf-masker.js';
+
+export interface MaskedResponse {
+  readonly res: ServerResponse;
+  readonly status: number;
+  /** Client headers without the body headers (see clientHeaders). */
+  readonly headers: OutgoingHttpHeaders;
+  readonly upstreamHeaders: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Readable;
+  /** No body may be sent (HEAD, 204, 304). */
+  readonly bodiless: boolean;
+  readonly acceptEncoding: string | undefined;
+  readonly plan: Plan;
+  readonly route: RouteRule | undefined;
+  readonly reveal: ReadonlySet<string> | undefined;
+  readonly config: ProxyConfig;
+  readonly counts: MaskCounts;
+}
+
+/** How a masked response ended: `masked`, `allowed` (allow-listed type, unchanged), or a failure code. */
+export type MaskedOutcome =
+  | { readonly kind: 'masked' | 'allowed' | 'empty' }
+  | {
+      readonly kind: 'blocked' | 'failed';
+      readonly code: ProxyErrorCode;
+      readonly status?: number;
+      readonly aborted: boolean;
+    };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * Sends a response to a masked role: the body is decoded (charset, content codings, with caps), masked record by
+ * record in its format and re-encoded per the client's Accept-Encoding. Nothing of the upstream body reaches the
+ * client unless it went through the masker, or its type is allow-listed. Every failure ends in a 502/403 before
+ * the first byte, or an aborted connection after it (FC-01, FC-04, PX-11).
+ */
+export async function respondMasked(r: MaskedResponse): Promise<MaskedOutcome> {
+  const { res, config } = r;
+  const media = parseMediaType(first(r.upstreamHeaders['content-type']));
+  if (r.bodiless) {
+    r.body.resume();
+    const headers = {
+      ...r.headers,
+      ...(media !== undefined ? { 'content-type': first(r.upstreamHeaders['content-type']) } : {}),
+    };
+    res.writeHead(r.status, headers).end();
+    return { kind: 'empty' };
+  }
+  const allow = [...config.content.allowTypes, ...(r.route?.allowTypes ?? [])];
+  const format = media !== undefined ? formatOf(media) : undefined;
+  if (media !== undefined && format === undefined && matchesType(media.essence, allow)) {
+    // Allow-listed (images, fonts…): declared never to hold personal data, passed unchanged.
+    const headers: OutgoingHttpHeaders = { ...r.headers, 'content-type': first(r.upstreamHeaders['content-type']) };
+    for (const h of ['content-length', 'content-encoding'])
+      if (r.upstreamHeaders[h] !== undefined) headers[h] = r.upstreamHeaders[h];
+    res.writeHead(r.status, headers);
+    try {
+      await pipeline(r.body, byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'body'), res);
+      return { kind: 'allowed' };
+    } catch (err) {
+      res.destroy();
+      return { kind: 'failed', code: bodyErrorCode(err), aborted: true };
+    }
+  }
+  const charset = media !== undefined ? decoderLabel(media.charset) : undefined;
+  if (media === undefined || format === undefined || charset === undefined) {
+    discard(r.body);
+    return {
+      kind: 'blocked',
+      code: 'KAMEN_PROXY_ERR_CONTENT_TYPE',
+      status: config.content.blockStatus,
+      aborted: false,
+    };
+  }
+  let stages: Transform[];
+  const coding = format === 'sse' ? undefined : chooseEncoding(r.acceptEncoding);
+  try {
+    const codings = parseContentEncoding(r.upstreamHeaders['content-encoding'], config.limits.maxEncodingLayers);
+    const transform = createLeafMasker(r.plan, {
+      fields: (r.route?.fields ?? {}) as Readonly<Record<string, FieldType>>,
+      ...(r.reveal !== undefined ? { reveal: r.reveal } : {}),
+      counts: r.counts,
+    });
+    const codec = createBodyCodec(format, { maxStringLength: config.limits.maxRecordBytes }, transform);
+    stages = [
+      byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'upstream body'),
+      ...decoders(codings, config.limits.maxDecompressedBytes),
+      maskStream(codec, charset),
+      byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'masked body'),
+      ...(coding !== undefined ? [encoder(coding)] : []),
+    ];
+  } catch (err) {
+    discard(r.body);
+    return { kind: 'failed', code: bodyErrorCode(err), aborted: false };
+  }
+  const headers: OutgoingHttpHeaders = { ...r.headers, 'content-type': `${media.essence}; charset=utf-8` };
+  if (coding !== undefined) headers['content-encoding'] = coding;
+  // Events must reach the client as they happen; everything else is held up to a bound to get a Content-Length.
+  const sink = new ResponseSink(res, r.status, headers, format === 'sse' ? 0 : config.pool.inlineMaxBytes);
+  try {
+    await pipeline([r.body, ...stages, sink]);
+    return { kind: 'masked' };
+  } catch (err) {
+    discard(r.body);
+    const code = bodyErrorCode(err);
+    if (sink.committed) res.destroy();
+    return { kind: 'failed', code, aborted: sink.committed };
+  }
+}
+
+/** Drops an upstream body we will not use (destroying it aborts the upstream request; its error is expected). */
+export function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
