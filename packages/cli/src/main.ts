@@ -6,6 +6,7 @@ import { keygenCommand } from './commands/keygen.js';
 import { policyCommand } from './commands/policy.js';
 import { scanCommand } from './commands/scan.js';
 import { maskCommand } from './commands/mask.js';
+import { proxyCommand } from './commands/proxy.js';
 
 export const HELP = `kamen — mask Japanese and English PII without seeing it
 
@@ -18,6 +19,7 @@ Commands:
   demo       detect and mask a bundled synthetic HR memo
   keygen     write a new key file (mode 0600)
   policy     policy validate FILE|BUILTIN: check a masking policy before use
+  proxy      run the masking reverse proxy in front of an HTTP application
 
 Run 'kamen <command> --help' for a command's options.`;
 
@@ -46,6 +48,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return keygenCommand(rest, io);
       case 'policy':
         return policyCommand(rest, io);
+      case 'proxy':
+        return await proxyCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
