@@ -16,7 +16,7 @@ export type FieldDecisions = Readonly<Record<string, FieldDecision>>;
 export const VALUE_KINDS: ReadonlySet<Leaf['kind']> = new Set(['value', 'cell', 'text', 'cdata', 'attribute']);
 
 /** Values per field handed to classifyField: enough to see a pattern, few enough to stay fast. */
-const MAX_SAMPLES = 100;
+const MAX_SAMPLES = 30;
 
 /** The name classifyField reads for a field: JSON wildcards and the root marker are path syntax, not words. */
 export function fieldName(field: string): string {

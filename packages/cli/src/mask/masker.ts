@@ -43,10 +43,15 @@ export function fieldCandidates(field: string): string[] {
 
 function apply(step: PlanStep, value: string, related: Partial<Record<FieldType, string>>, field: string): string {
   try {
+    const c = step.context;
+    // A literal of one fixed shape, not a spread: spreading contexts of different shapes is megamorphic and was a
+    // measurable share of the time per value (bench/cli.ts).
     const out = step.operator.apply(value, step.params, {
-      ...step.context,
+      entity: c.entity,
+      field: c.field ?? field,
+      tenant: c.tenant,
+      keys: c.keys,
       related,
-      field: step.context.field ?? field,
     });
     if (typeof out !== 'string') throw new TypeError('operator returned a non-string');
     return out;

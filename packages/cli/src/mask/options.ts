@@ -16,6 +16,8 @@ export interface MaskOptions {
   readonly workers: number | undefined;
   readonly report: string | undefined;
   readonly onError: 'fail' | 'skip';
+  /** Records per batch (one worker task); default 4000. */
+  readonly batch: number;
   readonly help: boolean;
 }
 
@@ -39,6 +41,7 @@ export function parseMaskArgs(argv: string[]): MaskOptions {
       workers: { type: 'string' },
       report: { type: 'string' },
       'on-error': { type: 'string' },
+      batch: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -60,6 +63,9 @@ export function parseMaskArgs(argv: string[]): MaskOptions {
   }
   const onError = values['on-error'] ?? 'fail';
   if (onError !== 'fail' && onError !== 'skip') throw new UsageError('--on-error must be fail or skip');
+  const batch = Number(values.batch ?? 4000);
+  if (!Number.isInteger(batch) || batch < 1 || batch > 1_000_000)
+    throw new UsageError('--batch must be an integer from 1 to 1000000');
   if (values.out !== undefined && values.in !== undefined && values.out === values.in)
     throw new UsageError('--out must not be the --in file');
   return {
@@ -74,6 +80,7 @@ export function parseMaskArgs(argv: string[]): MaskOptions {
     workers,
     report: values.report,
     onError,
+    batch,
     help: values.help ?? false,
   };
 }
