@@ -100,18 +100,25 @@ export interface Latency {
   readonly p99: number;
 }
 
-const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+/** The p-th percentile (nearest rank) of ascending samples. */
+export const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+
+/** p50 and p99 of unsorted samples. */
+export function latencyOf(samples: readonly number[]): Latency {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
 
 /**
- * Service time without queueing: one keep-alive connection, one request at a time, timed with hrtime (autocannon's
- * histogram has whole-millisecond resolution, too coarse for a 5 ms budget).
+ * Service times (ms) without queueing: one keep-alive connection, one request at a time, timed with hrtime
+ * (autocannon's histogram has whole-millisecond resolution, too coarse for a 5 ms budget).
  */
-export async function sequentialLatency(
+export async function sequentialTimes(
   url: string,
   headers: Record<string, string>,
   requests: number,
-): Promise<Latency> {
+): Promise<number[]> {
   const u = new URL(url);
   const client = new Client(u.origin, { pipelining: 1 });
   const times: number[] = [];
@@ -126,8 +133,7 @@ export async function sequentialLatency(
   } finally {
     await client.close();
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  return times;
 }
 
 /** One response body, for the checks that the targets really serve what they should. */

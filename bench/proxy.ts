@@ -9,13 +9,24 @@
  * Upstream, proxy and load generator are three processes sharing the machine's cores, as in a single-host
  * deployment; compare rows of one run, not runs on different machines.
  *
- * Flags: --seconds=<n> per load run (default 10), --connections=<n> (default 10), --many=<n> (default 1000),
+ * Flags: --seconds=<n> per load run (default 5), --rounds=<n> (default 3), --connections=<n> (default 10), --many=<n> (default 1000),
  * --only=passthrough,kamen-support,… (the README is then not written), --no-write.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { machine } from './report.js';
-import { fetchBody, load, rssMb, sampleRss, sequentialLatency, spawnTarget, type Target } from './proxy-load.js';
+import {
+  fetchBody,
+  latencyOf,
+  load,
+  percentile,
+  rssMb,
+  sampleRss,
+  sequentialTimes,
+  spawnTarget,
+  type LoadResult,
+  type Target,
+} from './proxy-load.js';
 import {
   manyConnectionsTable,
   verdicts,
@@ -28,9 +39,10 @@ import {
 const arg = (name: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
-const SECONDS = Number(arg('seconds') ?? 10);
+const SECONDS = Number(arg('seconds') ?? 5);
 const CONNECTIONS = Number(arg('connections') ?? 10);
 const MANY = Number(arg('many') ?? 1000);
+const ROUNDS = Number(arg('rounds') ?? 3);
 const ONLY = arg('only')?.split(',');
 const ROLE_HEADER = 'x-kamen-role'; // what bench/proxy-target.ts configures kamen to trust from loopback
 
@@ -39,7 +51,7 @@ const TARGETS: TargetName[] = (['direct', 'passthrough', 'kamen-support', 'kamen
 );
 const WORKLOADS = [
   { name: 'JSON employee list', path: '/api/employees', sequential: 300 },
-  { name: 'CSV export', path: '/export/employees.csv', sequential: 20 },
+  { name: 'CSV export', path: '/export/employees.csv', sequential: 21 },
 ];
 
 const headersOf = (t: TargetName): Record<string, string> =>
@@ -59,43 +71,79 @@ async function check(t: TargetName, url: string, directUrl: string): Promise<voi
   }
 }
 
+/** Median of the rounds' autocannon results, field by field. */
+function medianLoad(rs: readonly LoadResult[]): LoadResult {
+  const med = (f: (r: LoadResult) => number): number =>
+    percentile(
+      [...rs.map(f)].sort((a, b) => a - b),
+      50,
+    );
+  return {
+    rps: med((r) => r.rps),
+    p50: med((r) => r.p50),
+    p99: med((r) => r.p99),
+    errors: rs.reduce((n, r) => n + r.errors, 0),
+    non2xx: rs.reduce((n, r) => n + r.non2xx, 0),
+    bytesPerResponse: med((r) => r.bytesPerResponse),
+  };
+}
+
 async function main(): Promise<void> {
   const upstream = await spawnTarget(['upstream']);
-  const workloads: Workload[] = WORKLOADS.map((w) => ({ name: w.name, path: w.path, rows: [] }));
-  const many: ManyConnectionsRow[] = [];
+  const procs = new Map<TargetName, Target>();
   try {
-    for (const t of TARGETS) {
-      // A fresh proxy process per target, so its RSS is its own.
-      const proxy: Target | undefined =
-        t === 'direct' ? undefined : await spawnTarget([t.startsWith('kamen') ? 'kamen' : 'passthrough', upstream.url]);
-      const url = proxy?.url ?? upstream.url;
-      const headers = headersOf(t);
-      try {
-        await check(t, url, upstream.url);
-        for (const [i, w] of WORKLOADS.entries()) {
-          await load(url + w.path, headers, CONNECTIONS, 2); // warm-up: JIT, keep-alive pools, caches
-          const result = await load(url + w.path, headers, CONNECTIONS, SECONDS);
-          const latency = await sequentialLatency(url + w.path, headers, w.sequential);
-          workloads[i]?.rows.push({ target: t, load: result, latency });
-          console.error(
-            `${t} ${w.path}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99} ms under load, ${latency.p99.toFixed(2)} ms alone`,
-          );
+    // One process per proxy (support and admin apart too), so each RSS is its own; all run for the whole
+    // benchmark and are measured in interleaved rounds, so load from other processes on a shared machine falls
+    // on every target alike instead of on whichever ran at the wrong moment.
+    for (const t of TARGETS)
+      if (t !== 'direct')
+        procs.set(t, await spawnTarget([t.startsWith('kamen') ? 'kamen' : 'passthrough', upstream.url]));
+    const urlOf = (t: TargetName): string => procs.get(t)?.url ?? upstream.url;
+    for (const t of TARGETS) await check(t, urlOf(t), upstream.url);
+
+    const loads = new Map<string, LoadResult[]>();
+    const times = new Map<string, number[]>();
+    const key = (t: TargetName, path: string): string => `${t} ${path}`;
+    for (const t of TARGETS) for (const w of WORKLOADS) await load(urlOf(t) + w.path, headersOf(t), CONNECTIONS, 2); // warm-up: JIT, pools
+    for (let round = 0; round < ROUNDS; round++)
+      for (const w of WORKLOADS)
+        for (const [i] of TARGETS.entries()) {
+          const t = TARGETS[(i + round) % TARGETS.length] as TargetName; // rotate the order every round
+          const k = key(t, w.path);
+          const r = await load(urlOf(t) + w.path, headersOf(t), CONNECTIONS, SECONDS);
+          loads.set(k, [...(loads.get(k) ?? []), r]);
+          const ts = await sequentialTimes(urlOf(t) + w.path, headersOf(t), Math.ceil(w.sequential / ROUNDS));
+          times.set(k, [...(times.get(k) ?? []), ...ts]);
+          console.error(`round ${round + 1} ${t} ${w.path}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms`);
         }
-        const pid = proxy?.pid ?? upstream.pid;
-        const idle = rssMb(pid);
-        const sampler = sampleRss(pid);
-        const result = await load(url + '/api/employees', headers, MANY, SECONDS);
-        const peak = sampler.stop();
-        many.push({ target: t, load: result, idleRssMb: idle, peakRssMb: proxy ? peak : undefined });
-        console.error(`${t} ×${MANY}: ${result.rps.toFixed(0)} req/s, peak RSS ${peak?.toFixed(0)} MB`);
-      } finally {
-        await proxy?.stop();
-      }
+    const workloads: Workload[] = WORKLOADS.map((w) => ({
+      name: w.name,
+      path: w.path,
+      rows: TARGETS.map((t) => ({
+        target: t,
+        load: medianLoad(loads.get(key(t, w.path)) ?? []),
+        latency: latencyOf(times.get(key(t, w.path)) ?? []),
+      })),
+    }));
+
+    const many: ManyConnectionsRow[] = [];
+    for (const t of TARGETS) {
+      const pid = procs.get(t)?.pid ?? upstream.pid;
+      const idle = rssMb(pid);
+      const sampler = sampleRss(pid);
+      const result = await load(urlOf(t) + '/api/employees', headersOf(t), MANY, SECONDS);
+      const peak = sampler.stop();
+      many.push({ target: t, load: result, idleRssMb: idle, peakRssMb: procs.has(t) ? peak : undefined });
+      console.error(`${t} ×${MANY}: ${result.rps.toFixed(0)} req/s, peak RSS ${peak?.toFixed(0)} MB`);
     }
+    report(workloads, many);
   } finally {
+    for (const p of procs.values()) await p.stop();
     await upstream.stop();
   }
+}
 
+function report(workloads: readonly Workload[], many: readonly ManyConnectionsRow[]): void {
   const md = [
     '## Proxy (issue 5)',
     '',
@@ -114,9 +162,12 @@ async function main(): Promise<void> {
   if (ONLY === undefined && !process.argv.includes('--no-write')) writeSection(md);
 }
 
-const PROXY_METHOD = `Method: autocannon runs ${CONNECTIONS} closed-loop connections for ${SECONDS} s per row after a 2 s warm-up; "one at
-a time" is a single keep-alive connection sending requests back to back (300 for JSON, 20 for CSV), timed with
-hrtime, so it is service time without queueing; "added" subtracts the pass-through row. Before timing, the run
+const PROXY_METHOD = `Method: every target runs in its own process for the whole benchmark (upstream, pass-through, kamen
+support, kamen admin) and is measured in ${ROUNDS} interleaved rounds, the order rotating each round, so load from
+other processes on a shared machine falls on all of them alike. Per round and target, autocannon runs
+${CONNECTIONS} closed-loop connections for ${SECONDS} s (after one 2 s warm-up); the table shows the median of the rounds.
+"One at a time" is a single keep-alive connection sending requests back to back (300 for JSON, 21 for CSV over the
+rounds), timed with hrtime: service time without queueing. "Added" subtracts the pass-through row. Before timing, the run
 checks that support's responses hold none of the employees' names and My Numbers and that admin's and the
 pass-through's are unchanged. RSS is the proxy process's, sampled every 100 ms (Linux /proc). Reproduce:
 \`npm run bench:proxy\` (flags in bench/proxy.ts).`;
