@@ -15,6 +15,8 @@ export const EXIT = {
   OUTPUT_ENCODING: 6,
   /** Masking failed (an operator error, a crashed worker): nothing more was written (fail closed). */
   MASK: 7,
+  /** `kamen audit verify`: the audit log fails verification (edited, reordered, truncated, forged). */
+  AUDIT_INVALID: 8,
   /** Stopped by SIGINT (128 + 2); SIGTERM ends with 143. */
   INTERRUPTED: 130,
 } as const;

@@ -4,9 +4,12 @@ import { demoCommand } from './commands/demo.js';
 import { detectCommand, UsageError } from './commands/detect.js';
 import { keygenCommand } from './commands/keygen.js';
 import { policyCommand } from './commands/policy.js';
+import { revealCommand } from './commands/reveal.js';
 import { scanCommand } from './commands/scan.js';
 import { maskCommand } from './commands/mask.js';
 import { proxyCommand } from './commands/proxy.js';
+import { grantCommand } from './commands/grant.js';
+import { auditCommand } from './commands/audit.js';
 
 export const HELP = `kamen — mask Japanese and English PII without seeing it
 
@@ -18,8 +21,11 @@ Commands:
   detect     free text in, one JSON line per finding out
   demo       detect and mask a bundled synthetic HR memo
   keygen     write a new key file (mode 0600)
+  reveal     for key holders: pseudonym tokens and fpe fields back to the original
   policy     policy validate FILE|BUILTIN: check a masking policy before use
   proxy      run the masking reverse proxy in front of an HTTP application
+  grant      issue a signed, short-lived reveal grant for the proxy (tenant key file)
+  audit      audit verify FILE: check the proxy's hash-chained audit log
 
 Run 'kamen <command> --help' for a command's options.`;
 
@@ -48,8 +54,14 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return keygenCommand(rest, io);
       case 'policy':
         return policyCommand(rest, io);
+      case 'reveal':
+        return await revealCommand(rest, io);
       case 'proxy':
         return await proxyCommand(rest, io);
+      case 'grant':
+        return await grantCommand(rest, io);
+      case 'audit':
+        return await auditCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':
