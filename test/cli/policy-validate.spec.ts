@@ -12,7 +12,8 @@ function policyFile(name: string, text: string): string {
   return file;
 }
 
-describe('kamen policy validate', () => {
+// Each case starts the real binary a few times: on a loaded 2-core box that takes seconds, not milliseconds.
+describe('kamen policy validate', { timeout: 120_000 }, () => {
   it('accepts every built-in policy and summarises its roles', async () => {
     for (const name of BUILTIN_POLICIES) {
       const res = await runKamen(['policy', 'validate', name]);

@@ -23,7 +23,8 @@ writeFileSync(csvFile, toCsv(table));
 const typesOf = (r: Report): Record<string, string | null> =>
   Object.fromEntries(r.fields.map((f) => [f.field, f.classification?.type ?? null]));
 
-describe('kamen scan', () => {
+// Each case starts the real binary a few times: on a loaded 2-core box that takes seconds, not milliseconds.
+describe('kamen scan', { timeout: 120_000 }, () => {
   it('profiles a CSV file to a JSON report on stdout, without any raw value', async () => {
     const res = await runKamen(['scan', '--in', csvFile]);
     expect(res.code).toBe(0);
