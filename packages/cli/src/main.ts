@@ -5,7 +5,6 @@ import { detectCommand, UsageError } from './commands/detect.js';
 import { keygenCommand } from './commands/keygen.js';
 import { policyCommand } from './commands/policy.js';
 import { revealCommand } from './commands/reveal.js';
-import { revealCommand } from './commands/reveal.js';
 import { scanCommand } from './commands/scan.js';
 import { maskCommand } from './commands/mask.js';
 import { proxyCommand } from './commands/proxy.js';
@@ -22,7 +21,6 @@ Commands:
   detect     free text in, one JSON line per finding out
   demo       detect and mask a bundled synthetic HR memo
   keygen     write a new key file (mode 0600)
-  reveal     for key holders: pseudonym tokens and fpe fields back to the original
   reveal     for key holders: pseudonym tokens and fpe fields back to the original
   policy     policy validate FILE|BUILTIN: check a masking policy before use
   proxy      run the masking reverse proxy in front of an HTTP application
@@ -56,8 +54,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return keygenCommand(rest, io);
       case 'policy':
         return policyCommand(rest, io);
-      case 'reveal':
-        return await revealCommand(rest, io);
       case 'reveal':
         return await revealCommand(rest, io);
       case 'proxy':
