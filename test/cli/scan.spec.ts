@@ -77,6 +77,16 @@ describe('kamen scan', { timeout: 120_000 }, () => {
     expect(policy.roles.migration?.fields?.['個人番号']).toEqual({ operator: 'fpe', entity: 'MY_NUMBER' });
     const check = await runKamen(['policy', 'validate', out.policy]);
     expect(check.code).toBe(0);
+    // The suggested policy drives kamen mask: every column it names is masked as its type.
+    const masked = await runKamen(['mask', '--policy', out.policy, '--in', csvFile]);
+    expect(masked.code).toBe(0);
+    expect(leaked(masked.stdout, table.pii)).toEqual([]);
+    const rows = masked.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => l.split(','));
+    expect(rows).toHaveLength(41);
+    rows.slice(1).forEach((row, i) => expect(row[6]).toBe(table.rows[i]?.[6])); // 部署 untouched
   });
 
   it('escapes every string in the HTML report', async () => {
