@@ -55,6 +55,8 @@ export interface NameDictionary {
   /** English list membership, with whether the name is also a common word. Case-insensitive. */
   englishFirstName(s: string): EnglishNameKind | undefined;
   englishLastName(s: string): EnglishNameKind | undefined;
+  /** True when the lowercase form is a common English word (wamerican-small): Support, Payroll, Reported. */
+  isEnglishWord(s: string): boolean;
 }
 
 /** Folds itaiji so dictionary keys match the engine's matching copy. */
@@ -157,6 +159,8 @@ function buildDictionary(): NameDictionary {
   let enLastMap: Map<string, EnglishNameKind> | undefined;
   const enFirst = (): Map<string, EnglishNameKind> => (enFirstMap ??= loadEn('en-first.txt'));
   const enLast = (): Map<string, EnglishNameKind> => (enLastMap ??= loadEn('en-last.txt'));
+  let enWordSet: Set<string> | undefined;
+  const enWords = (): Set<string> => (enWordSet ??= new Set(readData('en-words.txt')));
   let surRomaji: Set<string> | undefined;
   let givRomaji: Set<string> | undefined;
   return {
@@ -177,6 +181,7 @@ function buildDictionary(): NameDictionary {
     englishLastName: (s) => enLast().get(s.toLowerCase()),
     isEnglishFirstName: (s) => enFirst().has(s.toLowerCase()),
     isEnglishLastName: (s) => enLast().has(s.toLowerCase()),
+    isEnglishWord: (s) => enWords().has(s.toLowerCase()),
   };
 }
 

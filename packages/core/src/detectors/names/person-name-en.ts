@@ -1,7 +1,19 @@
-import { getNameDictionary, type EnglishNameKind } from '../../names/dictionary.js';
+import { getNameDictionary, type EnglishNameKind, type NameDictionary } from '../../names/dictionary.js';
 import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import type { Candidate, Detector } from '../detector.js';
+import {
+  SLOT_TOKEN_RE,
+  continuesAsSubject,
+  greetings,
+  isOwnLine,
+  isRegion,
+  lookup,
+  mailboxFollows,
+  slotBefore,
+  tokenClass,
+  type TokenClass,
+} from './en-name-cues.js';
 
 /**
  * English personal names:
@@ -11,10 +23,15 @@ import type { Candidate, Detector } from '../detector.js';
  *   position other than sentence start (0.6), else 0.45 and only the rule's context words can lift it;
  * - listed first name + unlisted capitalised word: 0.45 (context needed);
  * - "Last, First" in lists (both listed, one of them not a common word) and JOHN SMITH in capitals (both listed as
- *   names only): 0.75.
+ *   names only): 0.75;
+ * - names the lists lack (Prosacco), judged by structure (en-name-cues.ts): a greeting's addressee (Hi Kilback,),
+ *   a token after cc/ping/notify/From:, pairs with a middle initial, on a line of their own (signatures), after
+ *   for/with/by, before <mail@address>, or starting a sentence as its subject (Jovan Hintz reported …). A token
+ *   that is a common English word and no listed name (Support, Payroll) never counts.
  */
 // A capitalised name, optionally double-barrelled or with an apostrophe (Smith-Jones, O'Connell, D'Amore).
-const NAME = "(?:[A-Z]'|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
+// Prefixed surnames keep their inner capital (McClure, DuBuque, VonRueden, LaToya).
+const NAME = "(?:[A-Z]'|Mc|Mac|D[aeiu]|L[ae]|Van|Von)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
 const TITLE_RE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.? (${NAME}(?: (?:[A-Z]\\. )?${NAME}){0,2})`, 'g');
 const LABEL_RE = new RegExp(
   `\\b(?:(?:Full |Employee |Contact |Legal )?[Nn]ame|Employee|Contact|Applicant|Approver|Requester|Spouse|Dependent|` +
@@ -22,7 +39,8 @@ const LABEL_RE = new RegExp(
     `\\bDear (${NAME}(?: ${NAME})?)`,
   'g',
 );
-const PAIR_RE = new RegExp(`(?<![A-Za-z.'-])(${NAME})( [A-Z]\\.)? (${NAME})(?![A-Za-z'-])`, 'g');
+// A possessive may follow (Greta Will's birthday); any other apostrophe continues the word.
+const PAIR_RE = new RegExp(`(?<![A-Za-z.'-])(${NAME})( [A-Z]\\.)? (${NAME})(?![A-Za-z-])(?!'(?!s(?![A-Za-z])))`, 'g');
 const LAST_FIRST_RE = new RegExp(`(?<![A-Za-z])(${NAME}), (${NAME})(?![A-Za-z])`, 'g');
 const CAPS_RE = /(?<![A-Za-z])([A-Z]{2,}) ([A-Z]{2,})(?![A-Za-z])/g;
 
@@ -58,12 +76,74 @@ function pairScore(
   return 0;
 }
 
-/** List lookup for a token, trying the parts of a double-barrelled name (Schowalter-Haag, O'Connell). */
-function lookup(get: (s: string) => EnglishNameKind | undefined, token: string): EnglishNameKind | undefined {
-  const whole = get(token);
-  if (whole !== undefined || !/['-]/.test(token)) return whole;
-  const parts = token.split(/['-]/).filter((p) => p.length > 1);
-  return parts.some((p) => get(p) === 'name') ? 'name' : parts.some((p) => get(p) === 'word') ? 'word' : undefined;
+/**
+ * Pairs the lists explain only in part, scored from the two token classes: a listed name next to an unknown token
+ * (Noemy Hintz, Ila Ledner) 0.45, two unknown tokens 0.3; structure around the pair lifts them (structuralScore).
+ */
+function partialPairScore(a: TokenClass, b: TokenClass, atStart: boolean): number {
+  if (a === 'word' || b === 'word') return 0;
+  const has = (x: TokenClass, y: TokenClass): boolean => (a === x && b === y) || (a === y && b === x);
+  if (has('name', 'unknown')) return atStart ? 0.4 : 0.45;
+  if (has('name', 'name-word')) return atStart ? 0.25 : 0.3; // Tevin Block, Delta Klein
+  if (has('unknown', 'unknown')) return atStart ? 0.25 : 0.3;
+  // An unknown token or two names that are also words (Google Cloud, Rocky Smith): little on their own.
+  return 0.1;
+}
+
+/** Lifts a pair's score by what surrounds it: middle initial, slot word, own line, mailbox, sentence subject. */
+function structuralScore(
+  base: number,
+  text: string,
+  start: number,
+  end: number,
+  initial: boolean,
+  subject: boolean,
+): number {
+  if (base <= 0) return 0;
+  let score = subject ? base + 0.1 : base;
+  if (initial) score += 0.3;
+  const slot = slotBefore(text, start);
+  if (slot > 0) score += slot === 2 ? 0.25 : 0.2;
+  if (isOwnLine(text, start, end)) score += 0.25;
+  if (mailboxFollows(text, end)) score += 0.3;
+  return Math.min(score, 0.9);
+}
+
+/**
+ * "Last, First": both listed 0.75; one listed needs structure (a slot, a label already found at the same start, its
+ * own line, a verb after it) for 0.7; neither listed, but no common word either, 0.55 with structure.
+ */
+function lastFirstScore(
+  dict: NameDictionary,
+  text: string,
+  start: number,
+  a: string,
+  b: string,
+  labelled: boolean,
+): number {
+  const end = start + a.length + 2 + b.length;
+  const old =
+    (dict.englishLastName(a) === 'name' && dict.englishFirstName(b) !== undefined) ||
+    (dict.englishLastName(a) !== undefined && dict.englishFirstName(b) === 'name');
+  if (old) return 0.75;
+  if (isRegion(b)) return 0; // Paris, France; Sendai, Miyagi
+  const ca = tokenClass(dict, a);
+  const cb = tokenClass(dict, b);
+  if (ca === 'word' || cb === 'word') return 0;
+  // Inside an enumeration (Node.js, Deno, Bun, and others) a comma separates items, not a surname from a name.
+  if (/, $/.test(text.slice(Math.max(0, start - 2), start)) || /^,? (?:and|or) /.test(text.slice(end, end + 6)))
+    return 0;
+  const listed = (ca === 'name' ? 1 : 0) + (cb === 'name' ? 1 : 0);
+  const structured =
+    labelled ||
+    slotBefore(text, start) > 0 ||
+    isOwnLine(text, start, end) ||
+    continuesAsSubject(text, end) ||
+    (start === 0 && text.charAt(end) !== ',');
+  if (listed === 2) return 0.75;
+  if (listed === 1) return structured ? 0.7 : 0.45;
+  // Two names that are also words (Pro, Core) say nothing; an unknown token with structure does.
+  return structured && (ca === 'unknown' || cb === 'unknown') ? 0.55 : 0;
 }
 
 export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
@@ -76,12 +156,13 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
     *scan(input): Iterable<Candidate> {
       const dict = getNameDictionary();
       const text = input.text;
-      const taken = new Set<number>();
-      const out: Candidate[] = [];
+      // One candidate per start; a longer one replaces a shorter one (Dear Beahan → Dear Beahan, Bonnie).
+      const byStart = new Map<number, Candidate>();
       const add = (start: number, end: number, score: number, pattern: string, contextApplied = false): void => {
-        if (score <= 0 || taken.has(start)) return;
-        taken.add(start);
-        out.push({ start, end, score, pattern, contextApplied });
+        if (score <= 0) return;
+        const had = byStart.get(start);
+        if (had !== undefined && (end <= had.end || score < 0.5)) return;
+        byStart.set(start, { start, end, score: Math.max(score, had?.score ?? 0), pattern, contextApplied });
       };
       for (const [re, pattern] of [
         [TITLE_RE, 'title'],
@@ -98,21 +179,45 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
           add(start, start + value.length, listed || pattern === 'title' ? 0.9 : 0.7, pattern, true);
         }
       }
-      PAIR_RE.lastIndex = 0;
+      for (const [start, end, score] of greetings(dict, text)) add(start, end, score, 'greeting', true);
+      SLOT_TOKEN_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
+      while ((m = SLOT_TOKEN_RE.exec(text)) !== null) {
+        const token = m[1] as string;
+        const start = m.index + m[0].length - token.length;
+        const next = /^ ([a-z]+)/i.exec(text.slice(start + token.length, start + token.length + 20))?.[1];
+        // A capitalised word next makes it a pair (call Google Cloud): the pair rules judge it.
+        if (next !== undefined && (ORG_WORDS.has(next.toLowerCase()) || /^[A-Z]/.test(next))) continue;
+        const c = tokenClass(dict, token);
+        add(start, start + token.length, c === 'name' ? 0.75 : c === 'unknown' ? 0.6 : 0, 'slot', true);
+      }
+      PAIR_RE.lastIndex = 0;
       while ((m = PAIR_RE.exec(text)) !== null) {
         const a = m[1] as string;
         const b = m[3] as string;
         const end = m.index + m[0].length;
         const next = /^ ([a-z]+)/i.exec(text.slice(end, end + 20))?.[1]?.toLowerCase();
+        const subject = isSentenceStart(text, m.index) && continuesAsSubject(text, end);
+        const atStart = isSentenceStart(text, m.index) && !subject;
+        const listed = pairScore(
+          lookup(dict.englishFirstName, a),
+          lookup(dict.englishLastName, a),
+          lookup(dict.englishLastName, b),
+          atStart,
+        );
         const score =
           ORG_WORDS.has(b.toLowerCase()) || (next !== undefined && ORG_WORDS.has(next))
             ? 0
-            : pairScore(
-                lookup(dict.englishFirstName, a),
-                lookup(dict.englishLastName, a),
-                lookup(dict.englishLastName, b),
-                isSentenceStart(text, m.index),
+            : Math.max(
+                listed,
+                structuralScore(
+                  listed > 0 ? listed : partialPairScore(tokenClass(dict, a), tokenClass(dict, b), atStart),
+                  text,
+                  m.index,
+                  end,
+                  m[2] !== undefined,
+                  subject,
+                ),
               );
         if (score === 0) {
           PAIR_RE.lastIndex = m.index + a.length + 1;
@@ -128,19 +233,20 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
         while ((m = re.exec(text)) !== null) {
           const a = m[1] as string;
           const b = m[2] as string;
-          const ok =
+          const score =
             pattern === 'capitals'
               ? dict.englishFirstName(a) === 'name' && dict.englishLastName(b) === 'name'
-              : (dict.englishLastName(a) === 'name' && dict.englishFirstName(b) !== undefined) ||
-                (dict.englishLastName(a) !== undefined && dict.englishFirstName(b) === 'name');
-          if (!ok) {
+                ? 0.75
+                : 0
+              : lastFirstScore(dict, text, m.index, a, b, byStart.has(m.index));
+          if (score === 0) {
             re.lastIndex = m.index + a.length + 1;
             continue;
           }
-          add(m.index, m.index + m[0].length, 0.75, pattern);
+          add(m.index, m.index + m[0].length, score, pattern);
         }
       }
-      yield* out;
+      yield* byStart.values();
     },
   };
 }
