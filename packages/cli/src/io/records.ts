@@ -1,4 +1,4 @@
-import type { FormatSpec, RecordDecoder, RecordUnit } from '@kamen/core';
+import { KamenError, type FormatSpec, type RecordDecoder, type RecordUnit } from '@kamen/core';
 import { createDecoderFor } from './format.js';
 import type { OpenedInput } from './input.js';
 import { createResyncDecoder, type SkippedRecord } from './resync.js';
@@ -50,10 +50,10 @@ export async function openRecords(input: OpenedInput, options: RecordOptions = {
     const next = await text.next();
     if (next.done === true) {
       done = true;
-      pending.push(...decoder.end());
+      pending.push(...located(() => decoder.end(), input.name));
       return 0;
     }
-    const units = decoder.write(next.value);
+    const units = located(() => decoder.write(next.value), input.name);
     for (const u of units) pending.push(u);
     pendingChars += next.value.length;
     return next.value.length;
@@ -85,4 +85,24 @@ export async function openRecords(input: OpenedInput, options: RecordOptions = {
       }
     },
   };
+}
+
+/** Codec errors know line and column but not the file: add it, so the message reads `(file:line:column, record n)`. */
+function located(step: () => RecordUnit[], file: string): RecordUnit[] {
+  try {
+    return step();
+  } catch (err) {
+    if (!(err instanceof KamenError) || err.context.file !== undefined) throw err;
+    // KamenError appends its context to the message: take the old suffix off before the new one is added.
+    const c = err.context;
+    const parts = [
+      ...(c.ruleId !== undefined ? [`rule ${c.ruleId}`] : []),
+      ...(c.field !== undefined ? [`field ${c.field}`] : []),
+      ...(c.record !== undefined ? [`record ${c.record}`] : []),
+      ...(c.path !== undefined ? [`at ${c.path}`] : []),
+    ];
+    const suffix = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+    const base = suffix !== '' && err.message.endsWith(suffix) ? err.message.slice(0, -suffix.length) : err.message;
+    throw new KamenError(err.code, base, { ...c, file }, { cause: err });
+  }
 }

@@ -38,6 +38,8 @@ export function createResyncDecoder(
       ? createCsvDecoder(delimiter !== undefined ? { delimiter } : format === 'tsv' ? { delimiter: '\t' } : {})
       : createNdjsonDecoder({});
   let inner = fresh();
+  let primed = false; // inner was primed with the header: its own header record is not output
+  let headerDone = !csv; // the header record has been returned
   let header: string | undefined; // CSV: the header row's text, to prime fresh decoders
   let base = 0; // record number of inner's record (csv: primed decoders start at 1, hence base = next - 1)
   let next = 0; // next record number in the input
@@ -61,7 +63,10 @@ export function createResyncDecoder(
     return out;
   };
 
-  const emit = (units: RecordUnit[], offset: number): RecordUnit[] => {
+  const emit = (all: RecordUnit[], offset: number, fromPrimed: boolean): RecordUnit[] => {
+    // A primed decoder's record 0 is the header it was primed with: the real one was (or will be) returned.
+    const units = fromPrimed ? all.filter((u) => u.record > 0) : all;
+    if (!headerDone && units.some((u) => u.record === 0)) headerDone = true;
     const out = units.map((u) => renumber(u, u.record + offset));
     const last = out[out.length - 1];
     if (last !== undefined) next = Math.max(next, last.record + 1);
@@ -73,6 +78,12 @@ export function createResyncDecoder(
     const out: RecordUnit[] = [];
     let at = line;
     let blank = ''; // NDJSON blank lines travel with the next record
+    if (csv && header === undefined) throw failure; // the header itself is bad: nothing to resync on
+    if (!headerDone) {
+      // The failed run swallowed the header record (the decoder had not returned it yet): decode it alone.
+      const d = fresh(delimiterOf(inner));
+      out.push(...emit([...d.write(header as string), ...d.end()], 0, false));
+    }
     for (const row of rows(text)) {
       const rowLine = at;
       at += countLines(row);
@@ -80,13 +91,11 @@ export function createResyncDecoder(
         blank += row;
         continue;
       }
-      if (csv && header === undefined) throw failure; // the header itself is bad: nothing to resync on
       const d = fresh(delimiterOf(inner));
       try {
         if (csv) d.write(header as string); // header row 0: its output is the real header's, already written
-        const units = [...d.write(blank + row), ...d.end()].filter((u) => !csv || u.record > 0);
-        const offset = csv ? next - 1 : next;
-        out.push(...emit(units, offset));
+        const units = [...d.write(blank + row), ...d.end()];
+        out.push(...emit(units, csv ? next - 1 : next, csv));
         blank = '';
       } catch (err) {
         if (!(err instanceof KamenError)) throw err;
@@ -100,6 +109,7 @@ export function createResyncDecoder(
     if (!final) {
       inner = fresh(delimiterOf(inner));
       if (csv) inner.write(header as string);
+      primed = csv;
       base = csv ? next - 1 : next;
     }
     line = at;
@@ -112,7 +122,7 @@ export function createResyncDecoder(
     if (csv && header === undefined && text !== '') {
       // The header row goes first and alone: a bad header fails the run; later runs can be replayed after it.
       header = rows(text)[0] as string;
-      head.push(...emit(inner.write(header), base));
+      head.push(...emit(inner.write(header), base, primed));
       line += countLines(header);
       text = text.slice(header.length);
     }
@@ -120,8 +130,7 @@ export function createResyncDecoder(
     try {
       const units = [...inner.write(text), ...(final ? inner.end() : [])];
       line += countLines(text);
-      return [...head, ...emit(units, base)];
-      return emit(units, base);
+      return [...head, ...emit(units, base, primed)];
     } catch (err) {
       if (!(err instanceof KamenError)) throw err;
       return [...head, ...recover(text, final, err)];
@@ -140,7 +149,7 @@ export function createResyncDecoder(
         const all = buffer;
         buffer = '';
         line += countLines(all);
-        return emit(inner.write(all), base);
+        return emit(inner.write(all), base, primed);
       }
       const text = buffer.slice(0, cut);
       buffer = buffer.slice(cut);
