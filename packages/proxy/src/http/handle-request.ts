@@ -54,7 +54,8 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     ctx.metrics.requests.inc({ role: o.role, outcome: o.outcome });
     ctx.metrics.latency.observe({ role: o.role, outcome: o.outcome }, seconds);
     for (const [type, n] of counts) ctx.metrics.maskedValues.inc({ type }, n);
-    if (o.outcome === 'blocked' || (o.outcome === 'failed' && o.code !== 'KAMEN_PROXY_ERR_UPSTREAM'))
+    const refused = o.outcome === 'blocked' || o.outcome === 'failed' || o.outcome === 'aborted';
+    if (refused && o.code !== undefined && o.code !== 'KAMEN_PROXY_ERR_UPSTREAM')
       ctx.metrics.blocked.inc({ reason: (o.code ?? 'unknown').replace('KAMEN_PROXY_ERR_', '').toLowerCase() });
     ctx.log.info(
       {
