@@ -89,6 +89,21 @@ describe('kamen mask: malformed input and failures (CLI-01..CLI-07)', { timeout:
     expect(survivingPii(records.slice(0, 2), res.stdout)).toEqual([]);
   });
 
+  it('a masking error in a worker fails the run (WP-01): exit 7, no output file, nothing unmasked', async () => {
+    const dir = tmp();
+    const policy = join(dir, 'strict.yaml');
+    // fpe needs digits: 部署 values have none, so the operator throws inside the workers.
+    writeFileSync(
+      policy,
+      'name: strict\nmostRestrictive: r\ndefault: { operator: redact }\nroles:\n  r:\n    fields:\n      部署: { operator: fpe, entity: PHONE }\n',
+    );
+    const res = await maskFile(dir, 'hr.csv', toCsv(records), ['--policy', policy, '--workers', '2', '--batch', '3']);
+    expect(res.code).toBe(7);
+    expect(res.stderr).toMatch(/KAMEN_ERR_MASK_FAILED.*fpe on PHONE.*field 部署/u);
+    expect(res.out).toBeUndefined();
+    expect(readdirSync(dir).sort()).toEqual(['hr.csv', 'strict.yaml']);
+  });
+
   it('usage, policy and file errors: exit 2, 4 and 5', async () => {
     const dir = tmp();
     const policy = join(dir, 'p.yaml');
