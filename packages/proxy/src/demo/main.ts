@@ -1,21 +1,24 @@
 /**
  * `npm start`: the demo HR application with the kamen proxy in front of it, until Ctrl-C.
  *
- *   node packages/proxy/dist/demo/main.js [--port 8080] [--app-port 3000] [--key-file keys.json]
+ *   node packages/proxy/dist/demo/main.js [--port 8080] [--app-port 3000] [--key-file keys.json] [--state-dir DIR]
  */
 import { parseArgs } from 'node:util';
 import { demoInstructions, startDemo } from './start-demo.js';
 
-const USAGE = 'usage: npm start -- [--port N] [--app-port N] [--key-file FILE]   (port 0 = any free port)';
+const USAGE = `usage: npm start -- [--port N] [--app-port N] [--key-file FILE] [--state-dir DIR]
+  port 0 = any free port; without --key-file a key is generated for the run; the key and the audit log live in
+  --state-dir (default: a temporary directory removed when the demo stops)`;
 
 async function main(): Promise<number> {
-  let values: { port?: string; 'app-port'?: string; 'key-file'?: string; help?: boolean };
+  let values: { port?: string; 'app-port'?: string; 'key-file'?: string; 'state-dir'?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         'app-port': { type: 'string' },
         'key-file': { type: 'string' },
+        'state-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -36,6 +39,7 @@ async function main(): Promise<number> {
     port: port(values.port, 8080),
     appPort: port(values['app-port'], 3000),
     ...(values['key-file'] !== undefined ? { keyFile: values['key-file'] } : {}),
+    ...(values['state-dir'] !== undefined ? { stateDir: values['state-dir'] } : {}),
   });
   process.stdout.write(`${demoInstructions(demo)}\n`);
   await new Promise<void>((resolve) => {

@@ -1,10 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateKeyFile } from '@kamen/core';
 import type { ProxyConfig } from '../config/types.js';
 import { loadProxyConfig } from '../config/load.js';
+import { GRANT_DEFAULTS } from '../grants/grant-config.js';
 import { createProxy, type KamenProxy } from '../proxy.js';
 import { createDemoApp, type DemoApp, type DemoAppOptions } from './demo-app.js';
 
-/** The header the demo proxy takes the role from; trusted only from loopback (a stand-in for a front proxy). */
+/** The headers the demo proxy takes the role and the user from; trusted only from loopback (a stand-in for a front proxy). */
 export const DEMO_ROLE_HEADER = 'x-kamen-role';
+export const DEMO_USER_HEADER = 'x-kamen-user';
 
 export interface DemoOptions {
   /** Proxy port (0 = any free port). */
@@ -12,8 +18,13 @@ export interface DemoOptions {
   /** Demo HR application port (0 = any free port). */
   readonly appPort?: number;
   readonly host?: string;
-  /** Key file for keyed operators; none = an ephemeral key (support's hash tokens change on every start). */
+  /**
+   * Key file for keyed operators and reveal grants; none = a key generated into the state directory for this run
+   * (support's hash tokens then change on every start).
+   */
   readonly keyFile?: string;
+  /** Where the generated key and the audit log go; none = a fresh temporary directory, removed on close. */
+  readonly stateDir?: string;
   /** Extra proxy settings merged over the demo's (e.g. grants and audit once configured). */
   readonly proxy?: Readonly<Record<string, unknown>>;
   readonly app?: DemoAppOptions;
@@ -24,23 +35,39 @@ export interface DemoOptions {
 export interface RunningDemo {
   readonly appUrl: string;
   readonly proxyUrl: string;
+  /** The key file grants are signed with (`kamen grant --key-file`). */
+  readonly keyFile: string;
+  /** The proxy's audit log (`kamen audit verify`). */
+  readonly auditLog: string;
   readonly app: DemoApp;
   readonly proxy: KamenProxy;
   /** Stops the proxy (draining in-flight requests) and then the application. */
   close(): Promise<void>;
 }
 
-/** The demo's proxy config: built-in policies (role names = policy names), role from a loopback-trusted header. */
-export function demoProxyConfig(appUrl: string, options: DemoOptions = {}): ProxyConfig {
-  const host = options.host ?? '127.0.0.1';
+/**
+ * The demo's proxy config: built-in policies (role names = policy names), role and user from loopback-trusted
+ * headers, reveal grants signed with `keyFile`, every reveal written to `auditLog`.
+ */
+export function demoProxyConfig(
+  appUrl: string,
+  files: { keyFile: string; auditLog: string },
+  options: DemoOptions = {},
+): ProxyConfig {
   return loadProxyConfig(
     {
-      listen: { host, port: options.port ?? 8080 },
+      listen: { host: options.host ?? '127.0.0.1', port: options.port ?? 8080 },
       upstream: { url: appUrl },
       policy: 'builtin',
-      identity: { roleHeader: DEMO_ROLE_HEADER, trustedProxies: ['127.0.0.1/32', '::1/128'] },
+      keyFile: files.keyFile,
+      identity: {
+        roleHeader: DEMO_ROLE_HEADER,
+        subjectHeader: DEMO_USER_HEADER,
+        trustedProxies: ['127.0.0.1/32', '::1/128'],
+      },
+      grants: {},
+      audit: { path: files.auditLog },
       log: { level: 'warn' },
-      ...(options.keyFile !== undefined ? { keyFile: options.keyFile } : {}),
     },
     options.proxy !== undefined ? { overrides: options.proxy } : {},
   );
@@ -48,34 +75,49 @@ export function demoProxyConfig(appUrl: string, options: DemoOptions = {}): Prox
 
 /** Starts the demo HR application and the kamen proxy in front of it. */
 export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
+  const tempDir = options.stateDir === undefined ? mkdtempSync(join(tmpdir(), 'kamen-demo-')) : undefined;
+  const dir = options.stateDir ?? (tempDir as string);
+  const keyFile = options.keyFile ?? join(dir, 'demo-keys.json');
+  if (options.keyFile === undefined) generateKeyFile(keyFile);
+  const auditLog = join(dir, 'audit.jsonl');
+  const removeTemp = (): void => {
+    if (tempDir !== undefined) rmSync(tempDir, { recursive: true, force: true });
+  };
   const app = createDemoApp(options.app);
-  const { url: appUrl } = await app.listen(options.appPort ?? 3000, options.host ?? '127.0.0.1');
-  let proxy: KamenProxy;
+  let proxy: KamenProxy | undefined;
+  let appUrl: string;
   let proxyUrl: string;
   try {
-    proxy = await createProxy(
-      demoProxyConfig(appUrl, options),
-      options.logStream !== undefined ? { logStream: options.logStream } : {},
-    );
+    ({ url: appUrl } = await app.listen(options.appPort ?? 3000, options.host ?? '127.0.0.1'));
+    const config = demoProxyConfig(appUrl, { keyFile, auditLog }, options);
+    proxy = await createProxy(config, options.logStream !== undefined ? { logStream: options.logStream } : {});
     ({ url: proxyUrl } = await proxy.listen());
   } catch (err) {
+    await proxy?.close().catch(() => undefined); // the error that matters is the one thrown below
     await app.close();
+    removeTemp();
     throw err;
   }
+  const running = proxy;
   return {
     appUrl,
     proxyUrl,
+    keyFile,
+    auditLog,
     app,
-    proxy,
+    proxy: running,
     async close() {
-      await proxy.close();
+      await running.close();
       await app.close();
+      removeTemp();
     },
   };
 }
 
 /** What `npm start` prints: where things are and the curl lines that show one employee to each role. */
-export function demoInstructions(demo: Pick<RunningDemo, 'appUrl' | 'proxyUrl' | 'app'>): string {
+export function demoInstructions(
+  demo: Pick<RunningDemo, 'appUrl' | 'proxyUrl' | 'app' | 'keyFile' | 'auditLog'>,
+): string {
   const id = demo.app.employees[0]?.record.社員番号 ?? 'E10001';
   const p = demo.proxyUrl;
   const role = (r: string): string => `-H '${DEMO_ROLE_HEADER}: ${r}'`;
@@ -97,6 +139,14 @@ Other formats, through the proxy:
   curl -sN ${role('support')} '${p}/api/employees.ndjson?limit=3'     # NDJSON stream
   curl -sN ${role('support')} '${p}/api/events?limit=2'               # server-sent events
   curl -s ${role('analytics')} ${p}/api/employees/${id}                # another built-in policy
+
+A customer-approved reveal: the tenant admin signs a grant for one user, route, record and field; support sends it
+and sees exactly that field in clear, and the proxy writes the use to the hash-chained audit log:
+  TOKEN=$(npx kamen grant --key-file ${demo.keyFile} --subject alice \\
+      --routes 'GET /api/employees/*' --record-key 社員番号 --records ${id} --fields 電話番号 \\
+      --reason 'callback requested by the employee' --ticket SUP-1234 --ttl 15m)
+  curl -s ${role('support')} -H '${DEMO_USER_HEADER}: alice' -H "${GRANT_DEFAULTS.header}: $TOKEN" ${p}/api/employees/${id}
+  npx kamen audit verify ${demo.auditLog} --key-file ${demo.keyFile}
 
 Press Ctrl-C to stop.`;
 }
