@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createRevealMatcher, lastName, type GrantScope, type RevealLeaf } from '@kamen/proxy';
+
+const scope = (o: Partial<GrantScope> = {}): GrantScope => ({
+  jti: 'j',
+  kid: 'k1',
+  subject: 'eng-7',
+  route: 'GET /api/employees/*',
+  records: ['E-1001'],
+  recordKey: '社員番号',
+  fields: ['phone', '$.employees[*].email'],
+  entities: [],
+  reason: 'r',
+  ticket: 'T-1',
+  issuedAt: new Date(0),
+  expiresAt: new Date(1),
+  use: 1,
+  uses: 1,
+  ...o,
+});
+const rec = (i: number, id: string): RevealLeaf[] =>
+  ['社員番号', 'name', 'phone', 'email'].map((k) => ({
+    path: `$.employees[${i}]["${k}"]`.replace(`["${k}"]`, /^\w+$/.test(k) ? `.${k}` : `["${k}"]`),
+    field: /^\w+$/.test(k) ? `$.employees[*].${k}` : `$.employees[*]["${k}"]`,
+    value: k === '社員番号' ? id : `${k}-${i}`,
+  }));
+
+describe('createRevealMatcher', () => {
+  it('reveals exactly the granted fields of exactly the granted records', () => {
+    const m = createRevealMatcher(scope());
+    expect(m.forRecord(rec(0, 'E-0999'))).toBeUndefined();
+    const leaves = rec(1, 'E-1001');
+    const reveal = m.forRecord(leaves);
+    expect(reveal).toBeDefined();
+    expect(leaves.filter((l) => reveal?.(l, undefined)).map((l) => lastName(l.field))).toEqual(['phone', 'email']);
+    expect([...m.revealedRecords]).toEqual(['E-1001']);
+    expect(m.revealedValues).toBe(2);
+  });
+
+  it('matches records by exact id only, and refuses records with two different ids', () => {
+    const m = createRevealMatcher(scope());
+    expect(m.forRecord(rec(0, 'e-1001'))).toBeUndefined();
+    expect(m.forRecord(rec(0, 'E-1001 '))).toBeUndefined();
+    expect(m.forRecord([...rec(0, 'E-1001'), ...rec(1, 'E-2000')])).toBeUndefined();
+    expect(m.forRecord(rec(0, 'E-1001').filter((l) => !l.field.includes('社員番号')))).toBeUndefined();
+  });
+
+  it('reveals by entity type, and in every record for all-record grants', () => {
+    const m = createRevealMatcher(scope({ records: 'all', fields: [], entities: ['PHONE'] }));
+    const reveal = m.forRecord(rec(3, 'E-5'));
+    const leaves = rec(3, 'E-5');
+    expect(leaves.map((l) => reveal?.(l, lastName(l.field) === 'phone' ? 'PHONE' : 'PERSON_NAME'))).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
+  });
+
+  it('property: a record whose id is not granted never reveals a leaf', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string(), { maxLength: 5 }), fc.string(), (granted, id) => {
+        fc.pre(!granted.includes(id));
+        const m = createRevealMatcher(scope({ records: granted.length === 0 ? ['x'] : granted, entities: ['PHONE'] }));
+        expect(m.forRecord(rec(0, id))).toBeUndefined();
+      }),
+    );
+  });
+
+  it('lastName reads JSON, XML and CSV paths', () => {
+    expect(
+      ['$.a[0].b', '$.a[*]["氏 名"]', '/staff/person/@id', '/staff/person/name', '電話', '$.list[2][3]'].map(lastName),
+    ).toEqual(['b', '氏 名', 'id', 'name', '電話', 'list']);
+  });
+});
