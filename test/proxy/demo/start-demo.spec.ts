@@ -29,7 +29,7 @@ describe('npm start (the proxy demo)', () => {
     }
     proxyUrl = (/kamen proxy in front of it:\s+(http:\S+?)\/\n/.exec(output) as RegExpExecArray)[1] as string;
     appUrl = (/HR application \(upstream, unmasked\):\s+(http:\S+?)\/\n/.exec(output) as RegExpExecArray)[1] as string;
-  });
+  }, 60_000); // the proxy loads the rules and dictionaries at start: seconds on a busy 2-core machine
   afterAll(() => {
     if (child.exitCode === null) child.kill('SIGKILL');
   });
