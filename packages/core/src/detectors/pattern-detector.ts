@@ -1,13 +1,15 @@
 import { coreError } from '../errors.js';
 import type { RuleDefinition } from '../rules/rule.js';
+import { digitRunsOf } from '../text/digit-runs.js';
 import { VALIDATORS, isValidatorName, type Validator } from '../validators/registry.js';
 import type { Candidate, Detector } from './detector.js';
+import { anchoredRegex, type AnchoredRegex } from './anchored-regex.js';
 import { contextSpecOf } from './context.js';
 import { negativeContextSpecOf } from './negative-context.js';
 
 interface CompiledPattern {
   readonly name: string;
-  readonly re: RegExp;
+  readonly re: AnchoredRegex;
   readonly group: number;
   readonly score: number;
   /** Rule validators followed by this pattern's own. */
@@ -34,10 +36,10 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
   const ruleValidatorNames = rule.validators ?? [];
   const ruleValidators = resolveValidators(ruleValidatorNames, ctx, 'validators');
   const patterns: CompiledPattern[] = (rule.patterns ?? []).map((p, i) => {
-    let re: RegExp;
+    let re: AnchoredRegex;
     try {
       // `d` (match indices) gives a capture group's exact offset; indexOf could find an earlier equal substring.
-      re = new RegExp(p.regex, `g${p.group ? 'd' : ''}${p.flags ?? ''}`);
+      re = anchoredRegex(p.regex, `${p.group ? 'd' : ''}${p.flags ?? ''}`);
     } catch (cause) {
       throw coreError('KAMEN_ERR_RULE_REGEX', (cause as Error).message, { ...ctx, field: `patterns.${i}.regex` });
     }
@@ -62,17 +64,12 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
     minScore: rule.minScore ?? 0,
     *scan(input): Iterable<Candidate> {
       const text = input.text;
+      const runs = digitRunsOf(input);
       // Several patterns may hit the same span (a check-digit variant scored above the plain shape);
       // only the best candidate per span is reported.
       const best = single ? undefined : new Map<number, Candidate>();
       for (const p of patterns) {
-        p.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = p.re.exec(text)) !== null) {
-          if (m[0].length === 0) {
-            p.re.lastIndex++;
-            continue;
-          }
+        for (const m of p.re.matches(text, runs)) {
           const value = m[p.group];
           if (value === undefined) continue;
           const start = p.group === 0 ? m.index : (m.indices?.[p.group]?.[0] ?? m.index + m[0].indexOf(value));

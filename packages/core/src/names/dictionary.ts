@@ -4,6 +4,7 @@ import { coreError } from '../errors.js';
 import { RULES_DATA_DIR } from '../paths.js';
 import { ITAIJI_CHAR_FOLDS } from '../text/itaiji.js';
 import { kanaToRomaji, romajiMatchKey } from '../text/romaji.js';
+import { NameTrie } from './name-trie.js';
 
 /** One dictionary name: its written form, primary katakana reading, and passport-style romaji of that reading. */
 export interface NameEntry {
@@ -46,6 +47,13 @@ export interface NameDictionary {
   surnameInfo(s: string): NameInfo | undefined;
   /** Details of a given name, or undefined. */
   givenNameInfo(s: string): NameInfo | undefined;
+  /**
+   * surnameInfo(text.slice(start, start + L)) for every L up to maxLength, as element L, in one walk over `text`
+   * without slicing (detectors try every surname length at every kanji run).
+   */
+  surnamesAt(text: string, start: number, maxLength: number): readonly (NameInfo | undefined)[];
+  /** givenNameInfo(text.slice(start, end)), without slicing. */
+  givenNameInfoAt(text: string, start: number, end: number): NameInfo | undefined;
   /** Longest surname / given name in UTF-16 units (bounds the longest-match search). */
   readonly maxSurnameLength: number;
   readonly maxGivenNameLength: number;
@@ -99,6 +107,8 @@ class LazyEntry implements NameEntry {
 interface JaTable {
   readonly entries: NameEntry[];
   readonly byKey: Map<string, NameInfo>;
+  /** byKey by code unit, for lookups straight on a text. */
+  readonly trie: NameTrie<NameInfo>;
   readonly readings: Set<string>;
   readonly maxLength: number;
 }
@@ -106,6 +116,7 @@ interface JaTable {
 function loadJa(file: string): JaTable {
   const entries: NameEntry[] = [];
   const byKey = new Map<string, NameInfo>();
+  const trie = new NameTrie<NameInfo>();
   const readings = new Set<string>();
   let maxLength = 0;
   for (const line of readData(file)) {
@@ -116,11 +127,13 @@ function loadJa(file: string): JaTable {
     for (const r of rs) readings.add(r);
     const key = foldItaiji(surface);
     if (!byKey.has(key)) {
-      byKey.set(key, { readings: rs, cost: Number(cost), word: flags.includes('w'), place: flags.includes('p') });
+      const info = { readings: rs, cost: Number(cost), word: flags.includes('w'), place: flags.includes('p') };
+      byKey.set(key, info);
+      trie.add(key, info);
       if (key.length > maxLength) maxLength = key.length;
     }
   }
-  return { entries, byKey, readings, maxLength };
+  return { entries, byKey, trie, readings, maxLength };
 }
 
 function loadEn(file: string): Map<string, EnglishNameKind> {
@@ -172,6 +185,8 @@ function buildDictionary(): NameDictionary {
     isGivenName: (s) => giv.byKey.has(foldItaiji(s)),
     surnameInfo: (s) => sur.byKey.get(foldItaiji(s)),
     givenNameInfo: (s) => giv.byKey.get(foldItaiji(s)),
+    surnamesAt: (text, start, maxLength) => sur.trie.prefixes(text, start, maxLength),
+    givenNameInfoAt: (text, start, end) => giv.trie.get(text, start, end),
     readingsOf: (kanji, kind) => (kind === 'surname' ? sur : giv).byKey.get(foldItaiji(kanji))?.readings ?? [],
     isSurnameReading: (kana) => sur.readings.has(toKatakana(kana)),
     isGivenNameReading: (kana) => giv.readings.has(toKatakana(kana)),

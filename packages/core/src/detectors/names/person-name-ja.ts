@@ -76,8 +76,10 @@ const better = (best: Split | undefined, c: Split): Split => (best === undefined
 function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: number, runEnd: number): Split | undefined {
   let best: Split | undefined;
   const maxL = Math.min(dict.maxSurnameLength, coreEnd - s, 4);
-  for (let L = maxL; L >= 1; L--) {
-    const sur = dict.surnameInfo(text.slice(s, s + L));
+  // Every surname length at `s` in one dictionary walk (most runs hold one short surname or none).
+  const surnames = dict.surnamesAt(text, s, maxL);
+  for (let L = Math.min(maxL, surnames.length - 1); L >= 1; L--) {
+    const sur = surnames[L];
     if (sur === undefined) continue;
     const weakSurname = sur.word || L === 1;
     const rem = coreEnd - (s + L);
@@ -119,10 +121,11 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
     }
     // 上田市, 田中工業: a place or company suffix is no given name, unless the dictionary lists a longer given
     // name that happens to start with that character (省軒).
-    const listed = given.length > 1 && dict.givenNameInfo(given) !== undefined;
+    const givenListed = dict.givenNameInfoAt(text, s + L, coreEnd) !== undefined;
+    const listed = given.length > 1 && givenListed;
     if ((cannotStartGivenName(given) && !listed) || isDepartmentWord(given)) continue;
     if (rem <= LONE_GIVEN_MAX) {
-      const inDict = dict.givenNameInfo(given) !== undefined && (given.length > 1 || L > 1);
+      const inDict = givenListed && (given.length > 1 || L > 1);
       const shaped = !inDict && looksLikeGivenName(given);
       // A dictionary given name after a two-kanji surname is strong even when the surname is also a word
       // (山田, 小川): the pair is what makes it a name. A name-shaped unknown given name (瑛太) is weaker.
@@ -143,7 +146,7 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
     } else if (!weakSurname) {
       // 田中太郎作成: a dictionary given name followed by more kanji; weaker, the run may be one compound word.
       for (let g = Math.min(3, rem); g >= 2; g--) {
-        if (dict.givenNameInfo(text.slice(s + L, s + L + g)) !== undefined) {
+        if (dict.givenNameInfoAt(text, s + L, s + L + g) !== undefined) {
           best = better(best, { end: s + L + g, score: 0.55, pattern: 'surname-given' });
           break;
         }
@@ -155,8 +158,10 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
 
 /** End of the longest two-or-more-kanji, non-word dictionary surname at `s` (before `limit`), or 0. */
 function loneSurnameEnd(dict: NameDictionary, text: string, s: number, limit: number): number {
-  for (let L = Math.min(4, limit - s - 1); L >= 2; L--) {
-    const info = dict.surnameInfo(text.slice(s, s + L));
+  const maxL = Math.min(4, limit - s - 1);
+  const surnames = dict.surnamesAt(text, s, maxL);
+  for (let L = Math.min(maxL, surnames.length - 1); L >= 2; L--) {
+    const info = surnames[L];
     if (info !== undefined && !info.word) return s + L;
   }
   return 0;

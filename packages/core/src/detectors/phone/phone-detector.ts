@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
 import type { Candidate, Detector } from '../detector.js';
+import { japaneseNumberValidity } from './jp-validity.js';
 
 // A run of phone-number characters on the normalised copy (full-width digits and every dash are already ASCII).
 // Letters may touch it on the left (TEL03-1234-5678, Tel.03-…), digits, '+' and decimals (1.5) may not.
@@ -35,6 +36,10 @@ interface Params {
 function scoreOf(text: string, p: Params): number {
   const digits = text.replace(/\D/g, '');
   if (text.startsWith('+')) {
+    // +81 numbers are decided from the digits (same answer as libphonenumber, without its per-call cost); an
+    // invalid +81 number scores 0 either way, since only numbers outside +81 may be merely possible.
+    const japanese = japaneseNumberValidity(digits, true);
+    if (japanese !== undefined) return japanese ? p.grouped : 0;
     const n = parsePhoneNumberFromString(text);
     if (n === undefined) return 0;
     if (n.isValid()) return p.grouped;
@@ -42,8 +47,8 @@ function scoreOf(text: string, p: Params): number {
   }
   if (digits.startsWith('0')) {
     if (digits.length < 10 || digits.length > 11) return 0;
-    const n = parsePhoneNumberFromString(text, 'JP');
-    if (!n?.isValid()) return 0;
+    const valid = japaneseNumberValidity(digits, false) ?? parsePhoneNumberFromString(text, 'JP')?.isValid() === true;
+    if (!valid) return 0;
     if (/[-() ]/.test(text)) return p.grouped;
     return DISTINCTIVE.test(digits) ? p.bareDistinctive : p.bare;
   }

@@ -1,0 +1,80 @@
+import type { DigitRuns } from '../text/digit-runs.js';
+import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
+
+/**
+ * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
+ * tried, sticky, only where N digits start (after a digit run's first character too, unless its lookbehind rejects
+ * a digit before the start); everything else is a plain global scan. Both give exactly the matches of the global
+ * `exec` loop: a match can only start at a candidate, the sticky attempt at a position is the same attempt the
+ * global scan makes there, and candidates before the end of the previous match are skipped as the scan skips them.
+ */
+export interface AnchoredRegex {
+  readonly global: RegExp;
+  readonly anchor: DigitAnchor | undefined;
+  /** Matches of `global` over `text`, in order (non-empty ones; an empty match only moves the scan on). */
+  matches(text: string, runs: DigitRuns): RegExpExecArray[];
+}
+
+/**
+ * A sticky attempt costs about as much as the global scan over this many characters; above that many candidates
+ * per character the plain scan is cheaper. Either way the result is the same.
+ */
+const ATTEMPT_COST_IN_CHARS = 64;
+
+const NONE: RegExpExecArray[] = [];
+
+export function anchoredRegex(source: string, flags: string): AnchoredRegex {
+  const global = new RegExp(source, `g${flags}`);
+  const anchor = digitAnchorOf(source, flags);
+  const sticky = anchor === undefined ? undefined : new RegExp(source, `y${flags}`);
+
+  const scanAll = (text: string): RegExpExecArray[] => {
+    let out = NONE;
+    global.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = global.exec(text)) !== null) {
+      if (m[0].length === 0) {
+        global.lastIndex++;
+        continue;
+      }
+      if (out === NONE) out = [];
+      out.push(m);
+    }
+    return out;
+  };
+
+  return {
+    global,
+    anchor,
+    matches(text, runs) {
+      if (anchor === undefined || sticky === undefined) return scanAll(text);
+      const need = anchor.leadingDigits;
+      const { count, starts, ends } = runs;
+      let candidates = 0;
+      for (let r = 0; r < count; r++) {
+        const len = (ends[r] as number) - (starts[r] as number);
+        if (len >= need) candidates += anchor.notAfterDigit ? 1 : len - need + 1;
+      }
+      if (candidates === 0) return NONE;
+      if (candidates * ATTEMPT_COST_IN_CHARS > text.length) return scanAll(text);
+      let out = NONE;
+      let next = 0; // where the global scan would resume
+      for (let r = 0; r < count; r++) {
+        const start = starts[r] as number;
+        const last = (anchor.notAfterDigit ? start : (ends[r] as number) - need) as number;
+        if ((ends[r] as number) - start < need) continue;
+        for (let p = Math.max(start, next); p <= last; p++) {
+          sticky.lastIndex = p;
+          const m = sticky.exec(text);
+          if (m === null) continue;
+          // A match consumes at least `need` digits, so it is never empty.
+          if (out === NONE) out = [];
+          out.push(m);
+          next = p + m[0].length;
+          p = next - 1;
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { getDefaultRegistry } from '@kamen/core';
+import { anchoredRegex } from '../../../packages/core/src/detectors/anchored-regex.js';
+import { digitAnchorOf } from '../../../packages/core/src/detectors/digit-anchor.js';
+import { findDigitRuns } from '../../../packages/core/src/text/digit-runs.js';
+
+/** The matches of the plain global exec loop the detector used to run. */
+function globalMatches(source: string, flags: string, text: string): string[] {
+  const re = new RegExp(source, `g${flags}`);
+  const out: string[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push(`${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
+  }
+  return out;
+}
+
+const anchoredMatches = (source: string, flags: string, text: string): string[] =>
+  anchoredRegex(source, flags)
+    .matches(text, findDigitRuns(text))
+    .map((m) => `${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
+
+// Text dense in what the rules look for: digit groups of every length, separators, letters, kanji and labels.
+const pieceArb = fc.oneof(
+  fc.stringMatching(/^\d{1,16}$/),
+  fc.constantFrom(
+    '-',
+    ' ',
+    '.',
+    '/',
+    ':',
+    ',',
+    '年',
+    '月',
+    '日',
+    '生',
+    '〒',
+    'T',
+    'AB',
+    'x',
+    '\n',
+    '番号',
+    '記号 ',
+    '平成',
+  ),
+);
+const textArb = fc.array(pieceArb, { maxLength: 40 }).map((parts) => parts.join(''));
+
+const PATTERNS = getDefaultRegistry().rules.flatMap((r) =>
+  (r.patterns ?? []).map((p) => ({
+    id: `${r.id}/${p.name}`,
+    source: p.regex,
+    flags: `${p.group ? 'd' : ''}${p.flags ?? ''}`,
+  })),
+);
+
+describe('digitAnchorOf', () => {
+  it.each([
+    ['(?<![\\dA-Za-z])\\d{12}(?![\\dA-Za-z])', { leadingDigits: 12, notAfterDigit: true }],
+    ['(?<!\\d-?)\\d{4}-\\d{4}-\\d{4}(?!-?\\d)', { leadingDigits: 4, notAfterDigit: true }],
+    ['(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-]', { leadingDigits: 4, notAfterDigit: true }],
+    ['(?<![\\dA-Za-z-])(?:1[0-4]|[2-8]\\d|9[0-7])\\d{10}', { leadingDigits: 12, notAfterDigit: true }],
+    ['(?<!\\d\\.)\\d{1,2}[./-]\\d', { leadingDigits: 1, notAfterDigit: false }],
+    ['\\d?\\d{3}-\\d{4}', { leadingDigits: 3, notAfterDigit: false }],
+    ['(?<day>\\d{2})\\.', { leadingDigits: 2, notAfterDigit: false }],
+  ])('%s starts with digits', (source, anchor) => {
+    expect(digitAnchorOf(source)).toEqual(anchor);
+  });
+
+  it.each([
+    '〒[ :]{0,2}(\\d{3}-?\\d{4})',
+    '\\d{4}|abc',
+    '(?:\\d{4}|abc)',
+    '[A-Z]{2}\\d{7}',
+    '(?:\\d-)?\\d{4}',
+    '\\d*x',
+    '(?=x)?\\d{4}',
+  ])('%s has no digit anchor', (source) => {
+    expect(digitAnchorOf(source)).toBeUndefined();
+  });
+});
+
+describe('anchoredRegex', () => {
+  it('anchors most built-in patterns (the speed-up is real)', () => {
+    expect(PATTERNS.filter((p) => digitAnchorOf(p.source, p.flags) !== undefined).length).toBeGreaterThan(25);
+  });
+
+  it('finds exactly the matches of the global scan for every built-in pattern', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (const p of PATTERNS)
+          expect(anchoredMatches(p.source, p.flags, text), p.id).toEqual(globalMatches(p.source, p.flags, text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds exactly the matches of the global scan when candidates are sparse (the sticky path)', () => {
+    // Long filler keeps the candidate count below the switch to the plain scan.
+    const sparseArb = fc
+      .array(fc.tuple(fc.stringMatching(/^\d{1,16}$/), fc.constantFrom('-', ' ', '.', '')), { maxLength: 6 })
+      .map((groups) => groups.map(([d, sep]) => `${'あ'.repeat(200)}${d}${sep}${d}`).join(''));
+    fc.assert(
+      fc.property(sparseArb, (text) => {
+        for (const p of PATTERNS)
+          expect(anchoredMatches(p.source, p.flags, text), p.id).toEqual(globalMatches(p.source, p.flags, text));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
