@@ -32,7 +32,7 @@ typed fields get the policy's operator for their type, other strings are scanned
                        invalid bytes are an error, never replaced
   --output-encoding E  default: the input's; a UTF-8 BOM is kept. Surrogates are chosen to fit the encoding;
                        any other character it cannot hold is an error naming the record
-  --workers N          worker threads (default auto: the main thread for inputs under 4 MB, else cores - 1);
+  --workers N          worker threads (default auto: the main thread for inputs under 16 MB, else cores - 1);
                        0 = main thread
   --batch N            records per batch, the unit of work of a worker (default 4000; a batch also closes
                        after about 1 MB of input)
