@@ -9,6 +9,7 @@ import { handleRequest } from './http/handle-request.js';
 import { sendProxyError } from './http/send-error.js';
 import { createLogger } from './ops/logger.js';
 import { createMetrics, type ProxyMetrics } from './ops/metrics.js';
+import { createRevealer } from './reveal.js';
 import { createRuntime, type Runtime } from './runtime.js';
 
 /** A running (or ready to run) proxy. */
@@ -51,6 +52,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
   const log = createLogger(config.log.level, options.logStream);
   const metrics = createMetrics(options.processMetrics ?? false);
   let runtime: Runtime = createRuntime(config);
+  const revealer = await createRevealer(config, log);
   warm(runtime);
   if (runtime.policies.ephemeralKeys)
     log.warn('no keyFile: an ephemeral key is used; pseudonyms differ per process and replica');
@@ -93,7 +95,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
       rt.active++;
       const requestId = randomUUID();
       res.setHeader('x-kamen-request-id', requestId);
-      void handleRequest(req, res, { runtime: rt, metrics, log, requestId }).finally(() => release(rt));
+      void handleRequest(req, res, { runtime: rt, revealer, metrics, log, requestId }).finally(() => release(rt));
     },
   );
   // Node drops headers past maxHeadersCount silently; the guard counts them itself and answers 431 (PX-09).
@@ -158,6 +160,8 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
       runtime = fresh;
       if (next.listen.host !== old.config.listen.host || next.listen.port !== old.config.listen.port)
         log.warn('listen address changed: restart to apply it');
+      if (JSON.stringify([next.grants, next.audit]) !== JSON.stringify([old.config.grants, old.config.audit]))
+        log.warn('grants or audit settings changed: restart to apply them (one writer per audit log)');
       if (old.active === 0) void old.upstream.close();
       else retired.add(old);
       log.info('config reloaded');
@@ -173,6 +177,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
       for (const s of sockets) s.destroy();
       await closed;
       await Promise.all([runtime.upstream.destroy(), ...[...retired].map((r) => r.upstream.destroy())]);
+      await revealer.close();
       log.info('closed');
     },
   };

@@ -4,6 +4,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isNode, parseDocument } from 'yaml';
 import { FIELD_ONLY_TYPES, ENTITY_TYPES } from '@kamen/core';
 import { proxyError } from '../errors.js';
+import { AUDIT_SCHEMA_FRAGMENT } from '../audit/audit-config.js';
+import { GRANTS_SCHEMA_FRAGMENT } from '../grants/grant-config.js';
 import { IDENTITY_SCHEMA_FRAGMENT } from '../identity/identity-config.js';
 import { parseCidr } from '../net/cidr.js';
 import { compileRoutePattern } from '../routes.js';
@@ -13,7 +15,7 @@ import type { ProxyConfig } from './types.js';
 type Segment = string | number;
 type Locate = (path: readonly Segment[]) => { line?: number; column?: number };
 
-const fragments: SchemaFragment[] = [IDENTITY_SCHEMA_FRAGMENT];
+const fragments: SchemaFragment[] = [IDENTITY_SCHEMA_FRAGMENT, GRANTS_SCHEMA_FRAGMENT, AUDIT_SCHEMA_FRAGMENT];
 let validator: ValidateFunction | undefined;
 
 /** Lets the identity/grants/audit modules add their config sections to the schema (call at module load). */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { maskText } from '@kamen/core';
+import { maskText, type Plan } from '@kamen/core';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { PROXY_ERROR_STATUS, type ProxyErrorCode } from '../errors.js';
@@ -8,8 +8,11 @@ import { byteLimit } from '../mask/body-stream.js';
 import type { MaskCounts } from '../mask/leaf-masker.js';
 import { respondMasked } from '../mask/respond-masked.js';
 import type { ProxyMetrics } from '../ops/metrics.js';
+import type { ActiveReveal, Revealer } from '../reveal.js';
 import type { Runtime } from '../runtime.js';
-import { guardRequest } from './request-guard.js';
+import type { RouteRule } from '../config/types.js';
+import type { Identity } from '../identity/identity.js';
+import { guardRequest, type GuardedRequest } from './request-guard.js';
 import { upstreamHeaders } from './request-headers.js';
 import { clientHeaders } from './response-headers.js';
 import { sendProxyError } from './send-error.js';
@@ -17,6 +20,7 @@ import { upstreamErrorKind } from './upstream-error.js';
 
 export interface RequestContext {
   readonly runtime: Runtime;
+  readonly revealer: Revealer;
   readonly metrics: ProxyMetrics;
   readonly log: Logger;
   readonly requestId: string;
@@ -111,6 +115,46 @@ async function proxy(
   if (req.headers.upgrade !== undefined && masked) return fail('KAMEN_PROXY_ERR_UPGRADE_REFUSED', 'rejected');
   const route = rt.route(req.method ?? 'GET', g.path);
   o.route = route?.index;
+  let reveal: ActiveReveal | undefined;
+  const grant = req.headers[ctx.revealer.header];
+  if (masked && grant !== undefined && ctx.revealer.enabled) {
+    const decision = await ctx.revealer.decide({
+      token: grant,
+      identity,
+      method: req.method ?? 'GET',
+      path: g.path,
+      requestId: ctx.requestId,
+    });
+    if (!decision.ok) return fail(decision.code, 'refused');
+    reveal = decision.reveal;
+  }
+  try {
+    await forward(req, res, ctx, o, counts, fail, { g, identity, masked, plan, route: route?.rule, reveal });
+  } finally {
+    await reveal?.finish(o.outcome === 'masked' ? 'completed' : 'failed');
+  }
+}
+
+interface Decided {
+  readonly g: GuardedRequest;
+  readonly identity: Identity & { ok: true };
+  readonly masked: boolean;
+  readonly plan: Plan;
+  readonly route: RouteRule | undefined;
+  readonly reveal: ActiveReveal | undefined;
+}
+
+async function forward(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RequestContext,
+  o: Outcome,
+  counts: MaskCounts,
+  fail: (code: ProxyErrorCode, outcome: string, status?: number) => void,
+  { g, identity, masked, plan, route, reveal }: Decided,
+): Promise<void> {
+  const rt = ctx.runtime;
+  const { config } = rt;
 
   const abort = new AbortController();
   res.on('close', () => {
@@ -123,7 +167,7 @@ async function proxy(
       method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: upstreamHeaders(req, {
         masked,
-        identityHeaders: rt.identity.identityHeaders,
+        identityHeaders: [...rt.identity.identityHeaders, ctx.revealer.header],
         upstreamHost: rt.upstreamHost,
         clientAddress: identity.clientAddress,
         contentLength: g.contentLength,
@@ -142,7 +186,7 @@ async function proxy(
   }
   const headers = clientHeaders(up.headers, {
     masked,
-    varyOn: rt.varyOn,
+    varyOn: [...rt.varyOn, ctx.revealer.header],
     maskText: (text) => maskText(text, plan).text,
   });
   const bodiless = req.method === 'HEAD' || BODILESS.has(up.statusCode) || up.statusCode < 200;
@@ -170,8 +214,8 @@ async function proxy(
     bodiless,
     acceptEncoding: req.headers['accept-encoding'],
     plan,
-    route: route?.rule,
-    reveal: undefined,
+    route,
+    reveal: reveal?.matcher,
     config,
     counts,
   });

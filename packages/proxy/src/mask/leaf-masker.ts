@@ -8,6 +8,7 @@ import {
   type Plan,
   type PlanStep,
 } from '@kamen/core';
+import type { RevealMatcher } from '../grants/reveal-matcher.js';
 
 /** Counts of masked values by type, filled while a body is masked (for the metrics). */
 export type MaskCounts = Map<string, number>;
@@ -15,8 +16,8 @@ export type MaskCounts = Map<string, number>;
 export interface LeafMaskerOptions {
   /** Route rule fields: JSON path (`$.employees[*].name`), CSV header or XML path → type. */
   readonly fields?: Readonly<Record<string, FieldType>>;
-  /** Field paths revealed by a grant: their values pass unchanged (reveal.ts decides them). */
-  readonly reveal?: ReadonlySet<string>;
+  /** A verified grant's matcher: the leaves it selects pass unchanged (reveal.ts). */
+  readonly reveal?: RevealMatcher;
   readonly counts?: MaskCounts;
 }
 
@@ -100,9 +101,11 @@ export function createLeafMasker(plan: Plan, options: LeafMaskerOptions = {}): F
         if (prev === undefined || (type === 'PERSON_NAME' && KANJI.test(leaf.value) && !KANJI.test(prev)))
           related[type] = leaf.value;
       });
+      // Object keys and comments name nothing: only values take part in finding the record id.
+      const revealed = options.reveal?.forRecord(leaves.filter((l) => l.kind !== 'key' && l.kind !== 'comment'));
       leaves.forEach((leaf, i) => {
-        if (leaf.value === '' || options.reveal?.has(leaf.field)) return;
         const type = types[i];
+        if (leaf.value === '' || revealed?.(leaf, type) === true) return;
         const key = leafKey(leaf.field);
         const step =
           type !== undefined

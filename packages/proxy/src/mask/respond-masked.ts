@@ -8,6 +8,7 @@ import { chooseEncoding } from '../http/request-headers.js';
 import { ResponseSink } from '../http/response-sink.js';
 import { bodyErrorCode } from '../http/upstream-error.js';
 import type { ProxyErrorCode } from '../errors.js';
+import type { RevealMatcher } from '../grants/reveal-matcher.js';
 import { createBodyCodec } from './body-codec.js';
 import { byteLimit, maskStream } from './body-stream.js';
 import { decoderLabel, formatOf, matchesType, parseMediaType } from './content-type.js';
@@ -25,7 +26,7 @@ export interface MaskedResponse {
   readonly acceptEncoding: string | undefined;
   readonly plan: Plan;
   readonly route: RouteRule | undefined;
-  readonly reveal: ReadonlySet<string> | undefined;
+  readonly reveal: RevealMatcher | undefined;
   readonly config: ProxyConfig;
   readonly counts: MaskCounts;
 }
