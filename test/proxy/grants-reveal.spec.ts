@@ -46,6 +46,18 @@ describe('createRevealMatcher', () => {
     expect(m.forRecord(rec(0, 'E-1001').filter((l) => !l.field.includes('社員番号')))).toBeUndefined();
   });
 
+  it('object keys and CSV headers are names: never an id, never revealed', () => {
+    const m = createRevealMatcher(scope());
+    const withKeys: RevealLeaf[] = rec(0, 'E-1001').flatMap((l) => [
+      { ...l, value: lastName(l.field), kind: 'key' },
+      l,
+    ]);
+    const reveal = m.forRecord(withKeys);
+    expect(withKeys.filter((l) => reveal?.(l, undefined)).map((l) => l.value)).toEqual(['phone-0', 'email-0']);
+    const header = ['社員番号', 'phone'].map((h) => ({ path: h, field: h, value: h, kind: 'key' }));
+    expect(createRevealMatcher(scope({ records: ['社員番号'] })).forRecord(header)).toBeUndefined();
+  });
+
   it('reveals by entity type, and in every record for all-record grants', () => {
     const m = createRevealMatcher(scope({ records: 'all', fields: [], entities: ['PHONE'] }));
     const reveal = m.forRecord(rec(3, 'E-5'));

@@ -6,7 +6,11 @@ export interface RevealLeaf {
   readonly path: string;
   readonly field: string;
   readonly value: string;
+  /** Core's leaf kind: object keys, CSV headers and comments are names, never revealed values or record ids. */
+  readonly kind?: string;
 }
+
+const isName = (leaf: RevealLeaf): boolean => leaf.kind === 'key' || leaf.kind === 'comment';
 
 /**
  * Decides, record by record, which leaves a verified grant reveals. proxy-core's masker asks `forRecord` with the
@@ -63,13 +67,14 @@ export function createRevealMatcher(scope: GrantScope): RevealMatcher {
     forRecord(leaves) {
       let id: string | undefined;
       for (const leaf of leaves)
-        if (lastName(leaf.field) === scope.recordKey) {
+        if (!isName(leaf) && lastName(leaf.field) === scope.recordKey) {
           // Two id leaves in one record (nested objects) make the record ambiguous: reveal nothing.
           if (id !== undefined && id !== leaf.value) return undefined;
           id = leaf.value;
         }
       if (ids !== undefined && (id === undefined || !ids.has(id))) return undefined;
       return (leaf, type) => {
+        if (isName(leaf)) return false;
         const hit =
           fields.has(leaf.path) ||
           fields.has(leaf.field) ||
