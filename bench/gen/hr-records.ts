@@ -57,7 +57,15 @@ export interface HrGenerator {
   next(): HrRecord;
 }
 
-export function createHrGenerator(seed = 4, pools: Pools = loadPools()): HrGenerator {
+export interface HrGeneratorOptions {
+  readonly seed?: number;
+  /** false: every 備考 is empty, so the file holds structured columns only (default true). */
+  readonly remarks?: boolean;
+}
+
+export function createHrGenerator(options: HrGeneratorOptions = {}, pools: Pools = loadPools()): HrGenerator {
+  const remarks = options.remarks ?? true;
+  const seed = options.seed ?? 4;
   const u32 = mulberry32(seed);
   const n = (k: number): number => u32() % k;
   const pick = <T>(xs: readonly T[]): T => xs[n(xs.length)] as T;
@@ -104,10 +112,12 @@ export function createHrGenerator(seed = 4, pools: Pools = loadPools()): HrGener
       const account = `${1 + n(9)}${d4().slice(1)}${d4().slice(1)}`;
       const sep = n(8) === 0 ? '　' : ' ';
       const name = `${last.kanji}${sep}${first.kanji}`;
-      const memo = remark(() => {
-        const other = person();
-        return `${other.last.kanji} ${other.first.kanji}`;
-      });
+      const memo = !remarks
+        ? ''
+        : remark(() => {
+            const other = person();
+            return `${other.last.kanji} ${other.first.kanji}`;
+          });
       return {
         社員番号: `E${String(100_000 + id)}`,
         氏名: name,

@@ -2,7 +2,7 @@
  * Writes a synthetic Japanese HR file of a given size for the CLI benchmark: CSV, NDJSON or XML, UTF-8 or CP932.
  * Generated data only, written to a temporary directory; never commit the output.
  *
- *   npx tsx bench/gen/hr.ts --format csv --size 1GB [--encoding cp932] [--seed 4] [--out FILE]
+ *   npx tsx bench/gen/hr.ts --format csv --size 1GB [--encoding cp932] [--seed 4] [--no-remarks] [--out FILE]
  *
  * A generator, not a benchmark subject: it must be much faster than the masker it feeds. So it builds POOL distinct
  * records once (each value drawn independently, see hr-records.ts), serialises them, and then cycles through them,
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
-import { createHrGenerator } from './hr-records.js';
+import { createHrGenerator, type HrGenerator } from './hr-records.js';
 import { serializer, type HrFormat } from './serialize.js';
 
 export type HrEncoding = 'utf-8' | 'cp932';
@@ -26,6 +26,8 @@ export interface HrFileOptions {
   readonly bytes: number;
   readonly encoding?: HrEncoding;
   readonly seed?: number;
+  /** false: 備考 left empty (structured columns only). */
+  readonly remarks?: boolean;
   readonly out: string;
 }
 
@@ -42,9 +44,8 @@ export const POOL = 65_536;
 const ID_MARK = '\u0000';
 
 /** The pool as [text before the 社員番号, text after it] per record. */
-function recordPool(format: HrFormat, encodingName: string, seed: number): (readonly [string, string])[] {
+function recordPool(format: HrFormat, encodingName: string, gen: HrGenerator): (readonly [string, string])[] {
   const ser = serializer(format, encodingName);
-  const gen = createHrGenerator(seed);
   const out: (readonly [string, string])[] = [];
   for (let i = 0; i < POOL; i++) {
     const text = ser.record({ ...gen.next(), 社員番号: ID_MARK });
@@ -59,7 +60,8 @@ export function writeHrFile(options: HrFileOptions): HrFile {
   const encoding = options.encoding ?? 'utf-8';
   const encode = (s: string): Buffer => (encoding === 'utf-8' ? Buffer.from(s, 'utf8') : iconv.encode(s, 'cp932'));
   const ser = serializer(options.format, encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS');
-  const pool = recordPool(options.format, encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS', options.seed ?? 4);
+  const gen = createHrGenerator({ seed: options.seed ?? 4, remarks: options.remarks ?? true });
+  const pool = recordPool(options.format, encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS', gen);
   const fd = openSync(options.out, 'w');
   let bytes = 0;
   let records = 0;

@@ -5,7 +5,7 @@
  * copied) back, with the counts of what was masked. Any error rejects the task, which fails the run (WP-01).
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { KamenError, type ErrorContext, type RecordUnit } from '@kamen/core';
+import { KamenError, unpackRecords, type ErrorContext, type PackedRecords } from '@kamen/core';
 import { maskBatch, ownBuffer } from './mask/batch.js';
 import type { MaskJob } from './mask/job.js';
 import { planOf } from './mask/job.js';
@@ -13,7 +13,8 @@ import { createMasker } from './mask/masker.js';
 import type { MaskStats } from './mask/stats.js';
 
 export interface MaskTask {
-  readonly records: RecordUnit[];
+  /** The batch packed by core's packRecords: one string and moved typed arrays, not thousands of cloned objects. */
+  readonly packed: PackedRecords;
 }
 
 /** A batch's output, or the KamenError that stopped it (as data: an Error thrown across threads loses its code). */
@@ -27,7 +28,7 @@ const masker = createMasker(planOf(job), job.decisions);
 export default function maskTask(task: MaskTask): unknown {
   let bytes: Uint8Array;
   try {
-    bytes = ownBuffer(maskBatch(task.records, job.spec, masker, job.outputEncoding));
+    bytes = ownBuffer(maskBatch(unpackRecords(task.packed), job.spec, masker, job.outputEncoding));
   } catch (err) {
     if (!(err instanceof KamenError)) throw err;
     const result: MaskResult = { error: { code: err.code, message: err.message, context: err.context } };

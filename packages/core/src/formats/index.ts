@@ -15,6 +15,7 @@ export type {
 export { DEFAULT_LIMITS, type FormatLimits } from './limits.js';
 export { applyTransform } from './apply.js';
 export { encodeRecords } from './encode.js';
+export { packRecords, unpackRecords, packedTransferList, type PackedRecords } from './pack.js';
 export { createJsonDecoder, createJsonCodec, type JsonCodecOptions } from './json-codec.js';
 export { createNdjsonDecoder, createNdjsonCodec } from './ndjson-codec.js';
 export { createXmlDecoder, createXmlCodec, type XmlCodecOptions } from './xml-codec.js';
