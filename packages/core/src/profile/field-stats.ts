@@ -12,6 +12,13 @@ interface EntityCounts {
   maxScore: number;
 }
 
+/**
+ * A copy of `s` that shares no memory with the string it was cut from: a decoder's leaf values are slices of the
+ * input chunk (about 1 MB), and a kept sample must not keep its whole chunk alive. UTF-16LE round-trips any
+ * string, lone surrogates included.
+ */
+const detach = (s: string): string => Buffer.from(s, 'utf16le').toString('utf16le');
+
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
@@ -38,8 +45,8 @@ export class FieldStats {
     examples: number,
     seed: number,
   ) {
-    this.sample = new Reservoir(sampleSize, seed);
-    this.flagged = new Reservoir(examples, seed ^ 0x5bd1e995);
+    this.sample = new Reservoir(sampleSize, seed, detach);
+    this.flagged = new Reservoir(examples, seed ^ 0x5bd1e995, detach);
   }
 
   add(kind: string, value: string, findings: readonly Finding[]): void {

@@ -11,6 +11,8 @@ export class Reservoir<T> {
   constructor(
     private readonly size: number,
     seed = 0x9e3779b9,
+    /** Applied to an item when it is stored (not when it is passed over): e.g. copying it out of a larger buffer. */
+    private readonly keep: (item: T) => T = (item) => item,
   ) {
     this.state = seed >>> 0 || 1;
   }
@@ -18,11 +20,11 @@ export class Reservoir<T> {
   add(item: T): void {
     this.seen++;
     if (this.items.length < this.size) {
-      this.items.push(item);
+      this.items.push(this.keep(item));
       return;
     }
     const j = Math.floor(this.next() * this.seen);
-    if (j < this.size) this.items[j] = item;
+    if (j < this.size) this.items[j] = this.keep(item);
   }
 
   /** How many items were offered. */
