@@ -35,7 +35,7 @@ const report = (fields: FieldProfile[], name = 'in.csv'): ScanReport => ({
 /** Text between tags, with entities decoded: what a browser would show. */
 const visibleText = (html: string): string =>
   html
-    .replace(/<[^>]*>/gu, '')
+    .replace(/<[^<>]*>/gu, '')
     .replace(/&lt;/gu, '<')
     .replace(/&gt;/gu, '>')
     .replace(/&quot;/gu, '"')
@@ -43,7 +43,7 @@ const visibleText = (html: string): string =>
     .replace(/&amp;/gu, '&');
 
 describe('scan HTML report', () => {
-  it('escapes any field name, example and input name: the markup stays the report's own', () => {
+  it("escapes any field name, example and input name: the markup stays the report's own", () => {
     fc.assert(
       fc.property(
         fc.string({ minLength: 1, maxLength: 20 }),
