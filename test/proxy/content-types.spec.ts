@@ -21,6 +21,12 @@ const xml =
     .join('') +
   '</staff>\n';
 const text = records.map((r) => `${r['氏名']}様 電話 ${r['電話番号']} メール ${r['メール']}`).join('\n') + '\n';
+const sse = records.map((r, i) => `event: employee\nid: ${i}\ndata: ${JSON.stringify(r)}\n\n`).join('');
+const html =
+  '<!doctype html><html><head><title>社員</title></head><body><table>' +
+  records.map((r) => `<tr><td>${r['氏名']}様</td><td title="${r['メール']}">${r['電話番号']}</td></tr>`).join('') +
+  `</table><script type="application/json">${json}</script>` +
+  `<script>const first = ${JSON.stringify(records[0]?.['氏名'])}; // ${records[0]?.['電話番号']}\n</script></body></html>`;
 const problem = JSON.stringify({
   type: 'about:blank',
   title: 'Not found',
@@ -37,6 +43,8 @@ const BODIES: Record<string, { type: string; body: string | Buffer; status?: num
   '/tsv': { type: 'text/tab-separated-values', body: tsv },
   '/xml': { type: 'application/xml', body: xml },
   '/text': { type: 'text/plain; charset=utf-8', body: text },
+  '/sse': { type: 'text/event-stream', body: sse },
+  '/html': { type: 'text/html; charset=utf-8', body: html },
   '/sjis': { type: 'text/plain; charset=shift_jis', body: iconv.encode(text.replace(/\u2212/g, '\uff0d'), 'cp932') },
   '/pdf': { type: 'application/pdf', body: `%PDF-1.4 ${text}` },
   '/octet': { type: 'application/octet-stream', body: text },
@@ -70,14 +78,14 @@ describe('proxy: content types (FC-02, FC-07, FC-06)', () => {
     await upstream.close();
   });
 
-  it.each(['/json', '/vendor', '/ndjson', '/csv', '/tsv', '/xml', '/text'])(
+  it.each(['/json', '/vendor', '/ndjson', '/csv', '/tsv', '/xml', '/text', '/sse', '/html'])(
     '%s: no generated PII reaches support',
     async (path) => {
       const r = await h.fetch(path, { role: 'support' });
       expect(r.status).toBe(200);
       expect(leaked(r.text, table.pii)).toEqual([]);
       expect(r.headers['content-type']).toMatch(/; charset=utf-8$/);
-      expect(Number(r.headers['content-length'])).toBe(r.body.length);
+      if (path !== '/sse') expect(Number(r.headers['content-length'])).toBe(r.body.length);
     },
   );
 
@@ -92,6 +100,13 @@ describe('proxy: content types (FC-02, FC-07, FC-06)', () => {
     expect(XMLValidator.validate((await h.fetch('/xml', { role: 'support' })).text)).toBe(true);
     const lines = (await h.fetch('/ndjson', { role: 'support' })).text.trimEnd().split('\n');
     expect(lines.map((l) => Object.keys(JSON.parse(l) as object))).toEqual(records.map((e) => Object.keys(e)));
+    const events = (await h.fetch('/sse', { role: 'support' })).text.split('\n\n').filter(Boolean);
+    expect(events).toHaveLength(records.length);
+    for (const e of events)
+      expect(Object.keys(JSON.parse(/^data: (.*)$/m.exec(e)?.[1] ?? '') as object)).toEqual(HR_HEADER);
+    const page = (await h.fetch('/html', { role: 'support' })).text;
+    expect(page.match(/<tr>/g)).toHaveLength(records.length);
+    expect(page).toContain('<script>const first = "');
   });
 
   it('masks upstream error bodies like 2xx, keeping the status (FC-06)', async () => {

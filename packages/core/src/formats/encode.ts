@@ -1,4 +1,5 @@
 import { encodeCsvRecord } from './csv-encode.js';
+import { encodeHtmlLeaf } from './html-encode.js';
 import { encodeXmlLeaf } from './xml-encode.js';
 import type { FormatSpec, RecordUnit } from './types.js';
 
@@ -9,6 +10,11 @@ const JSON_SPECIAL = /["\\\0-\x1F\uD800-\uDFFF]/;
 /** JSON.stringify for strings, with a fast path for the common case of nothing to escape. */
 function jsonString(value: string): string {
   return JSON_SPECIAL.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** A leaf decoded from embedded JSON (SSE data, HTML JSON scripts): its path is a JSON path. */
+function isJsonLeaf(unit: RecordUnit, i: number): boolean {
+  return (unit.leaves[i] as { path: string }).path.startsWith('$');
 }
 
 function encodeWith(unit: RecordUnit, enc: (value: string, index: number) => string): string {
@@ -31,6 +37,11 @@ export function encodeRecord(spec: FormatSpec, unit: RecordUnit): string {
       return encodeWith(unit, (v) => v);
     case 'csv':
       return encodeCsvRecord(spec, unit);
+    case 'sse':
+      // JSON leaves of data lines are re-serialised; a text leaf can never start a new line (field injection).
+      return encodeWith(unit, (v, i) => (isJsonLeaf(unit, i) ? jsonString(v) : v.replace(/[\r\n]/g, ' ')));
+    case 'html':
+      return encodeWith(unit, (v, i) => encodeHtmlLeaf(v, unit, i));
   }
 }
 

@@ -22,3 +22,5 @@ export { createXmlDecoder, createXmlCodec, type XmlCodecOptions } from './xml-co
 export { createCsvDecoder, createCsvCodec, createTsvCodec, type CsvCodecOptions } from './csv-codec.js';
 export { createTextDecoder, createTextCodec } from './text-codec.js';
 export { codecStream } from './codec-stream.js';
+export { createSseDecoder, createSseCodec } from './sse-codec.js';
+export { createHtmlDecoder, createHtmlCodec, type HtmlCodecOptions } from './html-codec.js';

@@ -62,6 +62,8 @@ export type FormatSpec =
   | { readonly format: 'ndjson' }
   | { readonly format: 'xml' }
   | { readonly format: 'text' }
+  | { readonly format: 'sse' }
+  | { readonly format: 'html' }
   | { readonly format: 'csv'; readonly delimiter: string; readonly quote: string };
 
 /** The unit of work for a worker: records of one stream, in order. Structured-clone-able. */

@@ -1,5 +1,7 @@
 import {
   createCsvCodec,
+  createHtmlCodec,
+  createSseCodec,
   createJsonCodec,
   createNdjsonCodec,
   createTextCodec,
@@ -12,7 +14,12 @@ import {
 import type { BodyFormat } from './content-type.js';
 
 /** A streaming text codec for one response body in `format`, applying `transform` to every leaf. */
-export function createBodyCodec(format: BodyFormat, limits: FormatLimits, transform: FormatTransform): TextCodec {
+export function createBodyCodec(
+  format: BodyFormat,
+  limits: FormatLimits,
+  transform: FormatTransform,
+  inlineScripts: 'mask' | 'block' = 'mask',
+): TextCodec {
   switch (format) {
     case 'json':
       return createJsonCodec(limits, transform);
@@ -27,7 +34,8 @@ export function createBodyCodec(format: BodyFormat, limits: FormatLimits, transf
     case 'text':
       return createTextCodec(limits, transform);
     case 'sse':
+      return createSseCodec(limits, transform);
     case 'html':
-      throw new TypeError(`no codec for ${format}`);
+      return createHtmlCodec({ ...limits, inlineScripts }, transform);
   }
 }

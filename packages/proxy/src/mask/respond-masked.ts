@@ -96,7 +96,8 @@ export async function respondMasked(r: MaskedResponse): Promise<MaskedOutcome> {
       ...(r.reveal !== undefined ? { reveal: r.reveal } : {}),
       counts: r.counts,
     });
-    const codec = createBodyCodec(format, { maxStringLength: config.limits.maxRecordBytes }, transform);
+    const limits = { maxStringLength: config.limits.maxRecordBytes };
+    const codec = createBodyCodec(format, limits, transform, config.content.htmlInlineScripts);
     stages = [
       byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'upstream body'),
       ...decoders(codings, config.limits.maxDecompressedBytes),
