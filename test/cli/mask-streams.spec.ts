@@ -48,9 +48,15 @@ describe('kamen mask: workers, determinism, sharding, pipes, atomic output', { t
       writeFileSync(file, `${header}\n${rows.slice(k * 80, (k + 1) * 80).join('\n')}\n`);
       return file;
     });
-    const mask = (file: string) => runKamen(['mask', '--in', file, '--policy', 'migration', '--key-file', key]);
-    const [whole, ...parts] = await Promise.all([mask(join(dir, 'all.csv')), ...shards.map(mask)]);
+    const args = (file: string) => ['mask', '--in', file, '--policy', 'migration'];
+    // The whole run reads the key file, the shards get the same key through KAMEN_KEY (as a job's secret would).
+    const env = { ...process.env, KAMEN_KEY: readFileSync(key, 'utf8') };
+    const [whole, ...parts] = await Promise.all([
+      runKamen([...args(join(dir, 'all.csv')), '--key-file', key]),
+      ...shards.map((file) => runKamen(args(file), undefined, env)),
+    ]);
     for (const r of [whole, ...parts]) expect(r.code, r.stderr).toBe(0);
+    for (const p of parts) expect(p.stderr).not.toContain('throw-away key');
     // Every shard carries the header; the concatenation keeps the first one only.
     const joined = parts.map((p, i) => (i === 0 ? p.stdout : p.stdout.slice(p.stdout.indexOf('\n') + 1))).join('');
     expect(joined).toBe(whole.stdout);
