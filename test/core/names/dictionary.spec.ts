@@ -55,6 +55,11 @@ describe('name dictionary', () => {
     expect(dict.isEnglishFirstName('Payroll')).toBe(false);
   });
 
+  it('knows common English words, case-insensitively, and not invented surnames', () => {
+    for (const w of ['support', 'Payroll', 'REPORTED', 'please']) expect(dict.isEnglishWord(w), w).toBe(true);
+    for (const w of ['Kilback', 'Vrabelova', 'Tokyo']) expect(dict.isEnglishWord(w), w).toBe(false);
+  });
+
   it('every entry romanises its own primary reading and is found by its own kind', () => {
     const surname = fc.constantFrom(...dict.surnames.slice(0, 3000));
     const given = fc.constantFrom(...dict.givenNames.slice(0, 3000));
@@ -69,6 +74,7 @@ describe('name dictionary', () => {
     expect(ipadic).toContain('NO WARRANTY');
     expect(readFileSync(join(dir, 'LICENSE-humannames'), 'utf8')).toContain('MIT');
     expect(readFileSync(join(dir, 'LICENSE-stdlib'), 'utf8')).toContain('Apache License');
+    expect(readFileSync(join(dir, 'LICENSE-scowl'), 'utf8')).toContain('Kevin Atkinson');
     const total = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
     expect(total).toBeLessThan(4 * 1024 * 1024);
   });

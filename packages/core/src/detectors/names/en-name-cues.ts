@@ -84,16 +84,23 @@ const NAME = "(?:[A-Z]'|Mc|Mac|D[aeiu]|L[ae]|Van|Von)?[A-Z][a-z]+(?:-[A-Z][a-z]+
 // with, by) only lift a pair of tokens.
 const STRONG_SLOT =
   '(?:[Cc]c|[Bb]cc|[Pp]ing|[Nn]otify|[Aa]sk|[Tt]ell|[Rr]emind|[Tt]hank|[Ii]nvite|[Mm]essage|[Ee]-?mail|[Cc]all|' +
-  '[Tt]his is|Dear|[Hh]i|[Hh]ello|[Hh]ey|(?:From|To|Cc|Bcc|Attn|Attention|Reply-To|Signed):)';
+  '[Tt]his is|Dear|[Hh]i|[Hh]ello|[Hh]ey|Welcome|(?:From|To|Cc|Bcc|Attn|Attention|Reply-To|Signed):)';
 const STRONG_SLOT_RE = new RegExp(`(?<![A-Za-z])${STRONG_SLOT} ?$`);
 const WEAK_SLOT_RE = /(?<![a-z])(?:for|with|by|from|and|to|per|on behalf of|according to)[,:]? ?$/i;
+// After any "Label: " (Attendees:, Panel:) or a capitalised list item and its comma (Jane Roe, ___ and …).
+const LIST_SLOT_RE = /(?<![A-Za-z])(?:[A-Za-z]+:|[A-Z][a-z]+,) ?$/;
 
 /** 2 after a strong name slot, 1 after a weak one, 0 otherwise. */
 export function slotBefore(text: string, start: number): 0 | 1 | 2 {
   const before = text.slice(Math.max(0, start - 20), start);
   if (STRONG_SLOT_RE.test(before)) return 2;
-  return WEAK_SLOT_RE.test(before) ? 1 : 0;
+  return WEAK_SLOT_RE.test(before) || LIST_SLOT_RE.test(before) ? 1 : 0;
 }
+
+const PLACE_HEAD_RE = /(?<![A-Za-z])(?:Saint|St\.?|San|Santa|Mount|Mt\.?|Fort|Port|Lake|Cape|Isle) $/;
+/** True after a place-name head: "Saint Patrick Day", "Port Elizabeth Road" name no person. */
+export const afterPlaceHead = (text: string, start: number): boolean =>
+  PLACE_HEAD_RE.test(text.slice(Math.max(0, start - 7), start));
 
 /** A single capitalised token in a strong slot: "ping Watsica at", "cc Bogan". */
 export const SLOT_TOKEN_RE = new RegExp(`(?<![A-Za-z])${STRONG_SLOT} ?(${NAME})(?![A-Za-z'-])`, 'g');
@@ -130,9 +137,12 @@ export function isOwnLine(text: string, start: number, end: number): boolean {
   return j === text.length || text[j] === '\n' || text[j] === '\r';
 }
 
-/** What follows a name that starts a sentence: a verb, a possessive or ", born" make it the subject, not a heading. */
+/**
+ * What follows a name that starts a sentence: a verb, a possessive, ", born", a bracketed team (Jane Roe (HR)
+ * will …) or a directory separator (Jane Roe - Accountant) make it the subject, not a heading.
+ */
 export function continuesAsSubject(text: string, end: number): boolean {
-  return /^(?:'s\b| [a-z]|, [a-z])/.test(text.slice(end, end + 3));
+  return /^(?:'s\b| [a-z]|, [a-z]| \(| [-\u2013|] )/.test(text.slice(end, end + 3));
 }
 
 /** An e-mail address in angle brackets right after the name: `Jane Roe <jane@example.com>`. */

@@ -4,6 +4,7 @@ import { contextSpecOf } from '../context.js';
 import type { Candidate, Detector } from '../detector.js';
 import {
   SLOT_TOKEN_RE,
+  afterPlaceHead,
   continuesAsSubject,
   greetings,
   isOwnLine,
@@ -206,7 +207,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
           atStart,
         );
         const score =
-          ORG_WORDS.has(b.toLowerCase()) || (next !== undefined && ORG_WORDS.has(next))
+          ORG_WORDS.has(b.toLowerCase()) || (next !== undefined && ORG_WORDS.has(next)) || afterPlaceHead(text, m.index)
             ? 0
             : Math.max(
                 listed,
@@ -219,11 +220,9 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
                   subject,
                 ),
               );
-        if (score === 0) {
-          PAIR_RE.lastIndex = m.index + a.length + 1;
-          continue;
-        }
         add(m.index, end, score, 'first-last');
+        // A weak pair may be a word and a name (Welcome Anand, Per Vasudev): the name may pair with the next token.
+        if (score < 0.6) PAIR_RE.lastIndex = m.index + a.length + 1;
       }
       for (const [re, pattern] of [
         [LAST_FIRST_RE, 'last-comma-first'],
