@@ -79,6 +79,15 @@ describe('kamen mask: encodings', () => {
     expect(survivingPii(records, xmlRecordsOf(out))).toEqual([]);
   });
 
+  it('Shift_JIS XML to UTF-8: the declaration names the new encoding', async () => {
+    const input = toXml(records.slice(0, 3), 'Shift_JIS');
+    const res = await maskFile(tmp(), 'sj.xml', iconv.encode(input, 'cp932'), ['--output-encoding', 'utf-8']);
+    expect(res.code, res.stderr).toBe(0);
+    const out = new TextDecoder('utf-8', { fatal: true }).decode(res.out!);
+    expect(out.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<employees xmlns="urn:example:hr">')).toBe(true);
+    expect(XMLValidator.validate(out)).toBe(true);
+  });
+
   it('EUC-JP NDJSON to UTF-8 with --output-encoding', async () => {
     const input = toNdjson(records);
     const res = await maskFile(tmp(), 'hr.ndjson', iconv.encode(input, 'euc-jp'), ['--output-encoding', 'utf-8']);

@@ -103,6 +103,7 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
   try {
     const source = await openRecords(input, {
       batchRecords: opts.batch,
+      declareEncoding: opts.outputEncoding ?? input.encoding,
       onError: opts.onError,
       onSkip: (s) => {
         skippedCount++;

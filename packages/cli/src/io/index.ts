@@ -27,3 +27,4 @@ export { openRecords, type RecordOptions, type RecordSource } from './records.js
 export type { SkippedRecord } from './resync.js';
 export { openOutput, removeTempFilesSync, type OutputSink } from './output.js';
 export { kamenError } from './errors.js';
+export { retargetXmlDeclaration } from './xml-declaration.js';

@@ -1,7 +1,9 @@
 import { KamenError, type FormatSpec, type RecordDecoder, type RecordUnit } from '@kamen/core';
+import type { TextEncodingName } from './encoding.js';
 import { createDecoderFor } from './format.js';
 import type { OpenedInput } from './input.js';
 import { createResyncDecoder, type SkippedRecord } from './resync.js';
+import { retargetXmlDeclaration } from './xml-declaration.js';
 
 export interface RecordOptions {
   /** Records read ahead before the stream is handed out, for classification (default 1000). */
@@ -16,6 +18,8 @@ export interface RecordOptions {
   readonly onError?: 'fail' | 'skip';
   /** Called for every skipped record (error code and location, never its content). */
   readonly onSkip?: (skipped: SkippedRecord) => void;
+  /** XML written in another encoding: the declaration is made to name this one (retargetXmlDeclaration). */
+  readonly declareEncoding?: TextEncodingName;
 }
 
 /** Records of one input: the sample read ahead, then every record (the sample included) in batches. */
@@ -61,6 +65,10 @@ export async function openRecords(input: OpenedInput, options: RecordOptions = {
 
   let sampleCharsRead = 0;
   while (!done && pending.length < sampleRecords && sampleCharsRead < sampleChars) sampleCharsRead += await pull();
+  const first = pending[0];
+  if (first !== undefined && input.format === 'xml' && options.declareEncoding !== undefined) {
+    if (options.declareEncoding !== input.encoding) retargetXmlDeclaration(first, options.declareEncoding);
+  }
   const sample = pending.slice(0, sampleRecords);
   const firstData = sample.find((u) => u.leaves.length > 0 && u.record > 0);
   const columns = input.format === 'csv' || input.format === 'tsv' ? (firstData?.leaves.map((l) => l.path) ?? []) : [];
