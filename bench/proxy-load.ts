@@ -49,6 +49,37 @@ export function rssMb(pid: number): number | undefined {
   }
 }
 
+const CLK_TCK = 100; // Linux's USER_HZ on every mainstream architecture (getconf CLK_TCK)
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; undefined elsewhere). */
+export function cpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / CLK_TCK;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until a process stops using CPU (under 5 % for 0.5 s, at most `maxMs`): work a proxy still does for
+ * requests the load generator already gave up on must not be charged to the next measurement.
+ */
+export async function settle(pid: number, maxMs = 30_000): Promise<void> {
+  const start = Date.now();
+  let quiet = 0;
+  let prev = cpuMs(pid);
+  while (prev !== undefined && quiet < 2 && Date.now() - start < maxMs) {
+    await new Promise((r) => setTimeout(r, 250));
+    const now = cpuMs(pid);
+    if (now === undefined) return;
+    quiet = now - prev < 12.5 ? quiet + 1 : 0;
+    prev = now;
+  }
+}
+
 /** Samples a process's RSS every `everyMs` until stopped; returns the peak. */
 export function sampleRss(pid: number, everyMs = 100): { stop(): number | undefined } {
   let peak: number | undefined;
@@ -69,6 +100,8 @@ export function sampleRss(pid: number, everyMs = 100): { stop(): number | undefi
 
 export interface LoadResult {
   readonly rps: number;
+  /** Completed responses. */
+  readonly requests: number;
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
@@ -87,6 +120,7 @@ export async function load(
   const total = r.requests.total;
   return {
     rps: total / r.duration,
+    requests: total,
     p50: r.latency.p50,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts,

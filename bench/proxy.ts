@@ -9,13 +9,15 @@
  * Upstream, proxy and load generator are three processes sharing the machine's cores, as in a single-host
  * deployment; compare rows of one run, not runs on different machines.
  *
- * Flags: --seconds=<n> per load run (default 5), --rounds=<n> (default 3), --connections=<n> (default 10), --many=<n> (default 1000),
+ * Flags: --seconds=<n> per load run (default 5), --rounds=<n> (default 3), --connections=<n> (default 10),
+ * --many=<n> connections of the memory run (default 1000), --many-seconds=<n> its length (default 15),
  * --only=passthrough,kamen-support,… (the README is then not written), --no-write.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { machine } from './report.js';
 import {
+  cpuMs,
   fetchBody,
   latencyOf,
   load,
@@ -23,6 +25,7 @@ import {
   rssMb,
   sampleRss,
   sequentialTimes,
+  settle,
   spawnTarget,
   type LoadResult,
   type Target,
@@ -43,6 +46,7 @@ const SECONDS = Number(arg('seconds') ?? 5);
 const CONNECTIONS = Number(arg('connections') ?? 10);
 const MANY = Number(arg('many') ?? 1000);
 const ROUNDS = Number(arg('rounds') ?? 3);
+const MANY_SECONDS = Number(arg('many-seconds') ?? 15);
 const ONLY = arg('only')?.split(',');
 const ROLE_HEADER = 'x-kamen-role'; // what bench/proxy-target.ts configures kamen to trust from loopback
 
@@ -71,15 +75,20 @@ async function check(t: TargetName, url: string, directUrl: string): Promise<voi
   }
 }
 
+const median = (xs: readonly number[]): number | undefined =>
+  xs.length === 0
+    ? undefined
+    : percentile(
+        [...xs].sort((a, b) => a - b),
+        50,
+      );
+
 /** Median of the rounds' autocannon results, field by field. */
 function medianLoad(rs: readonly LoadResult[]): LoadResult {
-  const med = (f: (r: LoadResult) => number): number =>
-    percentile(
-      [...rs.map(f)].sort((a, b) => a - b),
-      50,
-    );
+  const med = (f: (r: LoadResult) => number): number => median(rs.map(f)) ?? 0;
   return {
     rps: med((r) => r.rps),
+    requests: med((r) => r.requests),
     p50: med((r) => r.p50),
     p99: med((r) => r.p99),
     errors: rs.reduce((n, r) => n + r.errors, 0),
@@ -101,7 +110,9 @@ async function main(): Promise<void> {
     const urlOf = (t: TargetName): string => procs.get(t)?.url ?? upstream.url;
     for (const t of TARGETS) await check(t, urlOf(t), upstream.url);
 
+    const pidOf = (t: TargetName): number => procs.get(t)?.pid ?? upstream.pid;
     const loads = new Map<string, LoadResult[]>();
+    const cpus = new Map<string, number[]>();
     const times = new Map<string, number[]>();
     const key = (t: TargetName, path: string): string => `${t} ${path}`;
     for (const t of TARGETS) for (const w of WORKLOADS) await load(urlOf(t) + w.path, headersOf(t), CONNECTIONS, 2); // warm-up: JIT, pools
@@ -110,8 +121,15 @@ async function main(): Promise<void> {
         for (const [i] of TARGETS.entries()) {
           const t = TARGETS[(i + round) % TARGETS.length] as TargetName; // rotate the order every round
           const k = key(t, w.path);
+          const pid = pidOf(t);
+          await settle(pid);
+          const cpu0 = cpuMs(pid);
           const r = await load(urlOf(t) + w.path, headersOf(t), CONNECTIONS, SECONDS);
+          const cpu1 = cpuMs(pid);
           loads.set(k, [...(loads.get(k) ?? []), r]);
+          if (cpu0 !== undefined && cpu1 !== undefined && r.requests > 0)
+            cpus.set(k, [...(cpus.get(k) ?? []), (cpu1 - cpu0) / r.requests]);
+          await settle(pid);
           const ts = await sequentialTimes(urlOf(t) + w.path, headersOf(t), Math.ceil(w.sequential / ROUNDS));
           times.set(k, [...(times.get(k) ?? []), ...ts]);
           console.error(`round ${round + 1} ${t} ${w.path}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms`);
@@ -122,16 +140,18 @@ async function main(): Promise<void> {
       rows: TARGETS.map((t) => ({
         target: t,
         load: medianLoad(loads.get(key(t, w.path)) ?? []),
+        cpuMsPerRequest: median(cpus.get(key(t, w.path)) ?? []),
         latency: latencyOf(times.get(key(t, w.path)) ?? []),
       })),
     }));
 
     const many: ManyConnectionsRow[] = [];
     for (const t of TARGETS) {
-      const pid = procs.get(t)?.pid ?? upstream.pid;
+      const pid = pidOf(t);
+      await settle(pid);
       const idle = rssMb(pid);
       const sampler = sampleRss(pid);
-      const result = await load(urlOf(t) + '/api/employees', headersOf(t), MANY, SECONDS);
+      const result = await load(urlOf(t) + '/api/employees', headersOf(t), MANY, MANY_SECONDS);
       const peak = sampler.stop();
       many.push({ target: t, load: result, idleRssMb: idle, peakRssMb: procs.has(t) ? peak : undefined });
       console.error(`${t} ×${MANY}: ${result.rps.toFixed(0)} req/s, peak RSS ${peak?.toFixed(0)} MB`);
@@ -167,7 +187,12 @@ support, kamen admin) and is measured in ${ROUNDS} interleaved rounds, the order
 other processes on a shared machine falls on all of them alike. Per round and target, autocannon runs
 ${CONNECTIONS} closed-loop connections for ${SECONDS} s (after one 2 s warm-up); the table shows the median of the rounds.
 "One at a time" is a single keep-alive connection sending requests back to back (300 for JSON, 21 for CSV over the
-rounds), timed with hrtime: service time without queueing. "Added" subtracts the pass-through row. Before timing, the run
+rounds), timed with hrtime: service time without queueing. "Added" subtracts the pass-through row. "CPU per
+request" is the serving process's user + system CPU time (/proc) over a run divided by the responses completed:
+unlike the rates, it hardly moves when other processes compete for the cores, and the ratio of two targets' CPU
+per request is the ratio of their throughputs when the CPU is the limit. Before every run the serving process must
+be idle (work for requests the previous run abandoned is not charged to the next). The ${MANY}-connection run lasts
+${MANY_SECONDS} s. Before timing, the run
 checks that support's responses hold none of the employees' names and My Numbers and that admin's and the
 pass-through's are unchanged. RSS is the proxy process's, sampled every 100 ms (Linux /proc). Reproduce:
 \`npm run bench:proxy\` (flags in bench/proxy.ts).`;
