@@ -58,6 +58,8 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
     log.warn('no keyFile: an ephemeral key is used; pseudonyms differ per process and replica');
   let closing = false;
   let listening = false;
+  /** Requests in flight across every runtime (a reload leaves old ones finishing on the retired runtime). */
+  let inflight = 0;
   const sockets = new Set<Socket>();
 
   const ops = async (path: string, res: ServerResponse) => {
@@ -93,6 +95,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
       }
       const rt = runtime;
       rt.active++;
+      inflight++;
       const requestId = randomUUID();
       res.setHeader('x-kamen-request-id', requestId);
       void handleRequest(req, res, { runtime: rt, revealer, metrics, log, requestId }).finally(() => release(rt));
@@ -130,6 +133,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
   const retired = new Set<Runtime>();
   const release = (rt: Runtime) => {
     rt.active--;
+    inflight--;
     if (retired.has(rt) && rt.active === 0) {
       retired.delete(rt);
       void rt.upstream.close();
@@ -172,7 +176,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
       const closed = new Promise<void>((resolve) => (listening ? server.close(() => resolve()) : resolve()));
       server.closeIdleConnections();
       const deadline = Date.now() + graceMs;
-      while (runtime.active > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (inflight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       server.closeAllConnections();
       for (const s of sockets) s.destroy();
       await closed;

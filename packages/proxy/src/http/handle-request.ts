@@ -109,9 +109,11 @@ async function proxy(
   const masked = !rt.policies.isUnmasked(identity.role);
   const plan = rt.policies.planFor(identity.role, identity.tenant);
   // Paths can hold personal data (/employees/yamada@example.jp): logged only after masking.
-  o.path = masked
-    ? maskText(g.path, plan).text
-    : maskText(g.path, rt.policies.planFor(rt.identity.restrictiveRole, undefined)).text;
+  // Detection runs on the percent-decoded path (EN-05: /employees/taro%40example.jp).
+  o.path = maskText(
+    decodePath(g.path),
+    masked ? plan : rt.policies.planFor(rt.identity.restrictiveRole, undefined),
+  ).text;
   if (req.headers.upgrade !== undefined && masked) return fail('KAMEN_PROXY_ERR_UPGRADE_REFUSED', 'rejected');
   const route = rt.route(req.method ?? 'GET', g.path);
   o.route = route?.index;
@@ -232,4 +234,12 @@ async function forward(
     return;
   }
   fail(result.code, result.kind, result.status);
+}
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
