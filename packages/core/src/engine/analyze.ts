@@ -4,12 +4,17 @@ import { compileNegativeMatcher, isVetoed } from '../detectors/negative-context.
 import { normalizeText } from '../text/normalize.js';
 import type { DetectOptions, EntityType, Finding } from '../types.js';
 
-/** Options resolved once per scanner, so the per-block loop does no option handling. */
+/** One detector with its compiled context and veto matchers. */
+export interface PreparedDetector {
+  readonly detector: Detector;
+  readonly context: RegExp | undefined;
+  /** Veto-word matcher, when the detector has a negative context. */
+  readonly negative: RegExp | undefined;
+}
+
+/** Options resolved once, so the per-block loop does no option handling and no map lookups. */
 export interface PreparedDetection {
-  readonly detectors: readonly Detector[];
-  readonly contextMatchers: ReadonlyMap<Detector, RegExp>;
-  /** Veto-word matchers of the detectors that have a negative context. */
-  readonly negativeMatchers: ReadonlyMap<Detector, RegExp>;
+  readonly detectors: readonly PreparedDetector[];
   readonly threshold: number;
   readonly explain: boolean;
 }
@@ -18,54 +23,65 @@ export const DEFAULT_THRESHOLD = 0.5;
 
 const CONTEXT_CACHE = new WeakMap<Detector, RegExp>();
 const NEGATIVE_CACHE = new WeakMap<Detector, RegExp>();
+// detect() is called once per short text (a cell, a message): the same registry with the same options is prepared
+// once, not once per call. Keyed by the registry's detector list, then by the options that shape the result.
+const PREPARED = new WeakMap<readonly Detector[], Map<string, PreparedDetection>>();
+
+function prepareDetector(d: Detector): PreparedDetector {
+  // Matchers compile once per detector for the life of the process, not once per call.
+  let context: RegExp | undefined;
+  if (d.context !== undefined) {
+    context = CONTEXT_CACHE.get(d);
+    if (context === undefined) CONTEXT_CACHE.set(d, (context = compileContextMatcher(d.context)));
+  }
+  let negative: RegExp | undefined;
+  if (d.negativeContext !== undefined) {
+    negative = NEGATIVE_CACHE.get(d);
+    if (negative === undefined) NEGATIVE_CACHE.set(d, (negative = compileNegativeMatcher(d.negativeContext)));
+  }
+  return { detector: d, context, negative };
+}
 
 export function prepareDetection(all: readonly Detector[], options: DetectOptions = {}): PreparedDetection {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const explain = options.explain ?? false;
+  const key = options.entities === undefined ? `${threshold}|${explain}` : undefined;
+  if (key !== undefined) {
+    const cached = PREPARED.get(all)?.get(key);
+    if (cached !== undefined) return cached;
+  }
   const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
   // Name detectors emit both PERSON_NAME and NAME_KANA (a kana-only name after 氏名: is a PERSON_NAME), so asking
   // for either keeps all of them; candidates are filtered by their own type in analyzeBlock.
   const isName = (t: EntityType): boolean => t === 'PERSON_NAME' || t === 'NAME_KANA';
   const wantsNames = wanted !== undefined && (wanted.has('PERSON_NAME') || wanted.has('NAME_KANA'));
-  const detectors = all.filter((d) => wanted === undefined || wanted.has(d.entity) || (wantsNames && isName(d.entity)));
-  const contextMatchers = new Map<Detector, RegExp>();
-  for (const d of detectors) {
-    if (d.context === undefined) continue;
-    // Compiled once per detector for the life of the process, not once per call.
-    let re = CONTEXT_CACHE.get(d);
-    if (re === undefined) CONTEXT_CACHE.set(d, (re = compileContextMatcher(d.context)));
-    contextMatchers.set(d, re);
+  const detectors = all
+    .filter((d) => wanted === undefined || wanted.has(d.entity) || (wantsNames && isName(d.entity)))
+    .map(prepareDetector);
+  const prep: PreparedDetection = { detectors, threshold, explain };
+  if (key !== undefined) {
+    let byOptions = PREPARED.get(all);
+    if (byOptions === undefined) PREPARED.set(all, (byOptions = new Map()));
+    byOptions.set(key, prep);
   }
-  const negativeMatchers = new Map<Detector, RegExp>();
-  for (const d of detectors) {
-    if (d.negativeContext === undefined) continue;
-    let re = NEGATIVE_CACHE.get(d);
-    if (re === undefined) NEGATIVE_CACHE.set(d, (re = compileNegativeMatcher(d.negativeContext)));
-    negativeMatchers.set(d, re);
-  }
-  return {
-    detectors,
-    contextMatchers,
-    negativeMatchers,
-    threshold: options.threshold ?? DEFAULT_THRESHOLD,
-    explain: options.explain ?? false,
-  };
+  return prep;
 }
 
 /**
  * Runs every detector over one block. `prefix` characters at the start of `block` are context only:
  * findings that start there belong to the previous block and are dropped.
- * Returned offsets are relative to `block`.
+ * Returned offsets are relative to `block`, plus `shift`.
  */
 export function analyzeBlock(
   block: string,
   prefix: number,
   prep: PreparedDetection,
   wanted?: ReadonlySet<EntityType>,
+  shift = 0,
 ): Finding[] {
   const norm = normalizeText(block);
   const out: Finding[] = [];
-  for (const det of prep.detectors) {
-    const matcher = prep.contextMatchers.get(det);
-    const veto = prep.negativeMatchers.get(det);
+  for (const { detector: det, context: matcher, negative: veto } of prep.detectors) {
     for (const c of det.scan(norm)) {
       const type = c.type ?? det.entity;
       if (wanted !== undefined && !wanted.has(type)) continue;
@@ -79,9 +95,11 @@ export function analyzeBlock(
         if (words.length > 0) score = Math.min(1, score + det.context.boost);
       }
       if (score < prep.threshold || score < det.minScore) continue;
-      const start = norm.toOriginalStart(c.start);
-      if (start < prefix) continue;
-      const end = norm.toOriginalEnd(c.end);
+      const blockStart = norm.toOriginalStart(c.start);
+      if (blockStart < prefix) continue;
+      // Offsets leave here already shifted to the caller's coordinates: no second copy of every finding.
+      const start = blockStart + shift;
+      const end = norm.toOriginalEnd(c.end) + shift;
       const finding: Finding = prep.explain
         ? {
             type,

@@ -69,9 +69,9 @@ export function createScanner(registry: Registry, options: DetectOptions = {}): 
       if (len <= 0) break;
       const ctxStart = Math.max(0, pos - CONTEXT_CARRY);
       const block = buf.slice(ctxStart, pos + len);
-      const found = analyzeBlock(block, pos - ctxStart, prep, wanted);
-      const shift = base + ctxStart;
-      for (const f of resolveConflicts(found, strategy)) out.push({ ...f, start: f.start + shift, end: f.end + shift });
+      // Findings come back in global offsets; overlap resolution does not depend on where offsets start.
+      const found = analyzeBlock(block, pos - ctxStart, prep, wanted, base + ctxStart);
+      for (const f of resolveConflicts(found, strategy)) out.push(f);
       pos += len;
     }
     // Drop consumed text but keep the context carry.

@@ -89,11 +89,25 @@ function unitsToString(units: Uint16Array, length: number): string {
   return text;
 }
 
-/** The matching copy when every code unit maps to exactly one (the common case for Japanese text), else undefined. */
-function mapOneToOne(original: string, kind: Uint8Array, map: Uint16Array): Uint16Array | undefined {
+/** Returned by mapOneToOne when every code unit maps to itself. */
+const UNCHANGED = 'unchanged';
+
+/**
+ * The matching copy when every code unit maps to exactly one (the common case for Japanese text), UNCHANGED when
+ * each maps to itself (、。「」 and other characters outside NEEDS_WORK's fast class that NFKC keeps), else undefined.
+ */
+function mapOneToOne(original: string, kind: Uint8Array, map: Uint16Array): Uint16Array | typeof UNCHANGED | undefined {
   const n = original.length;
+  // Most Japanese blocks hold nothing to fold: find the first unit that changes before allocating anything.
+  let first = 0;
+  for (; first < n; first++) {
+    const c = original.charCodeAt(first);
+    if (kind[c] !== SINGLE || map[c] !== c) break;
+  }
+  if (first === n) return UNCHANGED;
   const out = new Uint16Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < first; i++) out[i] = original.charCodeAt(i);
+  for (let i = first; i < n; i++) {
     const c = original.charCodeAt(i);
     const k = kind[c];
     if (k === SINGLE) out[i] = map[c] as number;
@@ -120,6 +134,9 @@ export function normalizeText(original: string): NormalizedText {
   const kind = KIND as Uint8Array;
   const map = TABLE_MAP as Uint16Array;
   const oneToOne = mapOneToOne(original, kind, map);
+  if (oneToOne === UNCHANGED) {
+    return { original, text: original, identity: true, toOriginalStart: IDENTITY_MAP, toOriginalEnd: IDENTITY_MAP };
+  }
   if (oneToOne !== undefined) {
     // Same length, character for character: offsets map to themselves, no offset tables needed.
     return {
