@@ -72,11 +72,12 @@ describe('proxy identity from JWTs (AU-01, AU-03, AU-10) with grants bound to th
   it('alg none, an expired token and no token are 401', async () => {
     const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const none = `${b64({ alg: 'none' })}.${b64({ iss: 'https://idp.test', aud: 'kamen', sub: 'x', role: 'admin', iat: now(), exp: now() + 60 })}.`;
-    for (const headers of [
+    const cases: Record<string, string>[] = [
       { authorization: `Bearer ${none}` },
       { authorization: `Bearer ${await token({ sub: 'x', role: 'admin', iat: now() - 900, exp: now() - 600 })}` },
       {},
-    ]) {
+    ];
+    for (const headers of cases) {
       const res = await get(headers);
       expect(res.status).toBe(401);
       expect(leaked(res.text, table.pii)).toEqual([]);
