@@ -75,7 +75,7 @@ describe('kamen mask: every format end to end (UTF-8, built-in support policy, t
     }
   });
 
-  it('JSON: a record array under an object, same shape, indentation kept', async () => {
+  it('JSON: a record array under an object, same shape, indentation kept, numeric My Numbers masked', async () => {
     const input = toJson(records);
     const res = await maskFile(tmp(), 'hr.json', input);
     expect(res.code, res.stderr).toBe(0);
@@ -88,6 +88,8 @@ describe('kamen mask: every format end to end (UTF-8, built-in support policy, t
     for (let i = 0; i < a.employees.length; i++) {
       expect(Object.keys(b.employees[i]!)).toEqual(Object.keys(a.employees[i]!));
       expect(b.employees[i]!.department).toBe(a.employees[i]!.department);
+      expect(b.employees[i]!.years).toBe(a.employees[i]!.years);
+      expect(b.employees[i]!.myNumber).toBe('************');
     }
     expect(out.split('\n').length).toBe(input.split('\n').length);
   });

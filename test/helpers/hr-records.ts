@@ -147,8 +147,16 @@ const jsonRecord = (r: HrRecord) => ({
 export const toNdjson = (records: readonly HrRecord[]): string =>
   records.map((r) => JSON.stringify(jsonRecord(r))).join('\n') + '\n';
 
+/** JSON with My Number as a JSON number (numbers are not string leaves: the masker must still reach them). */
 export const toJson = (records: readonly HrRecord[]): string =>
-  JSON.stringify({ company: '株式会社サンプル', employees: records.map(jsonRecord) }, null, 2);
+  JSON.stringify(
+    {
+      company: '株式会社サンプル',
+      employees: records.map((r) => ({ ...jsonRecord(r), myNumber: Number(r.myNumber) })),
+    },
+    null,
+    2,
+  );
 
 export function toXml(records: readonly HrRecord[], declaredEncoding = 'UTF-8'): string {
   const el = (r: HrRecord): string =>

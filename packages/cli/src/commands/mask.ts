@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { keyRingFromEnv, loadKeyRing, loadPolicy, type Policy } from '@kamen/core';
 import { EXIT } from '../exit-codes.js';
 import { openInput, openOutput, openRecords, removeTempFilesSync, type SkippedRecord } from '../io/index.js';
-import { decideFields } from '../mask/decide.js';
+import { decideFields, sampleForDecisions } from '../mask/decide.js';
 import { planOf, type JobKey, type MaskJob } from '../mask/job.js';
 import { INLINE_BYTES, defaultWorkers, parseMaskArgs } from '../mask/options.js';
 import { createProgress } from '../mask/progress.js';
@@ -114,7 +114,7 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
       policy,
       role,
       key,
-      decisions: decideFields(source.sample),
+      decisions: decideFields(sampleForDecisions(source)),
       spec: source.spec,
       outputEncoding: opts.outputEncoding ?? input.encoding,
     };

@@ -1,5 +1,6 @@
 import { KamenError, applyTransform, encodeRecords, type FormatSpec, type RecordUnit } from '@kamen/core';
 import { encodeText, type TextEncodingName } from '../io/index.js';
+import { liftJsonNumbers, lowerJsonNumbers } from './json-numbers.js';
 import type { Masker } from './masker.js';
 
 /**
@@ -12,7 +13,10 @@ export function maskBatch(
   masker: Masker,
   encoding: TextEncodingName,
 ): Uint8Array {
+  const json = spec.format === 'json' || spec.format === 'ndjson';
+  const lifted = json ? liftJsonNumbers(records) : undefined;
   applyTransform(records, masker.hooks);
+  if (lifted !== undefined) lowerJsonNumbers(records, lifted);
   const text = encodeRecords(spec, records);
   try {
     return encodeText(text, encoding);

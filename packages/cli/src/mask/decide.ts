@@ -1,4 +1,6 @@
 import { classifyField, type FieldType, type Leaf, type RecordUnit } from '@kamen/core';
+import type { RecordSource } from '../io/index.js';
+import { liftJsonNumbers } from './json-numbers.js';
 
 /** How one column / path was decided from the sample: plain data, sent to every worker. */
 export interface FieldDecision {
@@ -48,4 +50,12 @@ export function decideField(field: string, samples: readonly string[]): FieldDec
   return c === undefined || c === null
     ? { type: null, confidence: 0, source: 'none', samples: samples.length }
     : { type: c.type, confidence: c.confidence, source: c.source, samples: samples.length };
+}
+
+/** The sample as the masker will see it: JSON member numbers lifted into leaves (on a copy: the sample is masked later). */
+export function sampleForDecisions(source: RecordSource): readonly RecordUnit[] {
+  if (source.spec.format !== 'json' && source.spec.format !== 'ndjson') return source.sample;
+  const copy = structuredClone(source.sample) as RecordUnit[];
+  liftJsonNumbers(copy);
+  return copy;
 }
