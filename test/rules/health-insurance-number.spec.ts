@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embeddedArb, expectFoundExactly, expectNotFound, findingsOf } from '../helpers/embed.js';
-import { insurerNumberArb, insurerNumberWrongCheckArb } from '../helpers/generators.js';
+import { insurerNumberCheckDigit } from '@kamen/core';
+import { digitsArb, insurerNumberArb, insurerNumberWrongCheckArb } from '../helpers/generators.js';
 
 const RULE = 'jp.health_insurance_number';
 const CONTEXT = ['保険者番号', '健康保険', '被保険者証', '保険証'];
@@ -42,6 +43,23 @@ describe('jp.health_insurance_number', () => {
     fc.assert(
       fc.property(embeddedArb(insurerNumberWrongCheckArb, CONTEXT), (e) => expectNotFound(e.text, RULE)),
       { numRuns: 200 },
+    );
+  });
+
+  it('finds insurer numbers after an English label, 6 digits (国民健康保険) or 8, and never a wrong check digit', () => {
+    const bodyArb = fc.oneof(digitsArb(5), digitsArb(7));
+    fc.assert(
+      fc.property(bodyArb, fc.integer({ min: 1, max: 9 }), (body, k) => {
+        const check = insurerNumberCheckDigit(body);
+        const label = 'Health insurance insurer number ';
+        const text = `${label}${body}${check}`;
+        expect(findingsOf(text, RULE).map((f) => [f.start, f.end])).toContainEqual([
+          label.length,
+          label.length + body.length + 1,
+        ]);
+        expectNotFound(`${label}${body}${(check + k) % 10}`, RULE);
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -39,4 +39,22 @@ describe('jp.pension_number', () => {
       { numRuns: 150 },
     );
   });
+
+  it('finds 4 6 written with a space after a pension word, and not inside a longer digit run', () => {
+    fc.assert(
+      fc.property(
+        digitsArb(4),
+        digitsArb(6),
+        fc.constantFrom('基礎年金番号 ', 'Pension number ', '年金番号：'),
+        (a, b, ctx) => {
+          fc.pre(!/^(\d)\1*$/.test(a + b));
+          const text = `${ctx}${a} ${b} の登録`;
+          expect(findingsOf(text, RULE).map((f) => [f.start, f.end])).toContainEqual([ctx.length, ctx.length + 11]);
+          expectNotFound(`${ctx}${a} ${b} 1234`, RULE);
+          expectNotFound(`備考 ${a} ${b}`, RULE);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });

@@ -32,4 +32,16 @@ describe('jp.postal_code', () => {
       { numRuns: 100 },
     );
   });
+
+  it('finds seven bare digits after an English postal label at their exact span', () => {
+    fc.assert(
+      fc.property(digitsArb(7), fc.constantFrom('Postal code: ', 'Postcode ', 'ZIP code: ', 'Zip '), (d, label) => {
+        const text = `Address: Sapporo\n${label}${d}`;
+        const start = text.length - 7;
+        expect(findingsOf(text, RULE).map((f) => [f.start, f.end])).toContainEqual([start, start + 7]);
+        expectNotFound(`Postal service ticket ${d}`, RULE);
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
