@@ -33,7 +33,7 @@ function expectCsvPreserved(input: string, out: string): void {
   for (let i = 1; i < before.length; i++) for (const c of NON_PII_COLUMNS) expect(after[i]![c]).toBe(before[i]![c]);
 }
 
-describe('kamen mask: encodings', () => {
+describe('kamen mask: encodings', { timeout: 120_000 }, () => {
   it('UTF-8 with a BOM: detected, the BOM is written back, the header read without it (CLI-04)', async () => {
     const input = toCsv(records);
     const res = await maskFile(tmp(), 'bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(input)]));
