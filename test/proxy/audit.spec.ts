@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -232,12 +232,15 @@ describe('audit log: restart and write failures', () => {
     await log.close();
   });
 
-  it('AL-04: an unopenable path, and appends after close, reject', async () => {
+  it('AL-04: an unopenable path, a symlinked path, and appends after close, reject', async () => {
     await expect(createAuditLog({ path: join(fresh(), 'no', 'such', 'dir.jsonl') })).rejects.toMatchObject({
       code: 'KAMEN_PROXY_ERR_AUDIT_WRITE',
     });
     const log = await createAuditLog({ path: fresh(), key });
     await log.close();
     await expect(log.append(event(1))).rejects.toMatchObject({ code: 'KAMEN_PROXY_ERR_AUDIT_WRITE' });
+    const link = fresh();
+    symlinkSync(fresh(), link);
+    await expect(createAuditLog({ path: link, key })).rejects.toMatchObject({ code: 'KAMEN_PROXY_ERR_AUDIT_WRITE' });
   });
 });

@@ -1,4 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { proxyError } from '../errors.js';
 import {
@@ -62,7 +63,9 @@ export async function createAuditLog(options: AuditLogOptions): Promise<AuditLog
 
   let fh: FileHandle;
   try {
-    fh = await open(path, 'a+', 0o600);
+    // O_NOFOLLOW: a symlink planted at the log path is refused instead of followed to another file.
+    const { O_APPEND, O_CREAT, O_RDWR, O_NOFOLLOW } = constants;
+    fh = await open(path, O_APPEND | O_CREAT | O_RDWR | O_NOFOLLOW, 0o600);
   } catch (cause) {
     throw proxyError('KAMEN_PROXY_ERR_AUDIT_WRITE', 'cannot open the audit log', { file: path }, cause);
   }
