@@ -44,7 +44,9 @@ const forms = (v: string): string[] => [
   v,
   JSON.stringify(v).slice(1, -1),
   encodeURIComponent(v),
-  Buffer.from(v).toString('base64').replace(/(?<!=)=+$/, ''),
+  Buffer.from(v)
+    .toString('base64')
+    .replace(/(?<!=)=+$/, ''),
   Buffer.from(v).toString('base64url'),
 ];
 
