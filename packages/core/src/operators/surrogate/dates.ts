@@ -39,10 +39,11 @@ function renderMark(original: string, era: Era): string {
   return wide ? String.fromCharCode(letter.charCodeAt(0) + 0xfee0) : letter;
 }
 
-function renderNumber(n: number, original: string, compact: boolean): string {
+const leadingZero = (run: string): boolean => run.length >= 2 && (run.startsWith('0') || run.startsWith('０'));
+
+function renderNumber(n: number, original: string, padded: boolean): string {
   if (original === '元') return n === 1 ? '元' : String(n);
   const wide = original.charCodeAt(0) >= 0xff10;
-  const padded = compact || (original.length >= 2 && original.startsWith(wide ? '０' : '0'));
   const s = String(n).padStart(padded ? original.length : 1, '0');
   return wide ? s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + d.charCodeAt(0) - 0x30)) : s;
 }
@@ -105,10 +106,18 @@ export function surrogateDate(value: string, key: Uint8Array, windowDays: number
   const era = eraOf(shifted);
   if (eraForm && (era === undefined || (mark === null && era !== originalEra))) return blank(value);
   const year = eraForm ? date.getUTCFullYear() - (era as Era).offset : date.getUTCFullYear();
+  // Zero padding belongs to the whole date, not to one number: 1980-11-19 is a padded form although neither 11 nor
+  // 19 shows a zero (two 2-digit numbers between - / . separators), as is every date whose month or day shows one.
+  // 11月19日 (kanji separators) shows nothing either way and stays unpadded.
+  const padDate =
+    compact ||
+    leadingZero(m.text) ||
+    leadingZero(d.text) ||
+    (m.text.length === 2 && d.text.length === 2 && !/[年月]/u.test(value.slice(y.start, d.start)));
   const parts: { start: number; end: number; text: string }[] = [
-    { start: y.start, end: y.start + y.text.length, text: renderNumber(year, y.text, compact) },
-    { start: m.start, end: m.start + m.text.length, text: renderNumber(date.getUTCMonth() + 1, m.text, compact) },
-    { start: d.start, end: d.start + d.text.length, text: renderNumber(date.getUTCDate(), d.text, compact) },
+    { start: y.start, end: y.start + y.text.length, text: renderNumber(year, y.text, compact || leadingZero(y.text)) },
+    { start: m.start, end: m.start + m.text.length, text: renderNumber(date.getUTCMonth() + 1, m.text, padDate) },
+    { start: d.start, end: d.start + d.text.length, text: renderNumber(date.getUTCDate(), d.text, padDate) },
   ];
   if (mark !== null && eraForm) parts.unshift({ start: mark.index, end: from, text: renderMark(mark[0], era as Era) });
   let out = '';
