@@ -1,0 +1,136 @@
+/**
+ * detect() throughput alone, on the same Japanese, English and mixed HR documents as `npm run bench`, with CPU time
+ * next to wall time (on a shared machine wall time moves with the load; CPU time of this process moves less), an
+ * optional second build of @kamen/core timed in the same process (before/after), and where the time goes.
+ *
+ * Run: npx tsx bench/detect.ts [--mb=2] [--runs=5] [--lang=ja,en,mixed] [--breakdown] [--write]
+ *        [--compare=<dir>/packages/core/src/index.ts [--compare-name=<label>]]
+ * --compare: another checkout (e.g. `git worktree add ../kamen-before <commit>`, with node_modules linked from this
+ * one) whose detect() is timed on the same documents, passes alternating with this tree's.
+ * --breakdown: share of detect() spent in each detector's scan() and in the engine around them.
+ * --write: also replace this benchmark's section of bench/README.md (kept by `npm run bench`).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem, type } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { detect as detectHere, getDefaultRegistry } from '../packages/core/src/index.js';
+import type { Detector, Finding, Registry } from '../packages/core/src/index.js';
+import { buildInputs, type BenchInput } from './inputs.js';
+import { KAMEN_OPTIONS } from './peers.js';
+
+type DetectFn = (text: string, options?: object) => readonly Finding[];
+
+const arg = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+interface Timing {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+function pass(detect: DetectFn, docs: readonly string[], options: object): Timing {
+  const w = performance.now();
+  const c = cpuMs();
+  let sink = 0;
+  for (const d of docs) sink += detect(d, options).length;
+  if (sink < 0) throw new Error('unreachable');
+  return { wallMs: performance.now() - w, cpuMs: cpuMs() - c };
+}
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+const mbps = (bytes: number, ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(2);
+
+/** Median wall and CPU MB/s of each implementation over `runs` alternating passes, after one warm-up pass each. */
+function timeAll(impls: readonly [string, DetectFn][], input: BenchInput, runs: number): string[] {
+  for (const [, d] of impls) pass(d, input.docs, KAMEN_OPTIONS);
+  const times = impls.map(() => [] as Timing[]);
+  for (let r = 0; r < runs; r++) impls.forEach(([, d], i) => times[i]?.push(pass(d, input.docs, KAMEN_OPTIONS)));
+  return impls.map(([name], i) => {
+    const t = times[i] as Timing[];
+    const wall = median(t.map((x) => x.wallMs));
+    const cpu = median(t.map((x) => x.cpuMs));
+    return `| ${name} | ${input.lang} | ${mbps(input.bytes, wall)} | ${mbps(input.bytes, cpu)} | ${(input.bytes / 1e6).toFixed(2)} MB |`;
+  });
+}
+
+/** Per-detector share of detect() (scan() wrapped in a timer, including the generator's work) and the engine's. */
+function breakdown(input: BenchInput): string[] {
+  const reg = getDefaultRegistry();
+  const spent = new Map<string, number>();
+  const timed: Detector[] = reg.detectors.map((d) => ({
+    ...d,
+    scan(n) {
+      const t0 = performance.now();
+      const out = [...d.scan(n)];
+      spent.set(d.id, (spent.get(d.id) ?? 0) + performance.now() - t0);
+      return out;
+    },
+  }));
+  const registry: Registry = { rules: reg.rules, detectors: timed };
+  pass(detectHere, input.docs, { ...KAMEN_OPTIONS, registry });
+  spent.clear();
+  const total = pass(detectHere, input.docs, { ...KAMEN_OPTIONS, registry }).wallMs;
+  const scans = [...spent.values()].reduce((a, b) => a + b, 0);
+  const rows = [...spent].sort((a, b) => b[1] - a[1]);
+  return [
+    `| engine (normalise, context and veto words, offsets, overlaps) | ${input.lang} | ${((100 * (total - scans)) / total).toFixed(1)} % |`,
+    ...rows.map(([id, ms]) => `| ${id} | ${input.lang} | ${((100 * ms) / total).toFixed(1)} % |`),
+  ];
+}
+
+const START = '<!-- detect-bench -->';
+const END = '<!-- /detect-bench -->';
+
+/** Replaces (or appends) this benchmark's marked section of bench/README.md. */
+function writeSection(lines: readonly string[]): void {
+  const file = fileURLToPath(new URL('./README.md', import.meta.url));
+  const readme = readFileSync(file, 'utf8');
+  const section = `${START}\n${lines.join('\n')}\n${END}`;
+  const [before, rest] = readme.includes(START) ? [readme.slice(0, readme.indexOf(START)), readme] : [readme, ''];
+  const after = rest.includes(END) ? rest.slice(rest.indexOf(END) + END.length) : '\n';
+  writeFileSync(file, `${before.trimEnd()}\n\n${section}${after}`);
+}
+
+async function main(): Promise<void> {
+  const mb = Number(arg('mb') ?? 2);
+  const runs = Number(arg('runs') ?? 5);
+  const langs = (arg('lang') ?? 'ja,en,mixed').split(',');
+  const impls: [string, DetectFn][] = [['this tree', detectHere as DetectFn]];
+  const compare = arg('compare');
+  if (compare !== undefined)
+    impls.push([arg('compare-name') ?? compare, ((await import(compare)) as { detect: DetectFn }).detect]);
+  const inputs = buildInputs({ seed: 7, minBytes: mb * 1e6 }).filter((i) => langs.includes(i.lang));
+
+  const out: string[] = [];
+  const print = (line: string): void => {
+    console.log(line);
+    out.push(line);
+  };
+  const load = loadavg().map((x) => x.toFixed(2));
+  print('## detect() alone (bench/detect.ts)');
+  print('');
+  print(
+    `${new Date().toISOString()}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length} logical cores, ` +
+      `${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}, Node ${process.version}, load average at start ` +
+      `${load.join(' / ')}. Median of ${runs} passes over the \`npm run bench\` documents (${mb} MB per language), ` +
+      "one thread. CPU MB/s counts this process's CPU time only, so it moves less than wall time on a busy machine.",
+  );
+  print('');
+  print('| build | lang | MB/s (wall) | MB/s (CPU) | input |');
+  print('| --- | --- | ---: | ---: | ---: |');
+  for (const input of inputs) for (const row of timeAll(impls, input, runs)) print(row);
+  if (process.argv.includes('--breakdown')) {
+    print('');
+    print('| where detect() spends its time | lang | share |');
+    print('| --- | --- | ---: |');
+    for (const input of inputs) for (const row of breakdown(input)) print(row);
+  }
+  if (process.argv.includes('--write')) writeSection(out);
+}
+
+await main();
