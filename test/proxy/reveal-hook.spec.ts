@@ -61,7 +61,12 @@ describe('proxy: reveal hook (grant → clear values for exactly its scope, audi
     expect(body.employees[0]?.['電話番号']).toBe('090-1234-5678');
     expect(body.employees[0]?.['氏名']).not.toBe('山田 太郎');
     expect(body.employees[1]?.['電話番号']).not.toBe('080-8765-4321');
-    const audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
+    // reveal.end is appended after the last byte went out: wait for it.
+    let audit = '';
+    for (let i = 0; i < 100 && !audit.includes('"reveal.end"'); i++) {
+      audit = readFileSync(join(dir, 'audit.jsonl'), 'utf8');
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(audit).toContain('"reveal.start"');
     expect(audit).toContain('"reveal.end"');
     expect(audit).not.toContain('090-1234-5678');
