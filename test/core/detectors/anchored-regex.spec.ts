@@ -58,13 +58,20 @@ const PATTERNS = getDefaultRegistry().rules.flatMap((r) =>
 
 describe('digitAnchorOf', () => {
   it.each([
-    ['(?<![\\dA-Za-z])\\d{12}(?![\\dA-Za-z])', { leadingDigits: 12, notAfterDigit: true }],
-    ['(?<!\\d-?)\\d{4}-\\d{4}-\\d{4}(?!-?\\d)', { leadingDigits: 4, notAfterDigit: true }],
-    ['(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-]', { leadingDigits: 4, notAfterDigit: true }],
-    ['(?<![\\dA-Za-z-])(?:1[0-4]|[2-8]\\d|9[0-7])\\d{10}', { leadingDigits: 12, notAfterDigit: true }],
-    ['(?<!\\d\\.)\\d{1,2}[./-]\\d', { leadingDigits: 1, notAfterDigit: false }],
-    ['\\d?\\d{3}-\\d{4}', { leadingDigits: 3, notAfterDigit: false }],
-    ['(?<day>\\d{2})\\.', { leadingDigits: 2, notAfterDigit: false }],
+    ['(?<![\\dA-Za-z])\\d{12}(?![\\dA-Za-z])', { leadingDigits: 12, notAfterDigit: true, maxLeadingDigits: 12 }],
+    ['(?<!\\d-?)\\d{4}-\\d{4}-\\d{4}(?!-?\\d)', { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4 }],
+    ['(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-]', { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: Infinity }],
+    [
+      '(?<![\\dA-Za-z-])(?:1[0-4]|[2-8]\\d|9[0-7])\\d{10}',
+      { leadingDigits: 12, notAfterDigit: true, maxLeadingDigits: Infinity },
+    ],
+    ['(?<![\\d-])\\d{4}([ -])\\d{4}\\1\\d{4}', { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4 }],
+    ['(?<![\\w.-])\\d{1,3}(?:\\.\\d{1,3}){3}', { leadingDigits: 1, notAfterDigit: true, maxLeadingDigits: 3 }],
+    ['(?<!\\d\\.)\\d{1,2}[./-]\\d', { leadingDigits: 1, notAfterDigit: false, maxLeadingDigits: 2 }],
+    ['\\d?\\d{3}-\\d{4}', { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: 4 }],
+    ['(?<day>\\d{2})\\.', { leadingDigits: 2, notAfterDigit: false, maxLeadingDigits: 2 }],
+    ['(?<!^\\d)\\d{3}(?!\\d$)', { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: Infinity }],
+    ['\\d{3}[-\\d]', { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: Infinity }],
   ])('%s starts with digits', (source, anchor) => {
     expect(digitAnchorOf(source)).toEqual(anchor);
   });

@@ -4,7 +4,8 @@ import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
 /**
  * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
  * tried, sticky, only where N digits start (after a digit run's first character too, unless its lookbehind rejects
- * a digit before the start); everything else is a plain global scan. Both give exactly the matches of the global
+ * a digit before the start; then only at runs no longer than the digits it can take before a separator);
+ * everything else is a plain global scan. Both give exactly the matches of the global
  * `exec` loop: a match can only start at a candidate, the sticky attempt at a position is the same attempt the
  * global scan makes there, and candidates before the end of the previous match are skipped as the scan skips them.
  */
@@ -49,11 +50,13 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     matches(text, runs) {
       if (anchor === undefined || sticky === undefined) return scanAll(text);
       const need = anchor.leadingDigits;
+      // A match starting at a run start takes the whole run before its first separator: the run's length is bounded.
+      const most = anchor.notAfterDigit ? anchor.maxLeadingDigits : Infinity;
       const { count, starts, ends } = runs;
       let candidates = 0;
       for (let r = 0; r < count; r++) {
         const len = (ends[r] as number) - (starts[r] as number);
-        if (len >= need) candidates += anchor.notAfterDigit ? 1 : len - need + 1;
+        if (len >= need && len <= most) candidates += anchor.notAfterDigit ? 1 : len - need + 1;
       }
       if (candidates === 0) return NONE;
       if (candidates * ATTEMPT_COST_IN_CHARS > text.length) return scanAll(text);
@@ -62,7 +65,8 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       for (let r = 0; r < count; r++) {
         const start = starts[r] as number;
         const last = (anchor.notAfterDigit ? start : (ends[r] as number) - need) as number;
-        if ((ends[r] as number) - start < need) continue;
+        const len = (ends[r] as number) - start;
+        if (len < need || len > most) continue;
         for (let p = Math.max(start, next); p <= last; p++) {
           sticky.lastIndex = p;
           const m = sticky.exec(text);

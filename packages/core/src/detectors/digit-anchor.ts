@@ -16,6 +16,12 @@ export interface DigitAnchor {
   readonly leadingDigits: number;
   /** A leading negative lookbehind rejects every start preceded by a digit: matches start where a digit run starts. */
   readonly notAfterDigit: boolean;
+  /**
+   * When the leading digits are followed by something that can never be a digit (a separator, or a lookahead that
+   * rejects one), the most digits they can take: with notAfterDigit, a match then starts only at a run whose length
+   * lies between leadingDigits and this. Infinity when unknown.
+   */
+  readonly maxLeadingDigits: number;
 }
 
 interface Item {
@@ -23,11 +29,14 @@ interface Item {
   readonly allDigits: boolean;
   /** Digits the item consumes at least (its leading digits when it is not all digits). */
   readonly min: number;
+  /** Characters the item consumes at most (Infinity when unbounded). */
+  readonly max: number;
   readonly end: number;
 }
 
 interface Quantifier {
   readonly min: number;
+  readonly max: number;
   readonly end: number;
 }
 
@@ -81,16 +90,20 @@ function alternatives(src: string, from: number, to: number): [number, number][]
 function quantifierAt(src: string, i: number): Quantifier | undefined {
   const c = src[i];
   let min: number;
+  let max: number;
   let end: number;
-  if (c === '*' || c === '?') [min, end] = [0, i + 1];
-  else if (c === '+') [min, end] = [1, i + 1];
+  if (c === '*') [min, max, end] = [0, Infinity, i + 1];
+  else if (c === '?') [min, max, end] = [0, 1, i + 1];
+  else if (c === '+') [min, max, end] = [1, Infinity, i + 1];
   else if (c === '{') {
-    const m = /^\{(\d+)(?:,\d*)?\}/.exec(src.slice(i, i + 16));
-    if (m === null) return { min: -1, end: i }; // a literal '{' (or syntax this reader does not follow)
-    [min, end] = [Number(m[1]), i + m[0].length];
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i, i + 16));
+    if (m === null) return { min: -1, max: -1, end: i }; // a literal '{' (or syntax this reader does not follow)
+    min = Number(m[1]);
+    max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
+    end = i + m[0].length;
   } else return undefined;
-  if (src[end] === '?') end++; // lazy: same minimum
-  return { min, end };
+  if (src[end] === '?') end++; // lazy: same bounds
+  return { min, max, end };
 }
 
 /** True for a class body made only of digits, digit ranges and \d. */
@@ -106,30 +119,55 @@ function isDigitClass(body: string): boolean {
   return true;
 }
 
+interface Sequence {
+  /** Leading digits, at least. */
+  readonly min: number;
+  /** Leading digits, at most, when the sequence stops cleanly at `stop` (Infinity otherwise). */
+  readonly max: number;
+  readonly allDigits: boolean;
+  /** Where the all-digit prefix ends (an atom that is not all digits, or `to`). */
+  readonly stop: number;
+  /** The atom at `stop` took no digit into `min` (so whatever it matches comes right after the leading digits). */
+  readonly clean: boolean;
+}
+
 /** Leading digits of the sequence src[from, to), and whether all of it is digits. */
-function sequence(src: string, from: number, to: number): { min: number; allDigits: boolean } {
+function sequence(src: string, from: number, to: number): Sequence {
   let min = 0;
+  let max = 0;
   let i = from;
   while (i < to) {
     const item = atom(src, i, to);
-    if (item === undefined) return { min, allDigits: false };
+    if (item === undefined) return { min, max, allDigits: false, stop: i, clean: true };
     const q = quantifierAt(src, item.end);
-    if (q !== undefined && q.min < 0) return { min, allDigits: false };
-    min += q === undefined ? item.min : q.min === 0 ? 0 : item.min * (item.allDigits ? q.min : 1);
-    if (!item.allDigits) return { min, allDigits: false };
+    if (q !== undefined && q.min < 0) return { min, max: Infinity, allDigits: false, stop: i, clean: false };
+    if (!item.allDigits) {
+      const took = q === undefined || q.min > 0 ? item.min : 0;
+      return {
+        min: min + took,
+        max: item.min === 0 ? max : Infinity,
+        allDigits: false,
+        stop: i,
+        clean: item.min === 0,
+      };
+    }
+    min += q === undefined ? item.min : item.min * q.min;
+    max += q === undefined ? item.max : item.max * q.max;
     i = q?.end ?? item.end;
   }
-  return { min, allDigits: true };
+  return { min, max, allDigits: true, stop: to, clean: true };
 }
 
 /** One atom at `i`: a digit, a digit class, \d, or a group; undefined for anything else. */
 function atom(src: string, i: number, to: number): Item | undefined {
   const c = src[i];
-  if (isDigitChar(c)) return { allDigits: true, min: 1, end: i + 1 };
-  if (c === '\\') return src[i + 1] === 'd' ? { allDigits: true, min: 1, end: i + 2 } : undefined;
+  if (isDigitChar(c)) return { allDigits: true, min: 1, max: 1, end: i + 1 };
+  if (c === '\\') return src[i + 1] === 'd' ? { allDigits: true, min: 1, max: 1, end: i + 2 } : undefined;
   if (c === '[') {
     const e = classEnd(src, i);
-    return e > 0 && e <= to && isDigitClass(src.slice(i + 1, e - 1)) ? { allDigits: true, min: 1, end: e } : undefined;
+    return e > 0 && e <= to && isDigitClass(src.slice(i + 1, e - 1))
+      ? { allDigits: true, min: 1, max: 1, end: e }
+      : undefined;
   }
   if (c === '(') {
     const e = groupEnd(src, i);
@@ -145,25 +183,73 @@ function atom(src: string, i: number, to: number): Item | undefined {
     const alts = alternatives(src, body, e - 1);
     if (alts === undefined) return undefined;
     let min = Infinity;
+    let max = 0;
     let allDigits = true;
     for (const [a, b] of alts) {
       const s = sequence(src, a, b);
       min = Math.min(min, s.min);
+      max = Math.max(max, s.max);
       allDigits &&= s.allDigits;
     }
-    return { allDigits, min: min === Infinity ? 0 : min, end: e };
+    return { allDigits, min: min === Infinity ? 0 : min, max: allDigits ? max : Infinity, end: e };
   }
   return undefined;
 }
 
+/** True for a class body that cannot match a digit: literal characters and escaped punctuation, no ranges. */
+function isNonDigitClass(body: string): boolean {
+  if (body.length === 0 || body[0] === '^') return false;
+  for (let j = 0; j < body.length; j++) {
+    const c = body[j] as string;
+    if (c === '\\') {
+      const e = body[j + 1] ?? '';
+      if (/[A-Za-z0-9]/.test(e) && e !== 's' && e !== 'D') return false; // \d, \w, \u0030 … could be a digit
+      j++;
+    } else if (isDigitChar(c) || (c === '-' && j > 0 && j < body.length - 1)) return false; // a range may span digits
+  }
+  return true;
+}
+
+/** True when the atom at `i` (with its quantifier) must match one character that is not a digit. */
+function startsWithNonDigit(src: string, i: number, flags: string): boolean {
+  const c = src[i];
+  let end: number;
+  if (c === undefined) return false;
+  if (c === '\\') {
+    const e = src[i + 1] ?? '';
+    if (/[A-Za-z0-9]/.test(e) && e !== 's' && e !== 'D') return false;
+    end = i + 2;
+  } else if (c === '[') {
+    end = classEnd(src, i);
+    if (end < 0 || !isNonDigitClass(src.slice(i + 1, end - 1))) return false;
+  } else if (c === '(') {
+    end = groupEnd(src, i);
+    if (end < 0) return false;
+    if (src.startsWith('(?!', i)) return rejectsDigit(src.slice(i + 3, end - 1), flags, 'ahead');
+    let body = i + 1;
+    if (src[body] === '?') {
+      if (src[body + 1] !== ':') return false; // named groups, assertions and modifiers: not followed here
+      body += 2;
+    }
+    const alts = alternatives(src, body, end - 1);
+    if (alts === undefined || !alts.every(([a]) => startsWithNonDigit(src, a, flags))) return false;
+  } else if (isDigitChar(c) || '.^$|)?*+{}'.includes(c)) return false;
+  else end = i + 1;
+  const q = quantifierAt(src, end);
+  return q === undefined || q.min >= 1;
+}
+
 /** True when the negative lookbehind body `x` matches a single digit, so it rejects any start after a digit. */
-function rejectsDigitBefore(x: string, flags: string): boolean {
-  if (/\\(?:[1-9]|k<)/.test(x)) return false;
+function rejectsDigit(x: string, flags: string, side: 'before' | 'ahead' = 'before'): boolean {
+  // Only plain bodies: without anchors, word boundaries, nested assertions or backreferences, a body that matches
+  // the lone digit matches it (and rejects the position) whatever surrounds it in a real text.
+  if (/\\(?:[1-9]|k<|[bB])|[$^]|\(\?[=!<]/.test(x)) return false;
   try {
-    const re = new RegExp(`(?<!${x})`, `${flags.replace(/[gyd]/g, '')}y`);
+    const re = new RegExp(side === 'before' ? `(?<!${x})` : `(?!${x})`, `${flags.replace(/[gyd]/g, '')}y`);
     for (const d of '0123456789') {
-      re.lastIndex = 1;
-      if (re.test(`${d}#`)) return false;
+      // Lookbehind: the digit just before position 1. Lookahead: the digit right at position 0, nothing after it.
+      re.lastIndex = side === 'before' ? 1 : 0;
+      if (re.test(side === 'before' ? `${d}#` : d)) return false;
     }
     return true;
   } catch {
@@ -188,12 +274,14 @@ export function digitAnchorOf(source: string, flags = ''): DigitAnchor | undefin
     ) {
       const e = groupEnd(source, i);
       if (e < 0 || quantifierAt(source, e) !== undefined) return undefined;
-      if (source.startsWith('(?<!', i) && rejectsDigitBefore(source.slice(i + 4, e - 1), flags)) notAfterDigit = true;
+      if (source.startsWith('(?<!', i) && rejectsDigit(source.slice(i + 4, e - 1), flags)) notAfterDigit = true;
       i = e;
     } else if (source.startsWith('\\b', i) || source.startsWith('\\B', i)) i += 2;
     else if (source[i] === '^') i++;
     else break;
   }
   const lead = sequence(source, i, source.length);
-  return lead.min >= 1 ? { leadingDigits: lead.min, notAfterDigit } : undefined;
+  if (lead.min < 1) return undefined;
+  const bounded = lead.clean && lead.max < Infinity && startsWithNonDigit(source, lead.stop, flags);
+  return { leadingDigits: lead.min, notAfterDigit, maxLeadingDigits: bounded ? lead.max : Infinity };
 }
