@@ -140,8 +140,19 @@ describe('kamen scan', { timeout: 120_000 }, () => {
     expect(typesOf(rc)).toMatchObject({ '/staff/emp/name': 'PERSON_NAME', '/staff/emp/tel': 'PHONE' });
   });
 
+  it('gives the same report with detection on worker threads', async () => {
+    const inline = await runKamen(['scan', '--in', csvFile, '--workers', '0']);
+    const pooled = await runKamen(['scan', '--in', csvFile, '--workers', '2']);
+    expect(inline.code).toBe(0);
+    expect(pooled.code).toBe(0);
+    type Full = Report & { fields: { field: string; examples: string[] }[] };
+    // Keyed-hash examples use a throw-away key per run; everything else is the same.
+    const strip = (r: Full) => r.fields.map((f) => ({ ...f, examples: f.field === '社員番号' ? [] : f.examples }));
+    expect(strip(JSON.parse(pooled.stdout) as Full)).toEqual(strip(JSON.parse(inline.stdout) as Full));
+  });
+
   it('stops at --max-records and says so', async () => {
-    const res = await runKamen(['scan', '--in', csvFile, '--max-records', '5', '--sample', '3']);
+    const res = await runKamen(['scan', '--in', csvFile, '--max-records', '5', '--sample', '3', '--workers', '1']);
     expect(res.code).toBe(0);
     const report = JSON.parse(res.stdout) as Report;
     expect(report.records).toBe(5);

@@ -88,5 +88,5 @@ export {
   type ProfileLeaf,
   type ProfileOptions,
 } from './profile/profiler.js';
-export type { Profile, FieldProfile, EntityProfile } from './profile/types.js';
+export type { Profile, FieldProfile, EntityProfile, Detected } from './profile/types.js';
 export { suggestPolicy, type SuggestPolicyOptions } from './profile/suggest-policy.js';

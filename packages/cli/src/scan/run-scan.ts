@@ -1,6 +1,18 @@
-import { createProfiler, type ProfileOptions } from '@kamen/core';
+import {
+  createOrderedPool,
+  createProfiler,
+  type Detected,
+  type EntityType,
+  type ProfileOptions,
+  type Profiler,
+  type RecordUnit,
+} from '@kamen/core';
 import { openInput, openRecords, type InputFormat, type TextEncodingName } from '../io/index.js';
 import type { ScanReport } from './report.js';
+import type { ScanResult, ScanTask } from './scan-worker.js';
+
+/** dist/scan/run-scan.js → dist/scan/scan-worker.js, wherever the CLI is installed. */
+const WORKER_URL = new URL('./scan-worker.js', import.meta.url).href;
 
 export interface ScanOptions {
   readonly path: string | undefined;
@@ -11,6 +23,8 @@ export interface ScanOptions {
   readonly sample: number;
   /** Stop after this many records (undefined: read everything). */
   readonly maxRecords: number | undefined;
+  /** Detection threads: 0 = the main thread; undefined = 0 for small inputs, else cores − 1. */
+  readonly workers: (inputBytes: number | undefined, small: boolean) => number;
   readonly profile?: ProfileOptions;
 }
 
@@ -28,22 +42,32 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   });
   const profiler = createProfiler({ sampleSize: options.sample, ...options.profile });
   let truncated = false;
+  let records = 0;
+  // The records a batch holds, up to --max-records (units without string leaves are not records: the CSV header,
+  // JSON text around records).
+  const take = (batch: readonly RecordUnit[]): RecordUnit[] => {
+    const out: RecordUnit[] = [];
+    for (const unit of batch) {
+      if (unit.leaves.length === 0) continue;
+      if (options.maxRecords !== undefined && records >= options.maxRecords) {
+        truncated = true;
+        break;
+      }
+      out.push(unit);
+      records++;
+    }
+    return out;
+  };
   try {
     // The io layer reads a sample ahead for mask's classification; the profiler keeps its own, so keep it small.
     const source = await openRecords(input, { sampleRecords: 1 });
-    let records = 0;
-    outer: for await (const batch of source.batches()) {
-      for (const unit of batch) {
-        // Units without string leaves: the CSV header row, JSON text around records, numbers-only records.
-        if (unit.leaves.length === 0) continue;
-        if (options.maxRecords !== undefined && records >= options.maxRecords) {
-          truncated = true;
-          break outer;
-        }
-        profiler.addRecord(unit.leaves);
-        records++;
+    const workers = options.workers(input.size, input.small);
+    if (workers <= 0) {
+      for await (const batch of source.batches()) {
+        for (const unit of take(batch)) profiler.addRecord(unit.leaves);
+        if (truncated) break;
       }
-    }
+    } else await profileOnPool(source.batches(), take, profiler, workers, () => truncated);
   } finally {
     await input.close();
   }
@@ -57,4 +81,48 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
     generated: new Date().toISOString(),
     ...profile,
   };
+}
+
+/**
+ * Detection on a worker pool, results in input order (core's ordered pool: bounded, backpressure on the input, the
+ * first failure fails the scan). The main thread keeps every batch's records until its result comes back and
+ * feeds both to the profiler, so the profile is the one the main thread alone would build.
+ */
+async function profileOnPool(
+  batches: AsyncIterable<RecordUnit[]>,
+  take: (batch: readonly RecordUnit[]) => RecordUnit[],
+  profiler: Profiler,
+  workers: number,
+  stop: () => boolean,
+): Promise<void> {
+  const waiting: RecordUnit[][] = [];
+  const pool = createOrderedPool<ScanTask, ScanResult>({ filename: WORKER_URL, threads: workers }, (result) => {
+    const units = waiting.shift() as RecordUnit[];
+    let v = 0;
+    let f = 0;
+    for (const unit of units) {
+      const detected: Detected[][] = [];
+      for (let i = 0; i < unit.leaves.length; i++, v++) {
+        const found: Detected[] = [];
+        for (let n = result.counts[v] as number; n > 0; n--, f++) {
+          found.push({ type: result.types[f] as EntityType, score: result.scores[f] as number });
+        }
+        detected.push(found);
+      }
+      profiler.addRecord(unit.leaves, detected);
+    }
+  });
+  try {
+    for await (const batch of batches) {
+      const units = take(batch);
+      if (units.length > 0) {
+        waiting.push(units);
+        await pool.push({ values: units.flatMap((u) => u.leaves.map((l) => l.value)) });
+      }
+      if (stop()) break;
+    }
+    await pool.drain();
+  } finally {
+    await pool.close();
+  }
 }

@@ -1,6 +1,6 @@
-import type { EntityType, Finding } from '../types.js';
+import type { EntityType } from '../types.js';
 import { Reservoir } from './reservoir.js';
-import type { EntityProfile } from './types.js';
+import type { Detected, EntityProfile } from './types.js';
 
 /** Sampled values are cut to this length: enough to classify and show, bounded memory for 16 MB cells. */
 const MAX_SAMPLE_CHARS = 1000;
@@ -49,7 +49,7 @@ export class FieldStats {
     this.flagged = new Reservoir(examples, seed ^ 0x5bd1e995, detach);
   }
 
-  add(kind: string, value: string, findings: readonly Finding[]): void {
+  add(kind: string, value: string, findings: readonly Detected[]): void {
     this.kinds.add(kind);
     this.values++;
     if (value.trim() === '') {

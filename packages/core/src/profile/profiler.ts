@@ -7,7 +7,7 @@ import { classifyField, type ClassifyFieldOptions } from '../structure/classify-
 import type { FieldType } from '../types.js';
 import { exampleOf, maskedName } from './examples.js';
 import { FieldStats } from './field-stats.js';
-import type { FieldProfile, Profile } from './types.js';
+import type { Detected, FieldProfile, Profile } from './types.js';
 
 /** One string leaf of a record: what the format decoders produce (`Leaf` fits). */
 export interface ProfileLeaf {
@@ -38,7 +38,11 @@ export interface ProfileOptions {
  * @public
  */
 export interface Profiler {
-  addRecord(leaves: readonly ProfileLeaf[]): void;
+  /**
+   * Adds one record. `detected[i]` may hold what detect() found in `leaves[i]` (computed elsewhere, e.g. in a
+   * worker, with `conflicts: 'merge'`); without it the profiler runs detect() itself.
+   */
+  addRecord(leaves: readonly ProfileLeaf[], detected?: readonly (readonly Detected[])[]): void;
   finish(): Profile;
 }
 
@@ -96,9 +100,10 @@ export function createProfiler(options: ProfileOptions = {}): Profiler {
   };
 
   return {
-    addRecord(leaves) {
+    addRecord(leaves, detected) {
       records++;
-      for (const leaf of leaves) {
+      for (let i = 0; i < leaves.length; i++) {
+        const leaf = leaves[i] as ProfileLeaf;
         const s = statsFor(leaf);
         if (s === undefined) {
           overflow.values++;
@@ -106,7 +111,8 @@ export function createProfiler(options: ProfileOptions = {}): Profiler {
           overflow.fields = overflowNames.size;
           continue;
         }
-        const findings = leaf.value.trim() === '' ? [] : detect(leaf.value, { registry, conflicts: 'merge' });
+        const findings =
+          leaf.value.trim() === '' ? [] : (detected?.[i] ?? detect(leaf.value, { registry, conflicts: 'merge' }));
         s.add(leaf.kind, leaf.value, findings);
       }
     },

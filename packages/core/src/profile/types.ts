@@ -1,6 +1,12 @@
 import type { FieldClassification } from '../structure/classify-field.js';
 import type { EntityType, FieldType } from '../types.js';
 
+/** What the profile needs of one finding (detect() gives more; a worker may send just this). */
+export interface Detected {
+  readonly type: EntityType;
+  readonly score: number;
+}
+
 /** What detection found in one field's values, for one entity type. */
 export interface EntityProfile {
   readonly type: EntityType;
