@@ -203,7 +203,7 @@ function isNonDigitClass(body: string): boolean {
     const c = body[j] as string;
     if (c === '\\') {
       const e = body[j + 1] ?? '';
-      if (/[A-Za-z0-9]/.test(e) && e !== 's' && e !== 'D') return false; // \d, \w, \u0030 … could be a digit
+      if (/[A-Z0-9]/i.test(e) && e !== 's' && e !== 'D') return false; // \d, \w, \u0030 … could be a digit
       j++;
     } else if (isDigitChar(c) || (c === '-' && j > 0 && j < body.length - 1)) return false; // a range may span digits
   }
@@ -217,7 +217,7 @@ function startsWithNonDigit(src: string, i: number, flags: string): boolean {
   if (c === undefined) return false;
   if (c === '\\') {
     const e = src[i + 1] ?? '';
-    if (/[A-Za-z0-9]/.test(e) && e !== 's' && e !== 'D') return false;
+    if (/[A-Z0-9]/i.test(e) && e !== 's' && e !== 'D') return false;
     end = i + 2;
   } else if (c === '[') {
     end = classEnd(src, i);
@@ -243,7 +243,7 @@ function startsWithNonDigit(src: string, i: number, flags: string): boolean {
 function rejectsDigit(x: string, flags: string, side: 'before' | 'ahead' = 'before'): boolean {
   // Only plain bodies: without anchors, word boundaries, nested assertions or backreferences, a body that matches
   // the lone digit matches it (and rejects the position) whatever surrounds it in a real text.
-  if (/\\(?:[1-9]|k<|[bB])|[$^]|\(\?[=!<]/.test(x)) return false;
+  if (/\\(?:[1-9bB]|k<)|[$^]|\(\?[=!<]/.test(x)) return false;
   try {
     const re = new RegExp(side === 'before' ? `(?<!${x})` : `(?!${x})`, `${flags.replace(/[gyd]/g, '')}y`);
     for (const d of '0123456789') {
