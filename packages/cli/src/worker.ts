@@ -1,20 +1,32 @@
 /**
- * The piscina worker of `kamen mask` (built to dist/worker.js). workerData is the MaskJob decided in the main
- * thread (policy, role, key material, field decisions, format spec, output encoding); the plan is compiled once per
- * worker. Each task is a batch of records; the result is the batch's encoded output bytes, transferred (not
- * copied) back, with the counts of what was masked. Any error rejects the task, which fails the run (WP-01).
+ * The piscina worker of `kamen mask` (built to dist/worker.js). workerData is the MaskSetup (policy, role, key
+ * material, output encoding): the plan is compiled and the detection rules loaded as soon as the worker starts,
+ * while the main thread is still sampling the input. Each task is a batch of records with the stream's field
+ * decisions and format spec (decided once in the main thread); the result is the batch's encoded output bytes,
+ * transferred (not copied) back, with the counts of what was masked. Any error fails the run (WP-01).
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
-import { KamenError, unpackRecords, type ErrorContext, type PackedRecords } from '@kamen/core';
+import {
+  KamenError,
+  maskText,
+  unpackRecords,
+  type ErrorContext,
+  type FormatSpec,
+  type PackedRecords,
+} from '@kamen/core';
 import { maskBatch, ownBuffer } from './mask/batch.js';
-import type { MaskJob } from './mask/job.js';
+import type { FieldDecisions } from './mask/decide.js';
+import type { MaskSetup } from './mask/job.js';
 import { planOf } from './mask/job.js';
-import { createMasker } from './mask/masker.js';
+import { createMasker, type Masker } from './mask/masker.js';
 import type { MaskStats } from './mask/stats.js';
 
 export interface MaskTask {
   /** The batch packed by core's packRecords: one string and moved typed arrays, not thousands of cloned objects. */
   readonly packed: PackedRecords;
+  /** The same for every task of a run: small, and any worker may take any task. */
+  readonly decisions: FieldDecisions;
+  readonly spec: FormatSpec;
 }
 
 /** A batch's output, or the KamenError that stopped it (as data: an Error thrown across threads loses its code). */
@@ -22,18 +34,21 @@ export type MaskResult =
   | { readonly bytes: Uint8Array; readonly stats: MaskStats }
   | { readonly error: { readonly code: string; readonly message: string; readonly context: ErrorContext } };
 
-const job = workerData as MaskJob;
-const masker = createMasker(planOf(job), job.decisions);
+const setup = workerData as MaskSetup;
+const plan = planOf(setup);
+// Warm up while the main thread samples the input: the first detection loads the rules and name dictionaries.
+maskText('山田太郎 090-1234-5678 taro@example.com', plan);
+let masker: Masker | undefined;
 
 export default function maskTask(task: MaskTask): unknown {
-  let bytes: Uint8Array;
+  let result: MaskResult;
   try {
-    bytes = ownBuffer(maskBatch(unpackRecords(task.packed), job.spec, masker, job.outputEncoding));
+    masker ??= createMasker(plan, task.decisions); // one pool serves one stream: its decisions never change
+    const bytes = ownBuffer(maskBatch(unpackRecords(task.packed), task.spec, masker, setup.outputEncoding));
+    result = { bytes, stats: masker.take() };
   } catch (err) {
     if (!(err instanceof KamenError)) throw err;
-    const result: MaskResult = { error: { code: err.code, message: err.message, context: err.context } };
-    return result;
+    return { error: { code: err.code, message: err.message, context: err.context } } satisfies MaskResult;
   }
-  const result: MaskResult = { bytes, stats: masker.take() };
-  return move({ [transferableSymbol]: bytes.buffer, [valueSymbol]: result } as never);
+  return move({ [transferableSymbol]: result.bytes.buffer, [valueSymbol]: result } as never);
 }

@@ -4,11 +4,11 @@ import { keyRingFromEnv, loadKeyRing, loadPolicy, type Policy } from '@kamen/cor
 import { EXIT } from '../exit-codes.js';
 import { openInput, openOutput, openRecords, removeTempFilesSync, type SkippedRecord } from '../io/index.js';
 import { decideFields, sampleForDecisions } from '../mask/decide.js';
-import { planOf, type JobKey, type MaskJob } from '../mask/job.js';
+import { planOf, type JobKey, type MaskJob, type MaskSetup } from '../mask/job.js';
 import { INLINE_BYTES, defaultWorkers, parseMaskArgs } from '../mask/options.js';
 import { createProgress } from '../mask/progress.js';
 import { buildReport, formatSummary } from '../mask/report.js';
-import { runMask } from '../mask/run.js';
+import { createMaskRunner, type MaskRunner } from '../mask/run.js';
 
 export const MASK_HELP = `kamen mask [--in FILE] [--out FILE] [--format auto|csv|tsv|xml|json|ndjson|text]
            [--policy NAME|FILE] [--role ROLE] [--key-file FILE]
@@ -100,7 +100,13 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
   process.once('SIGTERM', onSignal);
   const progress = createProgress(io.stderr, () => input.bytesRead, input.size);
   let out: Awaited<ReturnType<typeof openOutput>> | undefined;
+  let runner: MaskRunner | undefined;
   try {
+    const setup: MaskSetup = { policy, role, key, outputEncoding: opts.outputEncoding ?? input.encoding };
+    const plan = planOf(setup); // compiles in the main thread first: a bad policy or key fails before any worker
+    const small = input.small || (input.size !== undefined && input.size < INLINE_BYTES);
+    // Workers start now and load the rules while the input is sampled and its fields decided.
+    runner = createMaskRunner(setup, opts.workers ?? (small ? 0 : defaultWorkers()));
     const source = await openRecords(input, {
       batchRecords: opts.batch,
       declareEncoding: opts.outputEncoding ?? input.encoding,
@@ -110,19 +116,9 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
         if (skipped.length < 1000) skipped.push(s);
       },
     });
-    const job: MaskJob = {
-      policy,
-      role,
-      key,
-      decisions: decideFields(sampleForDecisions(source)),
-      spec: source.spec,
-      outputEncoding: opts.outputEncoding ?? input.encoding,
-    };
-    const plan = planOf(job); // compiles in the main thread first: a bad policy or key fails before any output
-    const small = input.small || (input.size !== undefined && input.size < INLINE_BYTES);
-    const workers = opts.workers ?? (small ? 0 : defaultWorkers());
+    const job: MaskJob = { ...setup, decisions: decideFields(sampleForDecisions(source)), spec: source.spec };
     out = await openOutput(opts.out, io.stdout);
-    const stats = await runMask({ source, job, out, workers, onProgress: (n) => progress.update(n) });
+    const stats = await runner.run({ source, job, out, onProgress: (n) => progress.update(n) });
     await out.commit();
     progress.done();
     const report = buildReport(
@@ -138,7 +134,7 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
         policy: policy.name,
         role: plan.role,
         key: kind,
-        workers,
+        workers: runner.workers,
         skipped: skippedCount,
         skippedRecords: skipped,
         seconds: (performance.now() - started) / 1000,
@@ -158,6 +154,7 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
     await out?.abort();
     throw err;
   } finally {
+    await runner?.close();
     await input.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

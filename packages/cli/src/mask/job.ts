@@ -18,15 +18,19 @@ import type { FieldDecisions } from './decide.js';
 export type JobKey =
   { readonly kind: 'text'; readonly text: string } | { readonly kind: 'raw'; readonly key: Uint8Array };
 
-/** Everything decided once per stream in the main thread: structured-clone-able, so workers rebuild the same plan. */
-export interface MaskJob {
+/** What workers need before the input is read: they compile the plan and load the rules while it is sampled. */
+export interface MaskSetup {
   readonly policy: Policy;
   /** The role asked for (compilePolicy falls back to the policy's most restrictive role when it is unknown). */
   readonly role: string | undefined;
   readonly key: JobKey;
+  readonly outputEncoding: TextEncodingName;
+}
+
+/** Everything decided once per stream in the main thread: structured-clone-able, so workers rebuild the same plan. */
+export interface MaskJob extends MaskSetup {
   readonly decisions: FieldDecisions;
   readonly spec: FormatSpec;
-  readonly outputEncoding: TextEncodingName;
 }
 
 export const EPHEMERAL_KEY_ID = 'eph';
@@ -80,7 +84,7 @@ export function policyForEncoding(policy: Policy, encoding: TextEncodingName): P
   };
 }
 
-/** The plan a job describes: the same in the main thread and in every worker. */
-export function planOf(job: MaskJob): Plan {
+/** The plan a setup describes: the same in the main thread and in every worker. */
+export function planOf(job: MaskSetup): Plan {
   return compilePolicy(policyForEncoding(job.policy, job.outputEncoding), job.role, { keys: keyRingOf(job.key) });
 }

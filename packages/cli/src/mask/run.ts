@@ -1,8 +1,8 @@
-import { KamenError, createOrderedPool, packRecords, packedTransferList } from '@kamen/core';
+import { KamenError, createOrderedPool, packRecords, packedTransferList, type OrderedPool } from '@kamen/core';
 import { kamenError, type OutputSink, type RecordSource } from '../io/index.js';
 import type { MaskResult, MaskTask } from '../worker.js';
 import { maskBatch } from './batch.js';
-import { planOf, type MaskJob } from './job.js';
+import { planOf, type MaskJob, type MaskSetup } from './job.js';
 import { createMasker } from './masker.js';
 import { emptyStats, mergeStats, type MaskStats } from './stats.js';
 
@@ -13,55 +13,78 @@ export interface RunOptions {
   readonly source: RecordSource;
   readonly job: MaskJob;
   readonly out: OutputSink;
-  /** 0: mask in the main thread; n ≥ 1: a pool of n worker threads. */
-  readonly workers: number;
   /** After each batch is written: records so far. */
   readonly onProgress?: (records: number) => void;
+}
+
+/** Masks one stream, in the main thread or on a worker pool started ahead of it. */
+export interface MaskRunner {
+  /** 0: the main thread; n ≥ 1: worker threads. */
+  readonly workers: number;
+  run(options: RunOptions): Promise<MaskStats>;
+  /** Stops the workers; safe more than once and after a failure. */
+  close(): Promise<void>;
 }
 
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /**
- * Masks every record of `source` into `out`, in order. Inline or on the worker pool, the bytes are the same: both
- * run maskBatch with a plan compiled from the same job. The first failure stops the run; no batch after a failed
- * one is written (WP-01), and the caller aborts the output.
+ * Creates the runner. With workers, the pool starts NOW: each worker compiles the plan from `setup` and loads the
+ * detection rules while the main thread samples the input and decides the fields, instead of after it.
+ * Inline or on the pool, the bytes are the same: both run maskBatch with a plan compiled from the same setup and
+ * the same decisions. The first failure stops the run; no batch after a failed one is written (WP-01), and the
+ * caller aborts the output.
  */
-export async function runMask(options: RunOptions): Promise<MaskStats> {
-  const { source, job, out } = options;
-  const total = emptyStats();
-  if (source.input.bom && job.outputEncoding === 'utf-8') await out.write(UTF8_BOM);
-  if (options.workers <= 0) {
-    const masker = createMasker(planOf(job), job.decisions);
-    for await (const batch of source.batches()) {
-      await out.write(maskBatch(batch, job.spec, masker, job.outputEncoding));
-      mergeStats(total, masker.take());
-      options.onProgress?.(total.records);
-    }
-    return total;
+export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner {
+  if (workers <= 0) {
+    return {
+      workers: 0,
+      async run({ source, job, out, onProgress }) {
+        const total = emptyStats();
+        if (source.input.bom && job.outputEncoding === 'utf-8') await out.write(UTF8_BOM);
+        const masker = createMasker(planOf(job), job.decisions);
+        for await (const batch of source.batches()) {
+          await out.write(maskBatch(batch, job.spec, masker, job.outputEncoding));
+          mergeStats(total, masker.take());
+          onProgress?.(total.records);
+        }
+        return total;
+      },
+      close: async () => undefined,
+    };
   }
-  const pool = createOrderedPool<MaskTask, MaskResult>(
-    { filename: WORKER_URL, threads: options.workers, workerData: job, maxInFlight: options.workers * 2 },
-    async (result) => {
-      if ('error' in result) throw new KamenError(result.error.code, result.error.message, result.error.context);
-      await out.write(result.bytes);
-      mergeStats(total, result.stats);
-      options.onProgress?.(total.records);
-    },
+  // Results are delivered to the run that is in progress (the pool exists before it).
+  let deliver: (result: MaskResult) => Promise<void> = () => Promise.reject(new Error('kamen: result before run'));
+  const pool: OrderedPool<MaskTask> = createOrderedPool<MaskTask, MaskResult>(
+    { filename: WORKER_URL, threads: workers, workerData: setup, maxInFlight: workers * 2 },
+    (result) => deliver(result),
   );
-  try {
-    // push() waits while the window is full: reading the input waits with it (backpressure).
-    // Packed: cloning the record objects cost more than decoding them (bench/cli.ts); the arrays are moved.
-    for await (const batch of source.batches()) {
-      const packed = packRecords(batch);
-      await pool.push({ packed }, packedTransferList(packed));
-    }
-    await pool.drain();
-  } catch (err) {
-    if (err instanceof KamenError || (err as { code?: string }).code === 'EPIPE') throw err;
-    // A crashed or out-of-memory worker: the run fails closed, like a masking error.
-    throw kamenError('KAMEN_ERR_MASK_FAILED', `a worker failed (${(err as Error).message})`);
-  } finally {
-    await pool.close();
-  }
-  return total;
+  return {
+    workers,
+    async run({ source, job, out, onProgress }) {
+      const total = emptyStats();
+      deliver = async (result) => {
+        if ('error' in result) throw new KamenError(result.error.code, result.error.message, result.error.context);
+        await out.write(result.bytes);
+        mergeStats(total, result.stats);
+        onProgress?.(total.records);
+      };
+      if (source.input.bom && job.outputEncoding === 'utf-8') await out.write(UTF8_BOM);
+      try {
+        // push() waits while the window is full: reading the input waits with it (backpressure).
+        // Packed: cloning the record objects cost more than decoding them (bench/cli.ts); the arrays are moved.
+        for await (const batch of source.batches()) {
+          const packed = packRecords(batch);
+          await pool.push({ packed, decisions: job.decisions, spec: job.spec }, packedTransferList(packed));
+        }
+        await pool.drain();
+      } catch (err) {
+        if (err instanceof KamenError || (err as { code?: string }).code === 'EPIPE') throw err;
+        // A crashed or out-of-memory worker: the run fails closed, like a masking error.
+        throw kamenError('KAMEN_ERR_MASK_FAILED', `a worker failed (${(err as Error).message})`);
+      }
+      return total;
+    },
+    close: () => pool.close(),
+  };
 }
