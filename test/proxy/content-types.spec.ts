@@ -36,6 +36,7 @@ const problem = JSON.stringify({
 const BODIES: Record<string, { type: string; body: string | Buffer; status?: number }> = {
   '/json': { type: 'application/json', body: json },
   '/vendor': { type: 'application/vnd.kamen.employees+json', body: json },
+  '/numbers': { type: 'application/json', body: '{"給与":5234567,"個人番号":123456789018,"count":3}' },
   '/problem': { type: 'application/problem+json', body: problem, status: 404 },
   '/error': { type: 'application/json', body: json, status: 500 },
   '/ndjson': { type: 'application/x-ndjson', body: ndjson },
@@ -107,6 +108,14 @@ describe('proxy: content types (FC-02, FC-07, FC-06)', () => {
     const page = (await h.fetch('/html', { role: 'support' })).text;
     expect(page.match(/<tr>/g)).toHaveLength(records.length);
     expect(page).toContain('<script>const first = "');
+  });
+
+  it('masks JSON member numbers too (a salary or My Number sent as a number)', async () => {
+    const r = await h.fetch('/numbers', { role: 'support' });
+    const body = JSON.parse(r.text) as Record<string, unknown>;
+    expect(body['給与']).not.toBe(5234567);
+    expect(String(body['個人番号'])).not.toContain('123456789018');
+    expect(body['count']).toBe(3);
   });
 
   it('masks upstream error bodies like 2xx, keeping the status (FC-06)', async () => {

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createJsonDecoder, encodeRecords, type RecordUnit } from '@kamen/core';
-import { liftJsonNumbers, lowerJsonNumbers } from '../../packages/cli/src/mask/json-numbers.js';
+import { createJsonDecoder, encodeRecords, liftJsonNumbers, lowerJsonNumbers, type RecordUnit } from '@kamen/core';
 
 const decode = (text: string): RecordUnit[] => {
   const d = createJsonDecoder({});

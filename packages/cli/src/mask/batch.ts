@@ -1,6 +1,13 @@
-import { KamenError, applyTransform, encodeRecords, type FormatSpec, type RecordUnit } from '@kamen/core';
+import {
+  KamenError,
+  applyTransform,
+  encodeRecords,
+  liftJsonNumbers,
+  lowerJsonNumbers,
+  type FormatSpec,
+  type RecordUnit,
+} from '@kamen/core';
 import { encodeText, type TextEncodingName } from '../io/index.js';
-import { liftJsonNumbers, lowerJsonNumbers } from './json-numbers.js';
 import type { Masker } from './masker.js';
 
 /**

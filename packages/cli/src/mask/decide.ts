@@ -1,6 +1,5 @@
-import { classifyField, type FieldType, type Leaf, type RecordUnit } from '@kamen/core';
+import { classifyField, liftJsonNumbers, type FieldType, type Leaf, type RecordUnit } from '@kamen/core';
 import type { RecordSource } from '../io/index.js';
-import { liftJsonNumbers } from './json-numbers.js';
 
 /** How one column / path was decided from the sample: plain data, sent to every worker. */
 export interface FieldDecision {

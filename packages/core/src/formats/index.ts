@@ -23,4 +23,5 @@ export { createCsvDecoder, createCsvCodec, createTsvCodec, type CsvCodecOptions 
 export { createTextDecoder, createTextCodec } from './text-codec.js';
 export { codecStream } from './codec-stream.js';
 export { createSseDecoder, createSseCodec } from './sse-codec.js';
+export { liftJsonNumbers, lowerJsonNumbers, type LiftedNumbers } from './json-numbers.js';
 export { createHtmlDecoder, createHtmlCodec, type HtmlCodecOptions } from './html-codec.js';

@@ -1,4 +1,4 @@
-import type { Leaf, RecordUnit } from '@kamen/core';
+import type { Leaf, RecordUnit } from './types.js';
 
 /**
  * JSON numbers are verbatim pieces in core's records (only strings are leaves), so a My Number or an account

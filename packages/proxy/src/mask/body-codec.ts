@@ -1,9 +1,14 @@
 import {
+  applyTransform,
   createCsvCodec,
+  createJsonDecoder,
+  createNdjsonDecoder,
+  encodeRecords,
+  liftJsonNumbers,
+  lowerJsonNumbers,
+  type RecordDecoder,
   createHtmlCodec,
   createSseCodec,
-  createJsonCodec,
-  createNdjsonCodec,
   createTextCodec,
   createTsvCodec,
   createXmlCodec,
@@ -22,9 +27,9 @@ export function createBodyCodec(
 ): TextCodec {
   switch (format) {
     case 'json':
-      return createJsonCodec(limits, transform);
+      return withJsonNumbers(createJsonDecoder(limits), transform);
     case 'ndjson':
-      return createNdjsonCodec(limits, transform);
+      return withJsonNumbers(createNdjsonDecoder(limits), transform);
     case 'csv':
       return createCsvCodec(limits, transform);
     case 'tsv':
@@ -38,4 +43,29 @@ export function createBodyCodec(
     case 'html':
       return createHtmlCodec({ ...limits, inlineScripts }, transform);
   }
+}
+
+/**
+ * JSON/NDJSON with member numbers masked too: core keeps numbers verbatim, so a salary or a My Number sent as a number
+ * would pass. They are lifted into leaves of their member's field for the transform, then written back verbatim when
+ * unchanged (core's liftJsonNumbers/lowerJsonNumbers, shared with `kamen mask`). After an error the codec stays
+ * failed: nothing can follow a rejected record.
+ */
+function withJsonNumbers(decoder: RecordDecoder, transform: FormatTransform): TextCodec {
+  let failed = false;
+  const run = (step: () => ReturnType<RecordDecoder['write']>): string => {
+    if (failed) throw new Error('kamen codec: used after an error');
+    try {
+      const units = step();
+      if (units.length === 0) return '';
+      const lifted = liftJsonNumbers(units);
+      applyTransform(units, transform);
+      lowerJsonNumbers(units, lifted);
+      return encodeRecords(decoder.spec, units);
+    } catch (err) {
+      failed = true;
+      throw err;
+    }
+  };
+  return { write: (chunk) => run(() => decoder.write(chunk)), end: () => run(() => decoder.end()) };
 }
