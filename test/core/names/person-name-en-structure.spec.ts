@@ -28,6 +28,8 @@ describe('person_name_en structure', () => {
     ['Anand Desai - Senior Accountant - Tokyo', 'Anand Desai'],
     ['sent to Leda DuBuque and Jamison VonRueden', 'Leda DuBuque'],
     ['Hi, this is Noemie Crooks. Call me back.', 'Noemie Crooks'],
+    ['Pension number 1234-567890 for MORIOKA Yuusei', 'MORIOKA Yuusei'],
+    ['Full name: KITAHARA Nanari\nAddress: on file', 'KITAHARA Nanari'],
   ])('%s → %s', (text, want) => expect(en(text)).toContain(want));
 
   it.each([
@@ -46,6 +48,9 @@ describe('person_name_en structure', () => {
     'From: Payroll Notifications <notifications>',
     'Attendees: Finance, Legal and HR.',
     'Subject: Annual Leave',
+    'TODO List for the OSAKA Branch',
+    'NOTE Please read before signing.',
+    'WARNING Do not share JSON Schema files.',
   ])('leaves %s alone', (text) => expect(en(text)).toEqual([]));
 
   // Syllable surnames: not in the name lists, not English words.

@@ -27,7 +27,8 @@ import {
  *   names only): 0.75;
  * - names the lists lack (Prosacco), judged by structure (en-name-cues.ts): a greeting's addressee (Hi Kilback,),
  *   a token after cc/ping/notify/From:, pairs with a middle initial, on a line of their own (signatures), after
- *   for/with/by, before <mail@address>, or starting a sentence as its subject (Jovan Hintz reported …). A token
+ *   for/with/by, before <mail@address>, or starting a sentence as its subject (Jovan Hintz reported …), and
+ *   Japanese names in passport order (MORIOKA Yuusei, 0.7) whose capitals spell a surname reading. A token
  *   that is a common English word and no listed name (Support, Payroll) never counts.
  */
 // A capitalised name, optionally double-barrelled or with an apostrophe (Smith-Jones, O'Connell, D'Amore).
@@ -44,6 +45,8 @@ const LABEL_RE = new RegExp(
 const PAIR_RE = new RegExp(`(?<![A-Za-z.'-])(${NAME})( [A-Z]\\.)? (${NAME})(?![A-Za-z-])(?!'(?!s(?![A-Za-z])))`, 'g');
 const LAST_FIRST_RE = new RegExp(`(?<![A-Za-z])(${NAME}), (${NAME})(?![A-Za-z])`, 'g');
 const CAPS_RE = /(?<![A-Za-z])([A-Z]{2,}) ([A-Z]{2,})(?![A-Za-z])/g;
+// Passport order for Japanese names written in English (MORIOKA Yuusei): a capitalised surname, then the given name.
+const SURNAME_FIRST_RE = /(?<![A-Za-z])([A-Z]{3,}) ([A-Z][a-z]+)(?![A-Za-z])/g;
 
 // Words after which a capitalised pair is a place or an organisation, not a person.
 const ORG_WORDS = new Set(
@@ -147,6 +150,16 @@ function lastFirstScore(
   return structured && (ca === 'unknown' || cb === 'unknown') ? 0.55 : 0;
 }
 
+/**
+ * SURNAME Given: the capitals must spell a Japanese surname reading and be no English word or region (NOTE, OSAKA);
+ * the given name may be any capitalised token that is no common word, listed or not (Yuusei is unlisted).
+ */
+function surnameFirstScore(dict: NameDictionary, a: string, b: string): number {
+  if (!dict.isSurnameRomaji(a) || dict.isEnglishWord(a) || isRegion(a)) return 0;
+  const c = tokenClass(dict, b);
+  return c === 'name' || c === 'unknown' ? 0.7 : 0; // not TODO List, NOTE Please
+}
+
 export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
   return {
     id: rule.id,
@@ -227,6 +240,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
       for (const [re, pattern] of [
         [LAST_FIRST_RE, 'last-comma-first'],
         [CAPS_RE, 'capitals'],
+        [SURNAME_FIRST_RE, 'surname-first'],
       ] as const) {
         re.lastIndex = 0;
         while ((m = re.exec(text)) !== null) {
@@ -237,7 +251,9 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
               ? dict.englishFirstName(a) === 'name' && dict.englishLastName(b) === 'name'
                 ? 0.75
                 : 0
-              : lastFirstScore(dict, text, m.index, a, b, byStart.has(m.index));
+              : pattern === 'surname-first'
+                ? surnameFirstScore(dict, a, b)
+                : lastFirstScore(dict, text, m.index, a, b, byStart.has(m.index));
           if (score === 0) {
             re.lastIndex = m.index + a.length + 1;
             continue;
