@@ -1,4 +1,3 @@
-import { FF1 } from '@noble/ciphers/ff1.js';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { coreError } from '../errors.js';
 import type { KeyRing } from '../keys/keyring.js';
@@ -6,6 +5,7 @@ import type { FieldType } from '../types.js';
 import { luhn, luhnCheckDigit } from '../validators/luhn.js';
 import { corporateNumberCheckDigit, myNumberCheckDigit } from '../validators/jp-check-digits.js';
 import type { Operator } from './operator.js';
+import { createDecimalFf1, type DecimalFf1 } from './ff1.js';
 import { readParams } from './params.js';
 import { purposeFor, requireKeys } from './keyed.js';
 import { fromArray, readDigits, toArray, writeDigits } from './written-digits.js';
@@ -102,7 +102,7 @@ function phonePrefixLength(national: string): number {
 }
 
 /** One FF1 per ring, kid, tenant and tweak: AES key expansion runs once, not per value. */
-const cache = new WeakMap<KeyRing, Map<string, ReturnType<typeof FF1>>>();
+const cache = new WeakMap<KeyRing, Map<string, DecimalFf1>>();
 function cipher(keys: KeyRing, kid: string, entity: string, field: string | undefined, tenant: string | undefined) {
   let m = cache.get(keys);
   if (m === undefined) cache.set(keys, (m = new Map()));
@@ -111,7 +111,7 @@ function cipher(keys: KeyRing, kid: string, entity: string, field: string | unde
   const id = `${kid}\u0000${tweak}`;
   let c = m.get(id);
   if (c === undefined) {
-    c = FF1(10, keys.subkey(purposeFor('fpe', tenant), kid), new TextEncoder().encode(tweak));
+    c = createDecimalFf1(keys.subkey(purposeFor('fpe', tenant), kid), new TextEncoder().encode(tweak));
     m.set(id, c);
   }
   return c;
