@@ -124,15 +124,16 @@ async function main(): Promise<void> {
           const k = key(t, w.path);
           const pid = pidOf(t);
           await settle(pid);
-          const cpu0 = cpuMs(pid);
           const r = await load(urlOf(t) + w.path, headersOf(t), CONNECTIONS, w.seconds);
-          const cpu1 = cpuMs(pid);
           loads.set(k, [...(loads.get(k) ?? []), r]);
-          if (cpu0 !== undefined && cpu1 !== undefined && r.requests > 0)
-            cpus.set(k, [...(cpus.get(k) ?? []), (cpu1 - cpu0) / r.requests]);
           await settle(pid);
+          // CPU per request over the one-at-a-time requests: every one of them completes, none is abandoned.
+          const cpu0 = cpuMs(pid);
           const ts = await sequentialTimes(urlOf(t) + w.path, headersOf(t), Math.ceil(w.sequential / ROUNDS));
+          const cpu1 = cpuMs(pid);
           times.set(k, [...(times.get(k) ?? []), ...ts]);
+          if (cpu0 !== undefined && cpu1 !== undefined)
+            cpus.set(k, [...(cpus.get(k) ?? []), (cpu1 - cpu0) / ts.length]);
           console.error(`round ${round + 1} ${t} ${w.path}: ${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms`);
         }
     const workloads: Workload[] = WORKLOADS.map((w) => ({
@@ -190,7 +191,7 @@ ${CONNECTIONS} closed-loop connections for ${SECONDS} s (JSON) or ${3 * SECONDS}
 table shows the median of the rounds.
 "One at a time" is a single keep-alive connection sending requests back to back (300 for JSON, 21 for CSV over the
 rounds), timed with hrtime: service time without queueing. "Added" subtracts the pass-through row. "CPU per
-request" is the serving process's user + system CPU time (/proc) over a run divided by the responses completed:
+request" is the serving process's user + system CPU time (/proc) over the one-at-a-time requests divided by their number:
 unlike the rates, it hardly moves when other processes compete for the cores, and the ratio of two targets' CPU
 per request is the ratio of their throughputs when the CPU is the limit. Before every run the serving process must
 be idle (work for requests the previous run abandoned is not charged to the next). The ${MANY}-connection run lasts

@@ -72,6 +72,28 @@ describe('npm start (the proxy demo)', () => {
     expect(e.電話番号).toBe(`${first.電話番号.slice(0, 4)}****${first.電話番号.slice(8)}`);
   });
 
+  it('masks every format the application serves, streamed and compressed ones included', async () => {
+    const people = generateEmployees(5).map((e) => e.record);
+    const secrets = people.flatMap((e) => [e.氏名, e.電話番号, e.メール, e.個人番号, e.住所, e.口座]);
+    for (const path of [
+      '/api/employees?limit=5',
+      '/api/employees.xml?limit=5',
+      '/api/employees.ndjson?limit=5',
+      '/api/events?limit=5',
+      '/export/employees.csv?limit=5',
+    ]) {
+      const direct = await (await fetch(`${appUrl}${path}`)).text();
+      for (const v of secrets) expect(direct).toContain(v); // the application does serve them
+      const res = await fetch(`${proxyUrl}${path}`, {
+        headers: { [DEMO_ROLE_HEADER]: 'support', 'accept-encoding': 'gzip' },
+      });
+      expect(res.status, path).toBe(200);
+      const masked = await res.text();
+      for (const v of secrets) expect(masked, `${path} carries a personal value`).not.toContain(v);
+      for (const e of people) expect(masked, path).toContain(e.氏名.split(' ')[0]); // masked, not dropped
+    }
+  });
+
   it('gives a request without a role the most restrictive view, not the clear one', async () => {
     const body = JSON.stringify(await employee(undefined));
     for (const value of [first.氏名, first.電話番号, first.メール, first.個人番号]) expect(body).not.toContain(value);
