@@ -118,7 +118,8 @@ async function main(): Promise<void> {
     `${new Date().toISOString()}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length} logical cores, ` +
       `${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}, Node ${process.version}, load average at start ` +
       `${load.join(' / ')}. Median of ${runs} passes over the \`npm run bench\` documents (${mb} MB per language), ` +
-      "one thread. CPU MB/s counts this process's CPU time only, so it moves less than wall time on a busy machine.",
+      "one thread. CPU MB/s counts this process's CPU time only, so it moves less than wall time on a busy machine. " +
+      'The detection table above is from the last full `npm run bench`, this section from the last `bench/detect.ts`.',
   );
   print('');
   print('| build | lang | MB/s (wall) | MB/s (CPU) | input |');
