@@ -198,7 +198,8 @@ be idle (work for requests the previous run abandoned is not charged to the next
 ${MANY_SECONDS} s. Before timing, the run
 checks that support's responses hold none of the employees' names and My Numbers and that admin's and the
 pass-through's are unchanged. RSS is the proxy process's, sampled every 100 ms (Linux /proc). Reproduce:
-\`npm run bench:proxy\` (flags in bench/proxy.ts).`;
+\`npm run bench:proxy\` (flags in bench/proxy.ts). When the load average is far above the core count (other work on the machine), the
+latency and rate columns mostly measure waiting for a core; CPU per request is then the figure to compare.`;
 
 const START = '<!-- proxy-bench -->';
 const END = '<!-- /proxy-bench -->';
