@@ -41,7 +41,7 @@ export interface HrFile {
 const CHUNK = 1 << 20;
 /** Distinct records per file; masker caches must stay well below this for the benchmark to be honest. */
 export const POOL = 65_536;
-// A private-use character: no serialiser escapes it (JSON.stringify turns U+0000 into \\u0000).
+// A private-use character: no serialiser escapes it (JSON.stringify escapes U+0000, which broke NDJSON records).
 const ID_MARK = '\ue000';
 
 /** The pool as [text before the 社員番号, text after it] per record. */
