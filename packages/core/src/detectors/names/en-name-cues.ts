@@ -68,7 +68,20 @@ export function lookup(get: (s: string) => EnglishNameKind | undefined, token: s
   return parts.some((p) => get(p) === 'name') ? 'name' : parts.some((p) => get(p) === 'word') ? 'word' : undefined;
 }
 
+// Classes of recent tokens: a text repeats its names and words, and each costs up to five list lookups.
+const CLASS_CACHE = new Map<string, TokenClass>();
+const CLASS_CACHE_MAX = 4096;
+
 export function tokenClass(dict: NameDictionary, token: string): TokenClass {
+  const cached = CLASS_CACHE.get(token);
+  if (cached !== undefined) return cached;
+  const c = classify(dict, token);
+  if (CLASS_CACHE.size >= CLASS_CACHE_MAX) CLASS_CACHE.clear();
+  CLASS_CACHE.set(token, c);
+  return c;
+}
+
+function classify(dict: NameDictionary, token: string): TokenClass {
   if (NOT_A_PERSON.has(token.toLowerCase())) return 'word';
   const f = lookup(dict.englishFirstName, token);
   const l = lookup(dict.englishLastName, token);
