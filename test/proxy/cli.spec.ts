@@ -15,7 +15,7 @@ describe('kamen proxy', () => {
     upstream = await startUpstream((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"氏名":"山田 太郎","電話":"090-1234-5678"}');
     });
-  });
+  }, 60_000);
   afterAll(() => upstream.close());
 
   it('documents its flags in --help', async () => {

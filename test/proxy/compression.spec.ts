@@ -33,7 +33,7 @@ describe('proxy: content codings (PX-12)', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': b.encoding }).end(b.body);
     });
     h = await startProxy(upstream.url, { limits: { maxDecompressedBytes: 4 * 1024 * 1024 } });
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
     await upstream.close();

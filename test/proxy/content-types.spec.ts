@@ -73,7 +73,7 @@ describe('proxy: content types (FC-02, FC-07, FC-06)', () => {
       res.writeHead(b.status ?? 200, { 'content-type': b.type }).end(b.body);
     });
     h = await startProxy(upstream.url, { content: { allowTypes: ['image/*'] } });
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
     await upstream.close();

@@ -54,10 +54,10 @@ describe('proxy: fail closed (FC-01, FC-04, PX-11, ST-01)', () => {
       }
     });
     h = await startProxy(upstream.url, {
-      pool: { inlineMaxBytes: 4096 },
+      limits: { bufferBytes: 4096 },
       upstream: { url: upstream.url, headersTimeoutMs: 300 },
     });
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
     await upstream.close();

@@ -36,7 +36,7 @@ describe('proxy: response headers (FC-05, CA-01..CA-04, PX-05)', () => {
       res.end('{"ok":true}');
     });
     h = await startProxy(upstream.url);
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
     await upstream.close();

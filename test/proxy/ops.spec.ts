@@ -30,7 +30,7 @@ describe('proxy: operations', () => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(r));
     });
     h = await startProxy(upstream.url);
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
     await upstream.close();

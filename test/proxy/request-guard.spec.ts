@@ -13,7 +13,7 @@ describe('proxy: request smuggling, headers and paths (PX-01..PX-09)', () => {
       req.on('end', () => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
     });
     h = await startProxy(upstream.url, { limits: { maxHeadersCount: 20, maxHeaderBytes: 4096 } });
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
     await upstream.close();

@@ -47,7 +47,7 @@ describe('proxy: reveal hook (grant → clear values for exactly its scope, audi
       grants: {},
       audit: { path: join(dir, 'audit.jsonl') },
     });
-  });
+  }, 60_000);
   afterAll(async () => {
     await h.close();
     await upstream.close();

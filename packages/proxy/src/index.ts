@@ -24,7 +24,6 @@ export type {
   RouteRule,
   ContentConfig,
   LimitsConfig,
-  PoolConfig,
   OnMissingRole,
 } from './config/types.js';
 export { PROXY_ERRORS, PROXY_ERROR_STATUS, proxyError, type ProxyErrorCode } from './errors.js';

@@ -102,15 +102,7 @@ export const PROXY_CONFIG_SCHEMA = {
         headersTimeoutMs: ms(10_000),
         requestTimeoutMs: ms(60_000),
         keepAliveTimeoutMs: ms(5_000),
-      },
-    },
-    pool: {
-      type: 'object',
-      additionalProperties: false,
-      default: {},
-      properties: {
-        threads: { type: 'integer', minimum: 0, maximum: 64, default: 0 },
-        inlineMaxBytes: bytes(1 * MiB),
+        bufferBytes: bytes(1 * MiB),
       },
     },
     log: {

@@ -83,13 +83,11 @@ export interface LimitsConfig {
   readonly requestTimeoutMs: number;
   /** Idle keep-alive timeout of client connections. */
   readonly keepAliveTimeoutMs: number;
-}
-
-export interface PoolConfig {
-  /** Worker threads for large bodies (0 = always inline). */
-  readonly threads: number;
-  /** Bodies with a known length up to this many bytes are masked inline, larger ones in workers. */
-  readonly inlineMaxBytes: number;
+  /**
+   * Masked output held before the response starts: a body that fits gets an exact Content-Length and a failure a
+   * clean 502; a longer one streams chunked and a failure aborts the connection.
+   */
+  readonly bufferBytes: number;
 }
 
 export interface ProxyConfig {
@@ -107,7 +105,6 @@ export interface ProxyConfig {
   readonly routes: readonly RouteRule[];
   readonly content: ContentConfig;
   readonly limits: LimitsConfig;
-  readonly pool: PoolConfig;
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' };
   /** Directory relative file paths in the config are resolved against (the config file's directory). */
   readonly baseDir: string;

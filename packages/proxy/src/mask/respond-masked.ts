@@ -112,7 +112,7 @@ export async function respondMasked(r: MaskedResponse): Promise<MaskedOutcome> {
   const headers: OutgoingHttpHeaders = { ...r.headers, 'content-type': `${media.essence}; charset=utf-8` };
   if (coding !== undefined) headers['content-encoding'] = coding;
   // Events must reach the client as they happen; everything else is held up to a bound to get a Content-Length.
-  const sink = new ResponseSink(res, r.status, headers, format === 'sse' ? 0 : config.pool.inlineMaxBytes);
+  const sink = new ResponseSink(res, r.status, headers, format === 'sse' ? 0 : config.limits.bufferBytes);
   try {
     await pipeline([r.body, ...stages, sink]);
     return { kind: 'masked' };
