@@ -117,4 +117,18 @@ describe('kamen mask: workers, determinism, sharding, pipes, atomic output', { t
     expect(r.maskedByType.PHONE).toBeGreaterThanOrEqual(20);
     expect(survivingPii(records.slice(0, 20), text)).toEqual([]);
   });
+
+  it('field names that are personal data (JSON keyed by e-mail) are masked in the summary and the report', async () => {
+    const dir = tmp();
+    const input = join(dir, 'by-mail.ndjson');
+    const report = join(dir, 'report.json');
+    const few = records.slice(0, 5);
+    writeFileSync(input, few.map((r) => JSON.stringify({ [r.email]: r.note, name: r.name })).join('\n') + '\n');
+    const res = await runKamen(['mask', '--in', input, '--out', join(dir, 'out.ndjson'), '--report', report]);
+    expect(res.code, res.stderr).toBe(0);
+    const emails = few.map((r) => r.email);
+    for (const text of [res.stderr, readFileSync(report, 'utf8'), readFileSync(join(dir, 'out.ndjson'), 'utf8')]) {
+      for (const e of emails) expect(text).not.toContain(e);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { keyRingFromEnv, loadKeyRing, loadPolicy, type Policy } from '@kamen/core';
+import { keyRingFromEnv, loadKeyRing, loadPolicy, maskText, type Policy } from '@kamen/core';
 import { EXIT } from '../exit-codes.js';
 import { openInput, openOutput, openRecords, removeTempFilesSync, type SkippedRecord } from '../io/index.js';
 import { decideFields, sampleForDecisions } from '../mask/decide.js';
@@ -141,6 +141,7 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
       },
       stats,
       job.decisions,
+      (field) => maskText(field, plan).text,
     );
     io.stderr.write(formatSummary(report));
     if (opts.report !== undefined) {

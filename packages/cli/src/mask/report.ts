@@ -1,6 +1,6 @@
 import type { SkippedRecord } from '../io/index.js';
 import type { FieldDecisions } from './decide.js';
-import type { MaskStats } from './stats.js';
+import { OTHER_FIELDS, type MaskStats } from './stats.js';
 
 /** The `--report FILE` document (JSON): what was read, decided and masked. Never a value from the input. */
 export interface MaskReport {
@@ -23,15 +23,20 @@ export interface MaskReport {
   readonly megabytesPerSecond: number;
 }
 
+/**
+ * `safeName` masks a field name for display: a JSON key can itself be personal data (an object keyed by e-mail
+ * address), and neither stderr nor the report may carry it.
+ */
 export function buildReport(
   base: Omit<MaskReport, 'records' | 'maskedByType' | 'fields' | 'recordsPerSecond' | 'megabytesPerSecond'>,
   stats: MaskStats,
   decisions: FieldDecisions,
+  safeName: (field: string) => string = (f) => f,
 ): MaskReport {
   const fields: Record<string, MaskReport['fields'][string]> = {};
   for (const name of new Set([...Object.keys(decisions), ...Object.keys(stats.byField)])) {
     const d = decisions[name];
-    fields[name] = {
+    fields[name === OTHER_FIELDS ? name : safeName(name)] = {
       type: d?.type ?? null,
       confidence: d?.confidence ?? 0,
       source: d?.source ?? 'unsampled',
