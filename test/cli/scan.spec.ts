@@ -115,7 +115,15 @@ describe('kamen scan', { timeout: 120_000 }, () => {
     expect(typesOf(ra)['個人番号']).toBe('MY_NUMBER');
 
     const rows = table.rows.slice(0, 10);
-    const json = JSON.stringify({ employees: rows.map((r) => ({ name: r[1], contact: { tel: r[3], mail: r[4] } })) });
+    // A My Number sent as a JSON number is profiled like a string value (kamen mask masks member numbers too).
+    const digits = (s: string | undefined): string => (s ?? '').normalize('NFKC').replace(/\D/gu, '');
+    const json = JSON.stringify({
+      employees: rows.map((r) => ({
+        name: r[1],
+        contact: { tel: r[3], mail: r[4] },
+        ...(/^[1-9]/u.test(digits(r[5])) ? { mn: Number(digits(r[5])) } : {}),
+      })),
+    });
     const b = await runKamen(['scan', '--format', 'json'], json);
     expect(b.code).toBe(0);
     const rb = JSON.parse(b.stdout) as Report;
@@ -123,11 +131,12 @@ describe('kamen scan', { timeout: 120_000 }, () => {
       '$.employees[*].name': 'PERSON_NAME',
       '$.employees[*].contact.tel': 'PHONE',
       '$.employees[*].contact.mail': 'EMAIL',
+      '$.employees[*].mn': 'MY_NUMBER',
     });
     expect(
       leaked(
         b.stdout,
-        rows.flatMap((r) => [r[1], r[3], r[4]] as string[]),
+        rows.flatMap((r) => [r[1], r[3], r[4], r[5]] as string[]),
       ),
     ).toEqual([]);
 

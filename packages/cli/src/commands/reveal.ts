@@ -5,7 +5,9 @@ import {
   compilePolicy,
   encodeRecords,
   keyRingFromEnv,
+  liftJsonNumbers,
   loadKeyRing,
+  lowerJsonNumbers,
   loadPolicy,
   type KeyRing,
 } from '@kamen/core';
@@ -21,7 +23,7 @@ import {
   type InputFormat,
   type OutputSink,
 } from '../io/index.js';
-import { decideFields } from '../mask/decide.js';
+import { decideFields, sampleForDecisions } from '../mask/decide.js';
 import { decisionsFromMaskReport } from '../reveal/decisions.js';
 import { createRevealer, type RevealStats } from '../reveal/revealer.js';
 import { UsageError } from './detect.js';
@@ -137,13 +139,17 @@ export async function revealCommand(
   let out: OutputSink | undefined;
   try {
     const source = await openRecords(input);
-    const decisions = reported ?? decideFields(source.sample);
+    const decisions = reported ?? decideFields(sampleForDecisions(source));
     const revealer = createRevealer({ plan, decisions, keys, onError });
     const outEncoding = outputEncoding ?? input.encoding;
     out = await openOutput(values.out, io.stdout);
     if (input.bom && outEncoding === 'utf-8') await out.write(new Uint8Array([0xef, 0xbb, 0xbf]));
+    const json = source.spec.format === 'json' || source.spec.format === 'ndjson';
     for await (const batch of source.batches()) {
+      // JSON member numbers are leaves for kamen mask (an fpe My Number written as a number): the same here.
+      const lifted = json ? liftJsonNumbers(batch) : undefined;
       applyTransform(batch, revealer.hooks);
+      if (lifted !== undefined) lowerJsonNumbers(batch, lifted);
       await out.write(encodeText(encodeRecords(source.spec, batch), outEncoding));
     }
     await out.commit();

@@ -1,6 +1,7 @@
 import {
   createOrderedPool,
   createProfiler,
+  liftJsonNumbers,
   type Detected,
   type EntityType,
   type ProfileOptions,
@@ -43,9 +44,12 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
   const profiler = createProfiler({ sampleSize: options.sample, ...options.profile });
   let truncated = false;
   let records = 0;
+  const json = input.format === 'json' || input.format === 'ndjson';
   // The records a batch holds, up to --max-records (units without string leaves are not records: the CSV header,
   // JSON text around records).
-  const take = (batch: readonly RecordUnit[]): RecordUnit[] => {
+  const take = (batch: RecordUnit[]): RecordUnit[] => {
+    // JSON member numbers are profiled as values (kamen mask masks them: a My Number or salary sent as a number).
+    if (json) liftJsonNumbers(batch);
     const out: RecordUnit[] = [];
     for (const unit of batch) {
       if (unit.leaves.length === 0) continue;
@@ -90,7 +94,7 @@ export async function runScan(options: ScanOptions): Promise<ScanReport> {
  */
 async function profileOnPool(
   batches: AsyncIterable<RecordUnit[]>,
-  take: (batch: readonly RecordUnit[]) => RecordUnit[],
+  take: (batch: RecordUnit[]) => RecordUnit[],
   profiler: Profiler,
   workers: number,
   stop: () => boolean,
