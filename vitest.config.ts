@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.spec.ts'],
     testTimeout: 30_000,
+    // Proxies and CLIs started in beforeAll load dictionaries and compile plans: slow on a loaded 2-core box.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });
