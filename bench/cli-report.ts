@@ -90,4 +90,6 @@ bounded well below the pool, gain nothing from the cycle), then runs every pipel
 same file, output to /dev/null. kamen is the real binary (\`kamen mask --in FILE --key-file K --workers N\`), timed
 wall-clock including Node start-up; the passthroughs report their own streaming time (start-up excluded, which favours
 them). Peak RSS is GNU time's maximum resident set of the child (worker threads included). The CPU is shared with
-other jobs, so compare rows of one run, not runs.`;
+other jobs, so compare rows of one run, not runs. On a small input or a loaded machine (load average well above the
+core count) fixed costs dominate: every worker thread loads the rules and dictionaries, and extra workers compete for
+the same cores, so the scaling and target figures need \`--size 1GB\` on an otherwise idle machine.`;
