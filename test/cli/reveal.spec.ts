@@ -130,8 +130,19 @@ describe('kamen reveal', { timeout: 120_000 }, () => {
         '--in',
         masked,
       ]);
-      expect(res.code).toBe(0);
-      expect(res.stdout).toBe(text);
+      expect(res.code, res.stderr).toBe(0);
+      // One documented difference: FPE digits with a leading zero are no JSON number, so kamen mask wrote that
+      // My Number as a string ("mn":"0…") and reveal gives the original digits back as a string. The key is
+      // random per run, so whether a row hits this varies; every other byte must match.
+      const maskedLines = readFileSync(masked, 'utf8').split('\n');
+      const revealedLines = res.stdout.split('\n');
+      expect(revealedLines).toHaveLength(text.split('\n').length);
+      text.split('\n').forEach((line, i) => {
+        const got = revealedLines[i] as string;
+        if (got === line) return;
+        expect(maskedLines[i]).toMatch(/"mn":"0\d{11}"/u);
+        expect(got.replace(/"mn":"(\d{12})"/u, '"mn":$1')).toBe(line);
+      });
     }
   });
 

@@ -7,12 +7,15 @@ import { purposeFor, requireKeys } from './keyed.js';
 
 /**
  * Token grammar: `PSN:<TYPE>:<kid>:<payload>` where TYPE is the entity type ([A-Z][A-Z0-9_]*), kid the key id
- * ([A-Za-z0-9]{1,16}) and payload the base64url (no padding) of AES-SIV(value) = 16-byte tag ‖ ciphertext.
- * ':' never occurs in base64url, so tokens are found in free text by {@link PSEUDONYM_TOKEN}.
+ * ([A-Za-z0-9]{1,16}) and payload the base64url (no padding) of AES-SIV(value) = 16-byte tag ‖ ciphertext, with
+ * '~' written for base64url's '-': a token then never holds '--', which an XML comment cannot carry (the encoder
+ * would have to break it), and '~' is as safe as '-' in URLs, CSV, JSON and XML. ':' never occurs in the payload,
+ * so tokens are found in free text by {@link PSEUDONYM_TOKEN}.
  * @public
  */
-export const PSEUDONYM_TOKEN = /PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w-]{22,})/gu;
-const TOKEN_EXACT = /^PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w-]{22,})$/u;
+export const PSEUDONYM_TOKEN = /PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w~]{22,})/gu;
+const TOKEN_EXACT = /^PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w~]{22,})$/u;
+const toPayload = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url').replaceAll('-', '~');
 
 const enc = new TextEncoder();
 const dec = new TextDecoder('utf-8', { fatal: true });
@@ -51,7 +54,7 @@ export const pseudonymOperator: Operator<Record<string, never>> = {
     const keys = requireKeys('pseudonym', ctx);
     const kid = keys.primaryId;
     const ct = aessiv(sivKey(keys, kid, ctx.tenant), aad(ctx.entity, ctx.tenant)).encrypt(enc.encode(value));
-    return `PSN:${ctx.entity}:${kid}:${Buffer.from(ct).toString('base64url')}`;
+    return `PSN:${ctx.entity}:${kid}:${toPayload(ct)}`;
   },
 };
 
@@ -69,10 +72,10 @@ export function revealPseudonym(token: string, keys: KeyRing, tenant?: string): 
   const t = parsePseudonym(token);
   if (t === undefined) throw coreError('KAMEN_ERR_INVALID_ARGUMENT', 'not a pseudonym token');
   const key = sivKey(keys, t.kid, tenant);
-  const bytes = Buffer.from(t.payload, 'base64url');
+  const bytes = Buffer.from(t.payload.replaceAll('~', '-'), 'base64url');
   try {
     // Non-canonical base64url (changed padding bits) decodes to the same bytes: still an altered token.
-    if (bytes.toString('base64url') !== t.payload) throw new Error('non-canonical');
+    if (toPayload(bytes) !== t.payload) throw new Error('non-canonical');
     const pt = aessiv(key, aad(t.type, tenant)).decrypt(new Uint8Array(bytes));
     return dec.decode(pt);
   } catch {
