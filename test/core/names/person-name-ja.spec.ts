@@ -106,6 +106,12 @@ describe('person_name_ja', () => {
     );
   });
 
+  it('reads a municipality and its office as a place, not surname + given name (太田和市役所)', () => {
+    expect(ja('太田和市役所に提出')).toEqual([]);
+    expect(ja('横浜市役所')).toEqual([]);
+    expect(ja('太田和市さんに提出')).toEqual(['太田和市']);
+  });
+
   it('does not find a surname followed by a place or organisation suffix (near misses)', () => {
     fc.assert(
       fc.property(

@@ -124,6 +124,12 @@ const NOT_GIVEN_START = new Set(
 export const cannotStartGivenName = (s: string): boolean => NOT_GIVEN_START.has(s[0] ?? '');
 
 // Organisation suffixes inside a kanji run after which a name may start (営業部山田部長).
+// 太田和市役所: a dictionary given name (和市) that ends in a municipality character followed by the office of that
+// municipality is the place name 太田和市, not 太田 和市.
+const MUNICIPAL_OFFICE_RE = /^[市区町村県都府道](?:役所|役場|[庁立民営]|議会)/u;
+export const endsInMunicipalOffice = (text: string, givenEnd: number): boolean =>
+  MUNICIPAL_OFFICE_RE.test(text.slice(givenEnd - 1, givenEnd + 2));
+
 const ORG_SUFFIX = new Set('部課係室社局所店科班'.split(''));
 export const isOrgSuffix = (c: string): boolean => ORG_SUFFIX.has(c);
 

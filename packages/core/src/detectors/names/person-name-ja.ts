@@ -5,6 +5,7 @@ import type { Candidate, Detector } from '../detector.js';
 import {
   KANJI_RUN_RE,
   cannotStartGivenName,
+  endsInMunicipalOffice,
   hasLabelBefore,
   honorificAt,
   honorificSuffixLength,
@@ -147,6 +148,7 @@ function bestSplit(dict: NameDictionary, text: string, s: number, coreEnd: numbe
       // 田中太郎作成: a dictionary given name followed by more kanji; weaker, the run may be one compound word.
       for (let g = Math.min(3, rem); g >= 2; g--) {
         if (dict.givenNameInfoAt(text, s + L, s + L + g) !== undefined) {
+          if (endsInMunicipalOffice(text, s + L + g)) break;
           best = better(best, { end: s + L + g, score: 0.55, pattern: 'surname-given' });
           break;
         }
