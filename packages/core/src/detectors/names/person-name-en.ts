@@ -157,7 +157,7 @@ function lastFirstScore(
 function surnameFirstScore(dict: NameDictionary, a: string, b: string): number {
   if (!dict.isSurnameRomaji(a) || dict.isEnglishWord(a) || isRegion(a)) return 0;
   const c = tokenClass(dict, b);
-  return c === 'name' || c === 'unknown' ? 0.7 : 0; // not TODO List, NOTE Please
+  return c === 'name' || c === 'unknown' ? 0.7 : 0; // all-caps words (NOTE, PLEASE) are common words, not surnames
 }
 
 export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
