@@ -1,9 +1,10 @@
-import { aessiv } from '@noble/ciphers/aes.js';
 import { coreError } from '../errors.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { Operator } from './operator.js';
 import { readParams } from './params.js';
 import { purposeFor, requireKeys } from './keyed.js';
+import { perRing } from './bounded-cache.js';
+import { createAesSiv, type AesSiv, type AesSivKey } from './siv.js';
 
 /**
  * Token grammar: `PSN:<TYPE>:<kid>:<payload>` where TYPE is the entity type ([A-Z][A-Z0-9_]*), kid the key id
@@ -15,29 +16,38 @@ import { purposeFor, requireKeys } from './keyed.js';
  */
 export const PSEUDONYM_TOKEN = /PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w~]{22,})/gu;
 const TOKEN_EXACT = /^PSN:([A-Z][A-Z0-9_]*):([A-Za-z0-9]{1,16}):([\w~]{22,})$/u;
-const toPayload = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64url').replaceAll('-', '~');
+const toPayload = (bytes: Buffer): string => bytes.toString('base64url').replaceAll('-', '~');
 
 const enc = new TextEncoder();
 const dec = new TextDecoder('utf-8', { fatal: true });
 
-/** AES-256-SIV needs 64 key bytes: two HKDF subkeys (MAC half, CTR half). Cached per ring, kid and tenant. */
-const sivKeys = new WeakMap<KeyRing, Map<string, Uint8Array>>();
-function sivKey(keys: KeyRing, kid: string, tenant: string | undefined): Uint8Array {
-  let m = sivKeys.get(keys);
-  if (m === undefined) sivKeys.set(keys, (m = new Map()));
+/**
+ * AES-256-SIV needs 64 key bytes: two HKDF subkeys (MAC half, CTR half), set up as native cipher objects once per
+ * ring, kid and tenant; each entity type then binds its associated data once. Bounds: 256 kid/tenant keys and
+ * 4096 type bindings per ring (two small native cipher objects each), least recently used dropped first.
+ */
+const sivKeys = perRing<KeyRing, AesSivKey>(256);
+const sivBound = perRing<KeyRing, AesSiv>(4096);
+
+function sivKey(keys: KeyRing, kid: string, tenant: string | undefined): AesSivKey {
+  const cache = sivKeys(keys);
   const id = `${kid}\u0000${tenant ?? ''}`;
-  let k = m.get(id);
-  if (k === undefined) {
-    k = new Uint8Array(64);
-    k.set(keys.subkey(purposeFor('pseudonym:mac', tenant), kid), 0);
-    k.set(keys.subkey(purposeFor('pseudonym:ctr', tenant), kid), 32);
-    m.set(id, k);
-  }
-  return k;
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const k = new Uint8Array(64);
+  k.set(keys.subkey(purposeFor('pseudonym:mac', tenant), kid), 0);
+  k.set(keys.subkey(purposeFor('pseudonym:ctr', tenant), kid), 32);
+  const made = createAesSiv(k);
+  k.fill(0);
+  return cache.set(id, made);
 }
 
 /** Associated data binds a token to its type and tenant: a MY_NUMBER token does not reveal as a PHONE. */
-const aad = (type: string, tenant: string | undefined): Uint8Array => enc.encode(`${type}\u0000${tenant ?? ''}`);
+function siv(keys: KeyRing, kid: string, type: string, tenant: string | undefined): AesSiv {
+  const cache = sivBound(keys);
+  const id = `${kid}\u0000${tenant ?? ''}\u0000${type}`;
+  return cache.get(id) ?? cache.set(id, sivKey(keys, kid, tenant).bind(enc.encode(`${type}\u0000${tenant ?? ''}`)));
+}
 
 /**
  * `pseudonym`: deterministic, keyed, reversible for key holders (AES-SIV, RFC 5297). Same value, type, tenant
@@ -53,7 +63,7 @@ export const pseudonymOperator: Operator<Record<string, never>> = {
   apply(value, _params, ctx) {
     const keys = requireKeys('pseudonym', ctx);
     const kid = keys.primaryId;
-    const ct = aessiv(sivKey(keys, kid, ctx.tenant), aad(ctx.entity, ctx.tenant)).encrypt(enc.encode(value));
+    const ct = siv(keys, kid, ctx.entity, ctx.tenant).encrypt(Buffer.from(value, 'utf8'));
     return `PSN:${ctx.entity}:${kid}:${toPayload(ct)}`;
   },
 };
@@ -71,12 +81,12 @@ export function parsePseudonym(text: string): { type: string; kid: string; paylo
 export function revealPseudonym(token: string, keys: KeyRing, tenant?: string): string {
   const t = parsePseudonym(token);
   if (t === undefined) throw coreError('KAMEN_ERR_INVALID_ARGUMENT', 'not a pseudonym token');
-  const key = sivKey(keys, t.kid, tenant);
+  const cipher = siv(keys, t.kid, t.type, tenant);
   const bytes = Buffer.from(t.payload.replaceAll('~', '-'), 'base64url');
   try {
     // Non-canonical base64url (changed padding bits) decodes to the same bytes: still an altered token.
     if (toPayload(bytes) !== t.payload) throw new Error('non-canonical');
-    const pt = aessiv(key, aad(t.type, tenant)).decrypt(new Uint8Array(bytes));
+    const pt = cipher.decrypt(bytes);
     return dec.decode(pt);
   } catch {
     throw coreError('KAMEN_ERR_REVEAL_TAMPERED', `token of type ${t.type} with key '${t.kid}' fails authentication`);
