@@ -76,7 +76,7 @@ function timer(op: Operator, entity: FieldType, values: readonly string[], ctx: 
  * Measures every case for about `millis` CPU-ms each (after a warm-up) and returns one row per case; with
  * `baseline`, the same cases on that registry too, interleaved with the current one in five slices.
  */
-export function runOperatorBench(millis = 300): OperatorBenchRow[];
+export function runOperatorBench(millis?: number): OperatorBenchRow[];
 export function runOperatorBench(
   millis: number,
   baseline: Readonly<Record<string, Operator>>,
