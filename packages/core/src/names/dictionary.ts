@@ -164,6 +164,23 @@ const toKatakana = (s: string): string => {
   return out;
 };
 
+/**
+ * A bounded memo of a pure function of a token. Free text repeats its tokens (names, headings, common words) and
+ * each lookup costs a lower-casing (or ~15 regex replaces for a romaji key) plus a probe of a 200k-entry map;
+ * a small map of recent tokens answers most of them. Cleared when full, so memory stays bounded.
+ */
+function memoize<V>(fn: (token: string) => V, max = 4096): (token: string) => V {
+  const memo = new Map<string, V>();
+  return (token) => {
+    const hit = memo.get(token);
+    if (hit !== undefined || memo.has(token)) return hit as V;
+    const v = fn(token);
+    if (memo.size >= max) memo.clear();
+    memo.set(token, v);
+    return v;
+  };
+}
+
 function buildDictionary(): NameDictionary {
   const sur = loadJa('ja-surnames.tsv');
   const giv = loadJa('ja-given-names.tsv');
@@ -190,10 +207,10 @@ function buildDictionary(): NameDictionary {
     readingsOf: (kanji, kind) => (kind === 'surname' ? sur : giv).byKey.get(foldItaiji(kanji))?.readings ?? [],
     isSurnameReading: (kana) => sur.readings.has(toKatakana(kana)),
     isGivenNameReading: (kana) => giv.readings.has(toKatakana(kana)),
-    isSurnameRomaji: (token) => (surRomaji ??= romajiKeys(sur.readings)).has(romajiMatchKey(token)),
-    isGivenNameRomaji: (token) => (givRomaji ??= romajiKeys(giv.readings)).has(romajiMatchKey(token)),
-    englishFirstName: (s) => enFirst().get(s.toLowerCase()),
-    englishLastName: (s) => enLast().get(s.toLowerCase()),
+    isSurnameRomaji: memoize((token) => (surRomaji ??= romajiKeys(sur.readings)).has(romajiMatchKey(token))),
+    isGivenNameRomaji: memoize((token) => (givRomaji ??= romajiKeys(giv.readings)).has(romajiMatchKey(token))),
+    englishFirstName: memoize((s) => enFirst().get(s.toLowerCase())),
+    englishLastName: memoize((s) => enLast().get(s.toLowerCase())),
     isEnglishFirstName: (s) => enFirst().has(s.toLowerCase()),
     isEnglishLastName: (s) => enLast().has(s.toLowerCase()),
     isEnglishWord: (s) => enWords().has(s.toLowerCase()),
