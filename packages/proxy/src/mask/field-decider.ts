@@ -1,0 +1,172 @@
+import { classifyField, type FieldType, type Leaf, type Plan, type PlanStep } from '@kamen/core';
+
+/** Route rule fields: JSON path (`$.employees[*].name`), CSV header or XML path → type. */
+export type RouteFields = Readonly<Record<string, FieldType>>;
+
+/** A field type decided for a body, or null: the field's strings are scanned as free text. */
+export type Decision = FieldType | null;
+
+/** What a body's fields were decided as: plain data, sent with every batch to the pool's workers. */
+export type Decisions = Record<string, Decision>;
+
+/** The last name of a leaf path: `.name` / `["氏名"]` (JSON), `/a/b` / `/a/@id` (XML), the header (CSV). */
+export function leafKey(path: string): string {
+  if (path.endsWith('"]')) {
+    const open = path.lastIndexOf('["');
+    if (open >= 0) {
+      try {
+        return JSON.parse(path.slice(open + 1, -1)) as string;
+      } catch {
+        return path;
+      }
+    }
+  }
+  if (path.startsWith('$')) {
+    const m = /\.([^.[\]]+)(?:\[(?:\d+|\*)\])*$/.exec(path);
+    return m?.[1] ?? path;
+  }
+  if (path.startsWith('/')) {
+    const last = path.slice(path.lastIndexOf('/') + 1);
+    return last.startsWith('@') ? last.slice(1) : last;
+  }
+  return path;
+}
+
+/**
+ * What a field's name, the route and the policy say, independent of any value: computed once per (plan, route,
+ * field) and kept across responses. `steps` caches the step per decided type.
+ */
+interface FieldInfo {
+  readonly key: string;
+  /** The route rule's type for the field, or the policy's override entity (not FREE_TEXT), if any. */
+  readonly fixed: FieldType | undefined;
+  readonly steps: Map<Decision, PlanStep | undefined>;
+}
+
+const NO_ROUTE: RouteFields = Object.freeze({});
+/** Fields per (plan, route) kept across responses: names, not values; cleared when full (a hostile upstream). */
+const MAX_FIELDS = 4096;
+const infos = new WeakMap<Plan, WeakMap<RouteFields, Map<string, FieldInfo>>>();
+/**
+ * Route fields as a Map: looking a fresh path string (`$.employees[3].name`) up as an object property interns it,
+ * a measurable cost per leaf; a Map only hashes it.
+ */
+const routeMaps = new WeakMap<RouteFields, ReadonlyMap<string, FieldType>>();
+
+function infoCache(plan: Plan, route: RouteFields): Map<string, FieldInfo> {
+  let byRoute = infos.get(plan);
+  if (byRoute === undefined) infos.set(plan, (byRoute = new WeakMap()));
+  let map = byRoute.get(route);
+  if (map === undefined) byRoute.set(route, (map = new Map()));
+  return map;
+}
+
+function routeMap(route: RouteFields): ReadonlyMap<string, FieldType> {
+  let map = routeMaps.get(route);
+  if (map === undefined) routeMaps.set(route, (map = new Map(Object.entries(route))));
+  return map;
+}
+
+/**
+ * classifyField on a field's first value, memoised: a page served again (the same first values) costs lookups,
+ * not detection. The memo holds raw values as keys, so it is bounded (cleared when full), holds short values
+ * only, and lives in this module's closure: nothing logs or serialises it. classifyField depends on the name and
+ * the value only (built-in dictionaries and rules), so a hit is exactly what a fresh call returns.
+ */
+const MAX_MEMO = 8192;
+const MAX_MEMO_VALUE = 256;
+const classified = new Map<string, Decision>();
+
+function classify(key: string, value: string): Decision {
+  if (value.length > MAX_MEMO_VALUE) return classifyField(key, [value])?.type ?? null;
+  const id = `${key.length}\u0000${key}${value}`;
+  const hit = classified.get(id);
+  if (hit !== undefined) return hit;
+  const type = classifyField(key, value.trim() === '' ? [] : [value])?.type ?? null;
+  if (classified.size >= MAX_MEMO) classified.clear();
+  classified.set(id, type);
+  return type;
+}
+
+/** Decides the type of each leaf of one body, and the plan step a decided leaf gets. */
+export interface FieldDecider {
+  /** The leaf's type (undefined: free text). Keys, comments and plain-text lines are always free text. */
+  typeOf(leaf: Leaf): FieldType | undefined;
+  /** The operator step for a leaf of `type`, or undefined: free-text detection. */
+  stepFor(leaf: Leaf, type: FieldType | undefined): PlanStep | undefined;
+  /** The decisions made so far, as plain data (to ship with a batch to a worker). */
+  decisions(): Decisions;
+}
+
+/**
+ * One body's field decisions. A field's type is, in order: the route rule's (by field, then by concrete path), a
+ * policy field override, else classifyField on its name and first non-blank value in the body, decided once for
+ * the whole body (`seed`: decisions the main thread made for a worker's batch). What depends only on names
+ * (route, override, steps) is cached per plan and route across responses; what depends on a value is decided per
+ * body, so every replica and every thread masks one body the same way.
+ */
+export function createFieldDecider(
+  plan: Plan,
+  route: RouteFields = NO_ROUTE,
+  seed?: Readonly<Decisions>,
+): FieldDecider {
+  const cache = infoCache(plan, route);
+  const routed = routeMap(route);
+  // A Map, not an object: field strings are fresh per leaf, and a property lookup would intern each one.
+  const decided = new Map<string, Decision>(seed !== undefined ? Object.entries(seed) : []);
+
+  const infoOf = (field: string): FieldInfo => {
+    let info = cache.get(field);
+    if (info === undefined) {
+      const key = leafKey(field);
+      const override = plan.forField([field, key], undefined);
+      const fixed =
+        routed.get(field) ??
+        (override !== undefined && override.context.entity !== 'FREE_TEXT' ? override.context.entity : undefined);
+      info = { key, fixed, steps: new Map() };
+      if (cache.size >= MAX_FIELDS) cache.clear();
+      cache.set(field, info);
+    }
+    return info;
+  };
+
+  /** A type named for this one concrete path (`$.employees[3].name`), by the route or the policy. */
+  const concreteType = (leaf: Leaf): FieldType | undefined => {
+    const known = routed.get(leaf.path);
+    if (known !== undefined) return known;
+    const override = plan.forField([leaf.path], undefined);
+    return override !== undefined && override.context.entity !== 'FREE_TEXT' ? override.context.entity : undefined;
+  };
+
+  return {
+    decisions: () => Object.fromEntries(decided),
+    typeOf(leaf) {
+      if (leaf.kind === 'key' || leaf.kind === 'comment' || leaf.path === '') return undefined;
+      const info = infoOf(leaf.field);
+      if (routed.has(leaf.field)) return info.fixed;
+      if (leaf.path !== leaf.field) {
+        const concrete = concreteType(leaf);
+        if (concrete !== undefined) return concrete;
+      }
+      if (info.fixed !== undefined) return info.fixed;
+      const known = decided.get(leaf.field);
+      if (known !== undefined) return known ?? undefined;
+      const type = classify(info.key, leaf.value);
+      if (leaf.value.trim() !== '') decided.set(leaf.field, type);
+      return type ?? undefined;
+    },
+    stepFor(leaf, type) {
+      if (type === undefined) return undefined;
+      if (leaf.path !== leaf.field) {
+        const concrete = plan.forField([leaf.path], type);
+        if (concrete !== undefined) return concrete;
+      }
+      const info = infoOf(leaf.field);
+      if (info.steps.has(type)) return info.steps.get(type);
+      const step =
+        plan.forField([leaf.field, info.key], type) ?? (type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
+      info.steps.set(type, step);
+      return step;
+    },
+  };
+}
