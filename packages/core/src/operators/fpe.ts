@@ -7,7 +7,7 @@ import { corporateNumberCheckDigit, myNumberCheckDigit } from '../validators/jp-
 import type { Operator } from './operator.js';
 import { createDecimalFf1, type DecimalFf1 } from './ff1.js';
 import { readParams } from './params.js';
-import { purposeFor, requireKeys } from './keyed.js';
+import { perRing, purposeFor, requireKeys } from './keyed.js';
 import { fromArray, readDigits, toArray, writeDigits } from './written-digits.js';
 
 /** Smallest FF1 domain kamen accepts (KM-04; NIST SP 800-38G Rev.1 requires radix^minlen ≥ 10^6). */
@@ -101,20 +101,24 @@ function phonePrefixLength(national: string): number {
   return 2;
 }
 
-/** One FF1 per ring, kid, tenant and tweak: AES key expansion runs once, not per value. */
-const cache = new WeakMap<KeyRing, Map<string, DecimalFf1>>();
+/**
+ * One FF1 per ring, kid, tenant and tweak: the AES key schedule and the per-length CBC-MAC state are set up once,
+ * not per value. At most 4096 per ring (a JSON file can have any number of field paths), least recently used
+ * dropped first; each holds one native AES-ECB object and a few 16-byte blocks.
+ */
+const ciphers = perRing<DecimalFf1>(4096);
+const utf8 = new TextEncoder();
 function cipher(keys: KeyRing, kid: string, entity: string, field: string | undefined, tenant: string | undefined) {
-  let m = cache.get(keys);
-  if (m === undefined) cache.set(keys, (m = new Map()));
+  const cache = ciphers(keys);
   // KM-05: the tweak binds ciphertexts to entity type, field and tenant, so equal digits in two columns differ.
   const tweak = `${entity}\u0000${field ?? ''}\u0000${tenant ?? ''}`;
-  const id = `${kid}\u0000${tweak}`;
-  let c = m.get(id);
-  if (c === undefined) {
-    c = createDecimalFf1(keys.subkey(purposeFor('fpe', tenant), kid), new TextEncoder().encode(tweak));
-    m.set(id, c);
-  }
-  return c;
+  // The tenant's length makes the id unambiguous even if a field path holds U+0000 (the subkey is per tenant).
+  const id = `${kid}\u0000${tenant?.length ?? -1}\u0000${tweak}`;
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const made = createDecimalFf1(keys.subkey(purposeFor('fpe', tenant), kid), utf8.encode(tweak));
+  cache.set(id, made);
+  return made;
 }
 
 /** Where an FPE value belongs: the same entity, field and tenant it was encrypted under. */

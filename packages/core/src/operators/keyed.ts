@@ -1,6 +1,7 @@
 import { coreError } from '../errors.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { OperatorContext } from './operator.js';
+import { LruCache } from '../policy/lru.js';
 
 /** The ring of a keyed operator, or KAMEN_ERR_KEY_REQUIRED: a keyed operator never silently runs unkeyed. */
 export function requireKeys(op: string, ctx: Pick<OperatorContext, 'keys'>): KeyRing {
@@ -12,3 +13,17 @@ export function requireKeys(op: string, ctx: Pick<OperatorContext, 'keys'>): Key
 /** Subkey purpose per tenant: two tenants on one master key never share hashes, tokens or FPE permutations. */
 export const purposeFor = (purpose: string, tenant: string | undefined): string =>
   tenant === undefined ? purpose : `${purpose}\u0000tenant:${tenant}`;
+
+/**
+ * Per-ring caches of derived key material (cipher objects, S2V state), keyed by kid, tenant, entity and the like.
+ * Bounded (a proxy serving many tenants, or a JSON file with many field paths, must not grow them without end)
+ * and weakly tied to the ring, so a dropped ring takes its material with it. Never holds values or tokens.
+ */
+export function perRing<V>(capacity: number): (ring: KeyRing) => LruCache<string, V> {
+  const rings = new WeakMap<KeyRing, LruCache<string, V>>();
+  return (ring) => {
+    let c = rings.get(ring);
+    if (c === undefined) rings.set(ring, (c = new LruCache<string, V>(capacity)));
+    return c;
+  };
+}

@@ -2,8 +2,7 @@ import { coreError } from '../errors.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { Operator } from './operator.js';
 import { readParams } from './params.js';
-import { purposeFor, requireKeys } from './keyed.js';
-import { perRing } from './bounded-cache.js';
+import { perRing, purposeFor, requireKeys } from './keyed.js';
 import { createAesSiv, type AesSiv, type AesSivKey } from './siv.js';
 
 /**
@@ -24,14 +23,18 @@ const dec = new TextDecoder('utf-8', { fatal: true });
 /**
  * AES-256-SIV needs 64 key bytes: two HKDF subkeys (MAC half, CTR half), set up as native cipher objects once per
  * ring, kid and tenant; each entity type then binds its associated data once. Bounds: 256 kid/tenant keys and
- * 4096 type bindings per ring (two small native cipher objects each), least recently used dropped first.
+ * 4096 type bindings per ring (LruCache: at most that many entries, least recently used dropped first).
  */
-const sivKeys = perRing<KeyRing, AesSivKey>(256);
-const sivBound = perRing<KeyRing, AesSiv>(4096);
+const sivKeys = perRing<AesSivKey>(256);
+const sivBound = perRing<AesSiv>(4096);
+
+/** Cache id of a kid and tenant: no tenant and tenant '' derive different subkeys, so they must not share one. */
+const tenantId = (kid: string, tenant: string | undefined): string =>
+  tenant === undefined ? kid : `${kid}\u0000${tenant}`;
 
 function sivKey(keys: KeyRing, kid: string, tenant: string | undefined): AesSivKey {
   const cache = sivKeys(keys);
-  const id = `${kid}\u0000${tenant ?? ''}`;
+  const id = tenantId(kid, tenant);
   const hit = cache.get(id);
   if (hit !== undefined) return hit;
   const k = new Uint8Array(64);
@@ -39,14 +42,20 @@ function sivKey(keys: KeyRing, kid: string, tenant: string | undefined): AesSivK
   k.set(keys.subkey(purposeFor('pseudonym:ctr', tenant), kid), 32);
   const made = createAesSiv(k);
   k.fill(0);
-  return cache.set(id, made);
+  cache.set(id, made);
+  return made;
 }
 
 /** Associated data binds a token to its type and tenant: a MY_NUMBER token does not reveal as a PHONE. */
 function siv(keys: KeyRing, kid: string, type: string, tenant: string | undefined): AesSiv {
   const cache = sivBound(keys);
-  const id = `${kid}\u0000${tenant ?? ''}\u0000${type}`;
-  return cache.get(id) ?? cache.set(id, sivKey(keys, kid, tenant).bind(enc.encode(`${type}\u0000${tenant ?? ''}`)));
+  // The type ([A-Z][A-Z0-9_]*) never holds U+0000, so the last separator is unambiguous.
+  const id = `${tenantId(kid, tenant)}\u0000${type}`;
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const made = sivKey(keys, kid, tenant).bind(enc.encode(`${type}\u0000${tenant ?? ''}`));
+  cache.set(id, made);
+  return made;
 }
 
 /**
