@@ -206,6 +206,9 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
           if (coreEnd - s > 12) continue;
           const gluedLabel = s === runStart + glued && glued > 0;
           const split = bestSplit(dict, text, s, coreEnd, runEnd);
+          // No split and no label before the run: nothing below can raise the score from 0 (most kanji runs are
+          // ordinary words), so skip the honorific and label checks.
+          if (split === undefined && !(labelled && s === runStart)) continue;
           let score = split?.score ?? 0;
           let end = split?.end ?? coreEnd;
           let pattern = split?.pattern ?? 'labelled';
