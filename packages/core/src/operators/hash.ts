@@ -1,8 +1,9 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { coreError } from '../errors.js';
 import type { Operator } from './operator.js';
 import { intParam, readParams, SMALL_DOMAIN_TYPES } from './params.js';
-import { purposeFor, requireKeys } from './keyed.js';
+import { perRing, purposeFor, requireKeys } from './keyed.js';
+import type { KeyRing } from '../keys/keyring.js';
 
 /** Policy parameters of `hash`. */
 export interface HashParams {
@@ -17,6 +18,22 @@ export interface HashParams {
 interface HashConfig {
   readonly encoding: 'hex' | 'base64url';
   readonly truncate: number | undefined;
+}
+
+/** The primary key's 'hash' subkey as a KeyObject, once per ring and tenant (at most 256 tenants per ring). */
+const hmacKeys = perRing<KeyObject>(256);
+function hmacKey(keys: KeyRing, tenant: string | undefined): KeyObject {
+  const cache = hmacKeys(keys);
+  // Keyed by the primary's id too, so a KeyRing implementation whose primary changes never gets a stale subkey.
+  const kid = keys.primaryId;
+  const id = tenant === undefined ? kid : `${kid}\u0000${tenant}`;
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const sub = keys.subkey(purposeFor('hash', tenant), kid);
+  const made = createSecretKey(sub);
+  sub.fill(0);
+  cache.set(id, made);
+  return made;
 }
 
 /**
@@ -44,7 +61,7 @@ export const hashOperator: Operator<HashConfig> = {
     return { encoding, truncate };
   },
   apply(value, cfg, ctx) {
-    const key = requireKeys('hash', ctx).subkey(purposeFor('hash', ctx.tenant));
+    const key = hmacKey(requireKeys('hash', ctx), ctx.tenant);
     const digest = createHmac('sha256', key).update(value.normalize('NFKC'), 'utf8').digest(cfg.encoding);
     return cfg.truncate === undefined ? digest : digest.slice(0, cfg.truncate);
   },
