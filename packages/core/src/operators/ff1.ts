@@ -62,9 +62,11 @@ export function createDecimalFf1(key: Uint8Array, tweak: Uint8Array): DecimalFf1
     return s;
   };
 
+  // One scratch block for every round: cipher.update copies its input, so reusing it is safe.
+  const block = new Uint8Array(16);
   /** y mod 10^m, where y = NUM(first d bytes of R) and d = 4·ceil(b/4) + 4 ≤ 12. */
   const prfMod = (s: Shape, round: number, num: number, m: number): number => {
-    const block = s.last.slice();
+    block.set(s.last);
     block[15 - s.b] = round;
     for (let k = 15, rest = num; k > 15 - s.b; k--, rest = Math.floor(rest / 256)) block[k] = rest % 256;
     for (let k = 0; k < 16; k++) block[k] = (block[k] as number) ^ (s.state[k] as number);
@@ -82,9 +84,14 @@ export function createDecimalFf1(key: Uint8Array, tweak: Uint8Array): DecimalFf1
     for (let k = from; k < to; k++) n = n * 10 + (x[k] as number);
     return n;
   };
-  const str = (value: number, m: number): number[] => {
-    const out = new Array<number>(m);
-    for (let k = m - 1; k >= 0; k--, value = Math.floor(value / 10)) out[k] = value % 10;
+  /** Writes `value` as `m` decimal digits into out[at … at+m). */
+  const str = (out: number[], at: number, value: number, m: number): void => {
+    for (let k = at + m - 1; k >= at; k--, value = Math.floor(value / 10)) out[k] = value % 10;
+  };
+  const join = (s: Shape, a: number, b: number): number[] => {
+    const out = new Array<number>(s.u + s.v);
+    str(out, 0, a, s.u);
+    str(out, s.u, b, s.v);
     return out;
   };
   const check = (x: readonly number[]): void => {
@@ -104,7 +111,7 @@ export function createDecimalFf1(key: Uint8Array, tweak: Uint8Array): DecimalFf1
         a = b;
         b = c;
       }
-      return [...str(a, s.u), ...str(b, s.v)];
+      return join(s, a, b);
     },
     decrypt(x) {
       if (x.length < 2 || x.length > FAST_MAX_DIGITS) return (general ??= FF1(10, key, tweak)).decrypt(x);
@@ -119,7 +126,7 @@ export function createDecimalFf1(key: Uint8Array, tweak: Uint8Array): DecimalFf1
         b = a;
         a = c;
       }
-      return [...str(a, s.u), ...str(b, s.v)];
+      return join(s, a, b);
     },
   };
 }

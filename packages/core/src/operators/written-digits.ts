@@ -27,15 +27,25 @@ export function readDigits(value: string): WrittenDigits {
 
 /** Writes `digits` (ASCII, same count) back into `value` at the digit positions, keeping each digit's width. */
 export function writeDigits(value: string, read: WrittenDigits, digits: string): string {
-  const out = value.split('');
+  let out = '';
+  let from = 0;
   for (let k = 0; k < read.positions.length; k++) {
     const i = read.positions[k] as number;
     const d = digits.charCodeAt(k) - 48;
-    out[i] = value.charCodeAt(i) >= FW_ZERO ? String.fromCharCode(FW_ZERO + d) : String.fromCharCode(48 + d);
+    out += value.slice(from, i) + String.fromCharCode((value.charCodeAt(i) >= FW_ZERO ? FW_ZERO : 48) + d);
+    from = i + 1;
   }
-  return out.join('');
+  return out + value.slice(from);
 }
 
 /** '0123' -> [0,1,2,3] and back, for FF1's digit arrays. */
-export const toArray = (digits: string): number[] => Array.from(digits, (c) => c.charCodeAt(0) - 48);
-export const fromArray = (a: readonly number[]): string => String.fromCharCode(...a.map((d) => d + 48));
+export function toArray(digits: string): number[] {
+  const out = new Array<number>(digits.length);
+  for (let k = 0; k < digits.length; k++) out[k] = digits.charCodeAt(k) - 48;
+  return out;
+}
+export function fromArray(a: readonly number[]): string {
+  let out = '';
+  for (const d of a) out += String.fromCharCode(d + 48);
+  return out;
+}
