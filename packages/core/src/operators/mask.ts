@@ -25,7 +25,7 @@ const WIDE = /[\u3000-\u9fff\uff00-\uffef]/u;
 const SEPARATORS = new Set([...'-‐‑‒–—―−－ー /.@_()（）　：:']);
 const isSep = (c: string): boolean => SEPARATORS.has(c);
 const isDigit = (c: string): boolean => (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
-const NAME_SPLIT = /[ \u3000・]/u;
+const isNameSplit = (c: string): boolean => c === ' ' || c === '\u3000' || c === '・';
 /** The most digits a mask may leave side by side (KM: "no run of 4+ original digits"). */
 const MAX_DIGIT_RUN = 3;
 
@@ -58,16 +58,17 @@ export const maskOperator: Operator<MaskConfig> = {
     const digitRunAllowed = defaultKeep(chars, ctx.entity, cfg, keep);
     // Separators are kept (unless told not to); they carry no identity and make the output readable.
     limitDigitRuns(chars, keep, digitRunAllowed);
-    const out: string[] = new Array<string>(chars.length);
-    const names = ctx.entity === 'PERSON_NAME' || ctx.entity === 'NAME_KANA';
+    const keepSeps = cfg.keepSeparators && !(ctx.entity === 'PERSON_NAME' || ctx.entity === 'NAME_KANA');
+    let masked = '';
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i] as string;
-      if (isSep(c) && cfg.keepSeparators && !names) out[i] = c;
-      else out[i] = keep[i] === 1 || keep[i] === 2 ? c : mc;
+      masked += keep[i] !== 0 || (keepSeps && isSep(c)) ? c : mc;
     }
-    const masked = out.join('');
+    if (masked !== value) return masked;
     // A value too short for its default to hide anything ('a@x.jp', a one-character name) is masked whole.
-    return masked === value ? chars.map((c) => (isSep(c) && cfg.keepSeparators ? c : mc)).join('') : masked;
+    let whole = '';
+    for (const c of chars) whole += cfg.keepSeparators && isSep(c) ? c : mc;
+    return whole;
   },
 };
 
@@ -84,13 +85,11 @@ function defaultKeep(chars: readonly string[], entity: FieldType, cfg: MaskConfi
   switch (entity) {
     case 'PHONE': {
       // First group (prefix / area code) and last group stay; with no separators, the first 3 and last 4 digits.
-      const groups = digitGroups(chars);
-      if (groups.length >= 2) {
-        const first = groups[0] as [number, number];
-        const last = groups[groups.length - 1] as [number, number];
-        for (let i = first[0]; i < Math.min(first[1], first[0] + 4); i++) keep[i] = 1;
-        for (let i = Math.max(last[0], last[1] - 4); i < last[1]; i++) keep[i] = 1;
-        return Math.max(last[0], last[1] - 4);
+      const g = digitGroupEnds(chars);
+      if (g !== undefined) {
+        for (let i = g.firstStart; i < Math.min(g.firstEnd, g.firstStart + 4); i++) keep[i] = 1;
+        for (let i = Math.max(g.lastStart, g.lastEnd - 4); i < g.lastEnd; i++) keep[i] = 1;
+        return Math.max(g.lastStart, g.lastEnd - 4);
       }
       markEnds(chars, keep, 3, 4);
       return lastDigitsStart(chars, 4);
@@ -110,11 +109,13 @@ function defaultKeep(chars: readonly string[], entity: FieldType, cfg: MaskConfi
     case 'NAME_KANA': {
       // The first token (the surname in Japanese order) stays; a one-token name keeps its first character.
       let i = 0;
-      const firstSplit = chars.findIndex((c) => NAME_SPLIT.test(c));
+      let firstSplit = 0;
+      while (firstSplit < chars.length && !isNameSplit(chars[firstSplit] as string)) firstSplit++;
+      if (firstSplit === chars.length) firstSplit = -1;
       if (firstSplit <= 0) keep[0] = 1;
       else {
         for (; i < firstSplit; i++) keep[i] = 1;
-        for (let j = firstSplit; j < chars.length; j++) if (NAME_SPLIT.test(chars[j] as string)) keep[j] = 2;
+        for (let j = firstSplit; j < chars.length; j++) if (isNameSplit(chars[j] as string)) keep[j] = 2;
       }
       return -1;
     }
@@ -151,22 +152,26 @@ function markEnds(chars: readonly string[], keep: Uint8Array, first: number, las
  */
 function limitDigitRuns(chars: readonly string[], keep: Uint8Array, allowedFrom: number): void {
   const end = allowedFrom >= 0 ? allowedFrom : chars.length;
-  let run: number[] = [];
-  const flush = (atEnd: boolean): void => {
-    if (run.length > MAX_DIGIT_RUN) {
-      const drop = atEnd ? run.slice(0, run.length - MAX_DIGIT_RUN) : run.slice(MAX_DIGIT_RUN);
-      for (const i of drop) keep[i] = 0;
-    }
-    run = [];
-  };
+  const run: number[] = [];
   for (let i = 0; i < end; i++) {
     const c = chars[i] as string;
     if (keep[i] === 1 && isDigit(c)) run.push(i);
-    else if (!isSep(c)) flush(false);
+    else if (!isSep(c)) {
+      dropExcess(run, keep, false);
+      run.length = 0;
+    }
   }
   let tailOnlySeps = true;
   for (let i = end; i < chars.length && tailOnlySeps; i++) tailOnlySeps = isSep(chars[i] as string);
-  flush(tailOnlySeps && end === chars.length);
+  dropExcess(run, keep, tailOnlySeps && end === chars.length);
+}
+
+/** Unmarks all but MAX_DIGIT_RUN of a run's digits: its last ones when `atEnd`, else its first ones. */
+function dropExcess(run: readonly number[], keep: Uint8Array, atEnd: boolean): void {
+  if (run.length <= MAX_DIGIT_RUN) return;
+  const from = atEnd ? 0 : MAX_DIGIT_RUN;
+  const to = atEnd ? run.length - MAX_DIGIT_RUN : run.length;
+  for (let k = from; k < to; k++) keep[run[k] as number] = 0;
 }
 
 /** Index of the n-th digit from the end. */
@@ -175,9 +180,14 @@ function lastDigitsStart(chars: readonly string[], n: number): number {
   return -1;
 }
 
-/** [start, end) of each maximal run of digits. */
-function digitGroups(chars: readonly string[]): [number, number][] {
-  const groups: [number, number][] = [];
+/** [start, end) of the first and the last maximal run of digits, or undefined when there are fewer than two runs. */
+function digitGroupEnds(
+  chars: readonly string[],
+): { firstStart: number; firstEnd: number; lastStart: number; lastEnd: number } | undefined {
+  let firstStart = -1;
+  let firstEnd = -1;
+  let lastStart = -1;
+  let lastEnd = -1;
   for (let i = 0; i < chars.length;) {
     if (!isDigit(chars[i] as string)) {
       i++;
@@ -185,7 +195,13 @@ function digitGroups(chars: readonly string[]): [number, number][] {
     }
     const s = i;
     while (i < chars.length && isDigit(chars[i] as string)) i++;
-    groups.push([s, i]);
+    if (firstStart < 0) {
+      firstStart = s;
+      firstEnd = i;
+    } else {
+      lastStart = s;
+      lastEnd = i;
+    }
   }
-  return groups;
+  return lastStart < 0 ? undefined : { firstStart, firstEnd, lastStart, lastEnd };
 }
