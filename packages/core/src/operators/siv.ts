@@ -83,26 +83,30 @@ class Cmac {
   }
 }
 
-/** CTR keystream XOR on a persistent native ECB cipher: the counter blocks are built here, one update call. */
-function ctrXor(ecb: Cipher, iv: Uint8Array, data: Uint8Array): Buffer {
+/**
+ * CTR keystream XOR on a persistent native ECB cipher: the counter blocks (from V with two bits cleared) are built
+ * here and encrypted in one update call. Writes data ⊕ keystream into out[at …].
+ */
+function ctrXor(ecb: Cipher, v: Uint8Array, data: Uint8Array, out: Uint8Array, at: number): void {
   const n = Math.ceil(data.length / BLOCK);
-  const out = Buffer.allocUnsafe(data.length);
-  if (n === 0) return out;
+  if (n === 0) return;
   const counters = new Uint8Array(n * BLOCK);
-  const ctr = Uint8Array.from(iv);
-  for (let b = 0; b < n; b++) {
-    counters.set(ctr, b * BLOCK);
+  counters.set(v.subarray(0, BLOCK));
+  counters[8] = (counters[8] as number) & 0x7f; // clear the 63rd and 31st bits (RFC 5297 §2.6)
+  counters[12] = (counters[12] as number) & 0x7f;
+  for (let b = 1; b < n; b++) {
+    const o = b * BLOCK;
+    counters.copyWithin(o, o - BLOCK, o);
     // Full 128-bit big-endian increment, as NIST SP 800-38A and RFC 5297 §2.5 count.
-    for (let j = BLOCK - 1, carry = 1; j >= 0 && carry !== 0; j--) {
-      const s = (ctr[j] as number) + carry;
-      ctr[j] = s & 0xff;
+    for (let j = o + BLOCK - 1, carry = 1; j >= o && carry !== 0; j--) {
+      const s = (counters[j] as number) + carry;
+      counters[j] = s & 0xff;
       carry = s >>> 8;
     }
   }
   const ks = ecb.update(counters);
   if (ks.length !== counters.length) throw new Error('AES-ECB returned a partial block');
-  for (let i = 0; i < data.length; i++) out[i] = (data[i] as number) ^ (ks[i] as number);
-  return out;
+  for (let i = 0; i < data.length; i++) out[at + i] = (data[i] as number) ^ (ks[i] as number);
 }
 
 /** One AES-SIV key: its native cipher objects and CMAC subkeys, shared by every associated data bound to it. */
@@ -151,23 +155,19 @@ function bound(cmac: Cmac, ecb: Cipher, ad: readonly Uint8Array[]): AesSiv {
     for (let i = 0; i < BLOCK; i++) t[i] = (t[i] as number) ^ (dd[i] as number);
     return cmac.macPadded(t, BLOCK);
   };
-  const counterOf = (v: Uint8Array): Uint8Array => {
-    const q = Uint8Array.from(v);
-    q[8] = (q[8] as number) & 0x7f; // clear the 63rd and 31st bits (RFC 5297 §2.6)
-    q[12] = (q[12] as number) & 0x7f;
-    return q;
-  };
-
   return {
     encrypt(plaintext) {
       const v = s2v(plaintext);
-      const c = ctrXor(ecb, counterOf(v), plaintext);
-      return Buffer.concat([v, c]);
+      const out = Buffer.allocUnsafe(BLOCK + plaintext.length);
+      out.set(v, 0);
+      ctrXor(ecb, v, plaintext, out, BLOCK);
+      return out;
     },
     decrypt(sealed) {
       if (sealed.length < BLOCK) throw new Error('invalid siv tag');
       const v = sealed.subarray(0, BLOCK);
-      const p = ctrXor(ecb, counterOf(v), sealed.subarray(BLOCK));
+      const p = Buffer.alloc(sealed.length - BLOCK);
+      ctrXor(ecb, v, sealed.subarray(BLOCK), p, 0);
       if (!timingSafeEqual(s2v(p), v)) {
         p.fill(0);
         throw new Error('invalid siv tag');
