@@ -43,7 +43,7 @@ interface Quantifier {
 const isDigitChar = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /** Index just after the class starting at `i` ('['), or -1. In JavaScript the first unescaped ']' closes it. */
-function classEnd(src: string, i: number): number {
+export function classEnd(src: string, i: number): number {
   for (let j = i + 1; j < src.length; j++) {
     if (src[j] === '\\') j++;
     else if (src[j] === ']') return j + 1;
@@ -52,7 +52,7 @@ function classEnd(src: string, i: number): number {
 }
 
 /** Index just after the group starting at `i` ('('), or -1. */
-function groupEnd(src: string, i: number): number {
+export function groupEnd(src: string, i: number): number {
   let depth = 0;
   for (let j = i; j < src.length; j++) {
     const c = src[j];
