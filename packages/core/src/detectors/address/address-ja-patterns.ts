@@ -85,7 +85,9 @@ export const WITH_PREFECTURE = new RegExp(
  * that cannot be part of a place name, so a preceding word is never taken in.
  */
 export const MUNICIPALITY_FIRST = new RegExp(
-  `(?<!${PLACE_CHAR}|の|が)${MUNICIPALITY}(${TOWN}${BLOCK})${NOT_A_COUNT}(${BUILDING})`,
+  // The leading lookahead adds no condition (every municipality starts with one of these characters) but lets V8
+  // skip ahead to them instead of trying the long lookbehind at every position: about twice as fast.
+  `(?=[${KANJI}${KATAKANA}\\u3041-\\u3096])(?<!${PLACE_CHAR}|の|が)${MUNICIPALITY}(${TOWN}${BLOCK})${NOT_A_COUNT}(${BUILDING})`,
   'g',
 );
 
