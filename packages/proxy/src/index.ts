@@ -24,6 +24,7 @@ export type {
   RouteRule,
   ContentConfig,
   LimitsConfig,
+  WorkersConfig,
   OnMissingRole,
 } from './config/types.js';
 export { PROXY_ERRORS, PROXY_ERROR_STATUS, proxyError, type ProxyErrorCode } from './errors.js';

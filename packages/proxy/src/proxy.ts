@@ -40,6 +40,8 @@ export interface ProxyOptions {
   readonly logStream?: NodeJS.WritableStream;
   /** Also export Node process metrics (default false; `kamen proxy` turns them on). */
   readonly processMetrics?: boolean;
+  /** Path or file: URL of the mask worker module (default: the built dist/mask/worker.js); for tests. */
+  readonly maskWorker?: string;
 }
 
 const OPS = new Set(['/healthz', '/readyz', '/metrics']);
@@ -51,7 +53,7 @@ const OPS = new Set(['/healthz', '/readyz', '/metrics']);
 export async function createProxy(config: ProxyConfig, options: ProxyOptions = {}): Promise<KamenProxy> {
   const log = createLogger(config.log.level, options.logStream);
   const metrics = createMetrics(options.processMetrics ?? false);
-  let runtime: Runtime = createRuntime(config);
+  let runtime: Runtime = createRuntime(config, options.maskWorker);
   const revealer = await createRevealer(config, log);
   warm(runtime);
   if (runtime.policies.ephemeralKeys)
@@ -136,7 +138,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
     inflight--;
     if (retired.has(rt) && rt.active === 0) {
       retired.delete(rt);
-      void rt.upstream.close();
+      void retire(rt);
     }
   };
 
@@ -158,7 +160,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
         });
       }),
     reload(next) {
-      const fresh = createRuntime(next);
+      const fresh = createRuntime(next, options.maskWorker);
       warm(fresh);
       const old = runtime;
       runtime = fresh;
@@ -166,7 +168,7 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
         log.warn('listen address changed: restart to apply it');
       if (JSON.stringify([next.grants, next.audit]) !== JSON.stringify([old.config.grants, old.config.audit]))
         log.warn('grants or audit settings changed: restart to apply them (one writer per audit log)');
-      if (old.active === 0) void old.upstream.close();
+      if (old.active === 0) void retire(old);
       else retired.add(old);
       log.info('config reloaded');
     },
@@ -180,12 +182,19 @@ export async function createProxy(config: ProxyConfig, options: ProxyOptions = {
       server.closeAllConnections();
       for (const s of sockets) s.destroy();
       await closed;
-      await Promise.all([runtime.upstream.destroy(), ...[...retired].map((r) => r.upstream.destroy())]);
+      await Promise.all(
+        [runtime, ...retired].flatMap((r) => [r.upstream.destroy(), r.pool?.close() ?? Promise.resolve()]),
+      );
       await revealer.close();
       log.info('closed');
     },
   };
   return handle;
+}
+
+/** A runtime no request uses any more: its upstream connections and mask workers go. */
+async function retire(rt: Runtime): Promise<void> {
+  await Promise.all([rt.upstream.close(), rt.pool?.close()]);
 }
 
 /**

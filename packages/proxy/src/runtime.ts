@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import type { ProxyConfig } from './config/types.js';
+import { createMaskPool, type MaskPool } from './mask/mask-pool.js';
 import { createIdentityResolver, type IdentityResolver } from './identity/create-identity-resolver.js';
 import type { IdentityExtras } from './identity/identity-config.js';
 import { createPolicySet, type PolicySet } from './policy-set.js';
@@ -15,6 +16,8 @@ export interface Runtime {
   readonly route: (method: string, path: string) => CompiledRoute | undefined;
   readonly identity: IdentityResolver;
   readonly upstream: Pool;
+  /** Worker threads for large bodies (config.workers); undefined when workers.threads is 0. */
+  readonly pool: MaskPool | undefined;
   /** Upstream base path ('' or '/prefix' without a trailing slash). */
   readonly basePath: string;
   readonly upstreamHost: string;
@@ -24,8 +27,11 @@ export interface Runtime {
   active: number;
 }
 
-/** Builds a runtime; throws a KamenError (config, policy or key) without side effects left behind. */
-export function createRuntime(config: ProxyConfig): Runtime {
+/**
+ * Builds a runtime; throws a KamenError (config, policy or key) without side effects left behind (the pool's
+ * workers start with the first large body). `maskWorker` replaces the worker module (tests, embedding).
+ */
+export function createRuntime(config: ProxyConfig, maskWorker?: string): Runtime {
   const policies = createPolicySet(config.policy, config.keyFile, config.baseDir);
   const identity = createIdentityResolver(config.identity as ProxyConfig['identity'] & IdentityExtras, {
     roles: policies.roles,
@@ -49,6 +55,7 @@ export function createRuntime(config: ProxyConfig): Runtime {
     route: createRouteTable(config.routes),
     identity,
     upstream,
+    pool: createMaskPool(config.workers, policies.workerSetup, maskWorker),
     basePath: trimSlashes(url.pathname),
     upstreamHost: url.host,
     varyOn: [...new Set(varyOn)],

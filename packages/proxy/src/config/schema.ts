@@ -105,6 +105,17 @@ export const PROXY_CONFIG_SCHEMA = {
         bufferBytes: bytes(1 * MiB),
       },
     },
+    workers: {
+      type: 'object',
+      additionalProperties: false,
+      default: {},
+      properties: {
+        threads: { type: 'integer', minimum: 0, maximum: 64, default: 1 },
+        minBodyBytes: bytes(256 * 1024),
+        batchBytes: { type: 'integer', minimum: 1024, maximum: 64 * MiB, default: 128 * 1024 },
+        maxInFlight: { type: 'integer', minimum: 1, maximum: 64, default: 2 },
+      },
+    },
     log: {
       type: 'object',
       additionalProperties: false,

@@ -90,6 +90,21 @@ export interface LimitsConfig {
   readonly bufferBytes: number;
 }
 
+/**
+ * Worker threads (a piscina pool) for large bodies: a body is masked inline until `minBodyBytes` of it were read,
+ * then the rest goes to the pool in batches of records (docs/scaling.md has the measurements behind the defaults).
+ */
+export interface WorkersConfig {
+  /** Worker threads shared by every response; 0 = everything inline. Started with the first large body. */
+  readonly threads: number;
+  /** Decoded body size after which the rest of a body is masked in the pool. */
+  readonly minBodyBytes: number;
+  /** Records are sent to a worker in batches of about this many characters. */
+  readonly batchBytes: number;
+  /** Batches of one body in the pool at once; reading the upstream body waits beyond it (backpressure). */
+  readonly maxInFlight: number;
+}
+
 export interface ProxyConfig {
   readonly listen: ListenConfig;
   readonly upstream: UpstreamConfig;
@@ -105,6 +120,7 @@ export interface ProxyConfig {
   readonly routes: readonly RouteRule[];
   readonly content: ContentConfig;
   readonly limits: LimitsConfig;
+  readonly workers: WorkersConfig;
   readonly log: { readonly level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent' };
   /** Directory relative file paths in the config are resolved against (the config file's directory). */
   readonly baseDir: string;

@@ -220,6 +220,7 @@ async function forward(
     reveal: reveal?.matcher,
     config,
     counts,
+    ...(rt.pool !== undefined ? { pool: { pool: rt.pool, role: identity.role, tenant: identity.tenant } } : {}),
   });
   if (result.kind !== 'blocked' && result.kind !== 'failed') {
     o.outcome = result.kind === 'empty' ? 'masked' : result.kind;

@@ -1,6 +1,8 @@
 import {
   applyTransform,
   createCsvCodec,
+  createCsvDecoder,
+  createXmlDecoder,
   createJsonDecoder,
   createNdjsonDecoder,
   encodeRecords,
@@ -42,6 +44,27 @@ export function createBodyCodec(
       return createSseCodec(limits, transform);
     case 'html':
       return createHtmlCodec({ ...limits, inlineScripts }, transform);
+  }
+}
+
+/**
+ * The record decoder of a format whose records can be masked in the pool's workers (pooled-stream.ts), or undefined:
+ * text, SSE (events must go out as they come) and HTML (embedded scripts) are always masked inline.
+ */
+export function createPoolableDecoder(format: BodyFormat, limits: FormatLimits): RecordDecoder | undefined {
+  switch (format) {
+    case 'json':
+      return createJsonDecoder(limits);
+    case 'ndjson':
+      return createNdjsonDecoder(limits);
+    case 'csv':
+      return createCsvDecoder(limits);
+    case 'tsv':
+      return createCsvDecoder({ ...limits, delimiter: '\t' });
+    case 'xml':
+      return createXmlDecoder(limits);
+    default:
+      return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FieldType, Plan } from '@kamen/core';
+import type { Plan } from '@kamen/core';
 import type { ProxyConfig, RouteRule } from '../config/types.js';
 import { decoders, encoder, parseContentEncoding } from '../http/content-encoding.js';
 import { chooseEncoding } from '../http/request-headers.js';
@@ -9,10 +9,13 @@ import { ResponseSink } from '../http/response-sink.js';
 import { bodyErrorCode } from '../http/upstream-error.js';
 import type { ProxyErrorCode } from '../errors.js';
 import type { RevealMatcher } from '../grants/reveal-matcher.js';
-import { createBodyCodec } from './body-codec.js';
+import { createBodyCodec, createPoolableDecoder } from './body-codec.js';
 import { byteLimit, maskStream } from './body-stream.js';
-import { decoderLabel, formatOf, matchesType, parseMediaType } from './content-type.js';
+import { decoderLabel, formatOf, matchesType, parseMediaType, type BodyFormat } from './content-type.js';
+import { createFieldDecider, type RouteFields } from './field-decider.js';
 import { createLeafMasker, type MaskCounts } from './leaf-masker.js';
+import type { MaskPool } from './mask-pool.js';
+import { pooledMaskStream } from './pooled-stream.js';
 
 export interface MaskedResponse {
   readonly res: ServerResponse;
@@ -29,7 +32,18 @@ export interface MaskedResponse {
   readonly reveal: RevealMatcher | undefined;
   readonly config: ProxyConfig;
   readonly counts: MaskCounts;
+  /** The runtime's worker pool for large bodies, with the role and tenant `plan` was compiled for. */
+  readonly pool?: { readonly pool: MaskPool; readonly role: string; readonly tenant: string | undefined };
 }
+
+/** One object for "no route fields": the field decider caches per route object. */
+const NO_FIELDS: RouteFields = Object.freeze({});
+const fieldIds = new WeakMap<RouteFields, string>();
+const fieldsId = (fields: RouteFields): string => {
+  let id = fieldIds.get(fields);
+  if (id === undefined) fieldIds.set(fields, (id = JSON.stringify(fields)));
+  return id;
+};
 
 /** How a masked response ended: `masked`, `allowed` (allow-listed type, unchanged), or a failure code. */
 export type MaskedOutcome =
@@ -91,17 +105,10 @@ export async function respondMasked(r: MaskedResponse): Promise<MaskedOutcome> {
   const coding = format === 'sse' ? undefined : chooseEncoding(r.acceptEncoding);
   try {
     const codings = parseContentEncoding(r.upstreamHeaders['content-encoding'], config.limits.maxEncodingLayers);
-    const transform = createLeafMasker(r.plan, {
-      fields: (r.route?.fields ?? {}) as Readonly<Record<string, FieldType>>,
-      ...(r.reveal !== undefined ? { reveal: r.reveal } : {}),
-      counts: r.counts,
-    });
-    const limits = { maxStringLength: config.limits.maxRecordBytes };
-    const codec = createBodyCodec(format, limits, transform, config.content.htmlInlineScripts);
     stages = [
       byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'upstream body'),
       ...decoders(codings, config.limits.maxDecompressedBytes),
-      maskStream(codec, charset),
+      masker(r, format, charset),
       byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'masked body'),
       ...(coding !== undefined ? [encoder(coding)] : []),
     ];
@@ -122,6 +129,36 @@ export async function respondMasked(r: MaskedResponse): Promise<MaskedOutcome> {
     if (sink.committed) res.destroy();
     return { kind: 'failed', code, aborted: sink.committed };
   }
+}
+
+/**
+ * The masking stage: pooled (inline until the body is large, then in the workers) when the runtime has a pool and
+ * the format has records to batch; inline otherwise. A request with a reveal grant is always masked inline: the
+ * grant's matcher and its audit trail live in this thread.
+ */
+function masker(r: MaskedResponse, format: BodyFormat, charset: string): Transform {
+  const fields = (r.route?.fields ?? NO_FIELDS) as RouteFields;
+  const decider = createFieldDecider(r.plan, fields);
+  const transform = createLeafMasker(r.plan, {
+    fields,
+    ...(r.reveal !== undefined ? { reveal: r.reveal } : {}),
+    counts: r.counts,
+    decider,
+  });
+  const limits = { maxStringLength: r.config.limits.maxRecordBytes };
+  const decoder = r.pool !== undefined && r.reveal === undefined ? createPoolableDecoder(format, limits) : undefined;
+  if (r.pool === undefined || decoder === undefined)
+    return maskStream(createBodyCodec(format, limits, transform, r.config.content.htmlInlineScripts), charset);
+  return pooledMaskStream({
+    decoder,
+    charset,
+    jsonNumbers: format === 'json' || format === 'ndjson',
+    transform,
+    decider,
+    pool: r.pool.pool,
+    task: { role: r.pool.role, tenant: r.pool.tenant, fields, fieldsId: fieldsId(fields) },
+    counts: r.counts,
+  });
 }
 
 /** Drops an upstream body we will not use (destroying it aborts the upstream request; its error is expected). */
