@@ -2,6 +2,7 @@ import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { coreError } from '../errors.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { FieldType } from '../types.js';
+import { japaneseNumberValidity } from '../detectors/phone/jp-validity.js';
 import { luhn, luhnCheckDigit } from '../validators/luhn.js';
 import { corporateNumberCheckDigit, myNumberCheckDigit } from '../validators/jp-check-digits.js';
 import type { Operator } from './operator.js';
@@ -80,7 +81,7 @@ function schemeFor(entity: FieldType, value: string, digits: string, revealing: 
       const cls = classOf(digits);
       // Valid with full metadata AND the same prefix class: 080 must not walk into 0800 (toll-free), or reveal,
       // which reads the class from the output, would cut the number elsewhere.
-      const accept = (d: string): boolean => classOf(d) === cls && isValidPhoneNumber(intl ? `+${d}` : d, 'JP');
+      const accept = (d: string): boolean => classOf(d) === cls && isValidJapanese(d, intl);
       // Cycle walking needs the original in the accepted set; an unassigned number has no same-kind image.
       if (!revealing) domain(accept(digits), 'a valid Japanese phone number');
       return { from: keep, to: n, accept };
@@ -89,6 +90,14 @@ function schemeFor(entity: FieldType, value: string, digits: string, revealing: 
       return { from: 0, to: n };
   }
 }
+
+/**
+ * libphonenumber's isValidPhoneNumber(…, 'JP') on a digit string (with '+' when international). The plain forms are
+ * decided from Japan's compiled metadata (detectors/phone/jp-validity.ts, the same answer at a fraction of the cost);
+ * cycle walking asks this once per FF1 step, so it dominated a phone's cost. Other forms go to libphonenumber.
+ */
+const isValidJapanese = (digits: string, intl: boolean): boolean =>
+  japaneseNumberValidity(digits, intl) ?? isValidPhoneNumber(intl ? `+${digits}` : digits, 'JP');
 
 /**
  * National-prefix digits kept in clear: 0120/0800/0570/0990 (4), mobile and IP 0[5-9]0 and 020 (3), else the
