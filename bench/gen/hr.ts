@@ -120,6 +120,7 @@ function cli(): void {
     encoding,
     bytes: parseSize(arg('size', '1GB')),
     seed: Number(arg('seed', '4')),
+    remarks: !process.argv.includes('--no-remarks'),
     out,
   });
   const mb = file.bytes / 1e6;

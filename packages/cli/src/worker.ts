@@ -1,9 +1,10 @@
 /**
  * The piscina worker of `kamen mask` (built to dist/worker.js). workerData is the MaskSetup (policy, role, key
  * material, output encoding): the plan is compiled and the detection rules loaded as soon as the worker starts,
- * while the main thread is still sampling the input. Each task is a batch of records with the stream's field
- * decisions and format spec (decided once in the main thread); the result is the batch's encoded output bytes,
- * transferred (not copied) back, with the counts of what was masked. Any error fails the run (WP-01).
+ * while the main thread is still sampling the input. Each task is a batch of records, or raw bytes of whole records
+ * that the worker decodes itself, with the stream's field decisions (decided once in the main thread); the result
+ * is the batch's encoded output bytes, transferred (not copied) back, with the counts of what was masked. Any error
+ * fails the run (WP-01).
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import {
@@ -19,9 +20,11 @@ import type { FieldDecisions } from './mask/decide.js';
 import type { MaskSetup } from './mask/job.js';
 import { planOf } from './mask/job.js';
 import { createMasker, type Masker } from './mask/masker.js';
+import { decodeSlice, type SliceAt, type SliceStream } from './mask/slice.js';
 import type { MaskStats } from './mask/stats.js';
 
-export interface MaskTask {
+/** Records decoded in the main thread (XML, JSON, --on-error skip). */
+export interface PackedTask {
   /** The batch packed by core's packRecords: one string and moved typed arrays, not thousands of cloned objects. */
   readonly packed: PackedRecords;
   /** The same for every task of a run: small, and any worker may take any task. */
@@ -29,9 +32,21 @@ export interface MaskTask {
   readonly spec: FormatSpec;
 }
 
-/** A batch's output, or the KamenError that stopped it (as data: an Error thrown across threads loses its code). */
+/** Raw bytes of whole records (CSV, TSV, NDJSON, text): the worker decodes them itself. */
+export interface SliceTask extends SliceAt {
+  readonly stream: SliceStream;
+  readonly decisions: FieldDecisions;
+}
+
+export type MaskTask = PackedTask | SliceTask;
+
+/**
+ * A batch's output and the number of records it decoded (the main thread numbers records across slices), or the
+ * KamenError that stopped it (as data: an Error thrown across threads loses its code), with record numbers local
+ * to the slice.
+ */
 export type MaskResult =
-  | { readonly bytes: Uint8Array; readonly stats: MaskStats }
+  | { readonly bytes: Uint8Array; readonly stats: MaskStats; readonly units: number }
   | { readonly error: { readonly code: string; readonly message: string; readonly context: ErrorContext } };
 
 const setup = workerData as MaskSetup;
@@ -44,8 +59,10 @@ export default function maskTask(task: MaskTask): unknown {
   let result: MaskResult;
   try {
     masker ??= createMasker(plan, task.decisions); // one pool serves one stream: its decisions never change
-    const bytes = ownBuffer(maskBatch(unpackRecords(task.packed), task.spec, masker, setup.outputEncoding));
-    result = { bytes, stats: masker.take() };
+    const records = 'packed' in task ? unpackRecords(task.packed) : decodeSlice(task.stream, task);
+    const spec = 'packed' in task ? task.spec : task.stream.spec;
+    const bytes = ownBuffer(maskBatch(records, spec, masker, setup.outputEncoding));
+    result = { bytes, stats: masker.take(), units: records.length };
   } catch (err) {
     if (!(err instanceof KamenError)) throw err;
     return { error: { code: err.code, message: err.message, context: err.context } } satisfies MaskResult;

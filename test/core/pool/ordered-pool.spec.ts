@@ -12,6 +12,10 @@ writeFileSync(
   worker,
   `export default async function ({ id, delay, mode }) {
     if (mode === 'throw') throw new Error('batch failed');
+    if (mode === 'throw-late') {
+      await new Promise((r) => setTimeout(r, delay));
+      throw new Error('batch ' + id + ' failed');
+    }
     if (mode === 'crash') process.exit(7);
     await new Promise((r) => setTimeout(r, delay));
     return { id, doubled: id * 2 };
@@ -67,5 +71,22 @@ describe('createOrderedPool', () => {
     await pool.close();
     expect(seen).not.toContain(2);
     expect(seen).not.toContain(3);
+  });
+
+  it('reports the first failed task in submission order, not the first to fail', async () => {
+    const seen: number[] = [];
+    const pool = createOrderedPool<{ id: number; delay: number; mode?: string }, { id: number }>(
+      { filename: worker, threads: 2, maxInFlight: 8 },
+      (r) => {
+        seen.push(r.id);
+      },
+    );
+    await pool.push({ id: 0, delay: 0 });
+    // Task 1 fails well after task 2 does: the run still fails with task 1's error (the earlier input).
+    await pool.push({ id: 1, delay: 300, mode: 'throw-late' });
+    await pool.push({ id: 2, delay: 0, mode: 'throw-late' });
+    await expect(pool.drain()).rejects.toThrow('batch 1 failed');
+    await pool.close();
+    expect(seen).toEqual([0]);
   });
 });

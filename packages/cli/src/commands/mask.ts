@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { keyRingFromEnv, loadKeyRing, loadPolicy, maskText, type Policy } from '@kamen/core';
 import { EXIT } from '../exit-codes.js';
 import { openInput, openOutput, openRecords, removeTempFilesSync, type SkippedRecord } from '../io/index.js';
+import { openSlices } from '../io/slice-source.js';
+import { endsRecordsAtLineFeeds } from '../io/slices.js';
 import { decideFields, sampleForDecisions } from '../mask/decide.js';
 import { planOf, type JobKey, type MaskJob, type MaskSetup } from '../mask/job.js';
 import { INLINE_BYTES, defaultWorkers, parseMaskArgs } from '../mask/options.js';
@@ -107,15 +109,20 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
     const small = input.small || (input.size !== undefined && input.size < INLINE_BYTES);
     // Workers start now and load the rules while the input is sampled and its fields decided.
     runner = createMaskRunner(setup, opts.workers ?? (small ? 0 : defaultWorkers()));
-    const source = await openRecords(input, {
-      batchRecords: opts.batch,
-      declareEncoding: opts.outputEncoding ?? input.encoding,
-      onError: opts.onError,
-      onSkip: (s) => {
-        skippedCount++;
-        if (skipped.length < 1000) skipped.push(s);
-      },
-    });
+    // With workers, line-based formats go to them as raw slices of whole records (the main thread only finds record
+    // ends); --on-error skip resynchronises in one decoder, so it decodes here.
+    const source =
+      runner.workers > 0 && opts.onError === 'fail' && endsRecordsAtLineFeeds(input.format, input.head)
+        ? await openSlices(input, { format: input.format, sliceRecords: opts.batch })
+        : await openRecords(input, {
+            batchRecords: opts.batch,
+            declareEncoding: opts.outputEncoding ?? input.encoding,
+            onError: opts.onError,
+            onSkip: (s) => {
+              skippedCount++;
+              if (skipped.length < 1000) skipped.push(s);
+            },
+          });
     const job: MaskJob = { ...setup, decisions: decideFields(sampleForDecisions(source)), spec: source.spec };
     out = await openOutput(opts.out, io.stdout);
     const stats = await runner.run({ source, job, out, onProgress: (n) => progress.update(n) });

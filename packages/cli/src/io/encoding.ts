@@ -102,12 +102,21 @@ export interface ByteDecoder {
   end(): string;
 }
 
-export function createByteDecoder(encoding: TextEncodingName, file?: string): ByteDecoder {
+/** Where a byte decoder starts: a slice of a file (a worker's share) names bytes and lines of the whole file. */
+export interface ByteStart {
+  /** Bytes of the file before the slice. */
+  readonly offset: number;
+  /** Line feeds of the file before the slice. */
+  readonly lines: number;
+}
+
+export function createByteDecoder(encoding: TextEncodingName, file?: string, start?: ByteStart): ByteDecoder {
   const utf8 = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : undefined;
   let carry: Uint8Array = new Uint8Array(0);
-  let offset = 0; // bytes decoded before `carry`
-  let lines = 0; // line feeds before `carry` (0x0A is never part of a multibyte character here)
-  let first = true;
+  let offset = start?.offset ?? 0; // bytes decoded before `carry`
+  let lines = start?.lines ?? 0; // line feeds before `carry` (0x0A is never part of a multibyte character here)
+  // Only the file's first bytes can be a BOM; in a slice from mid-file they are text.
+  let first = offset === 0;
 
   const fail = (at: number, bytes: Uint8Array): never => {
     let line = lines + 1;

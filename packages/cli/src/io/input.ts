@@ -33,8 +33,15 @@ export interface OpenedInput {
   readonly small: boolean;
   /** Bytes read so far (for progress). */
   readonly bytesRead: number;
+  /** The first bytes read (at least SNIFF_BYTES unless the input is shorter), BOM included. */
+  readonly head: Uint8Array;
   /** Decoded text chunks, BOM removed. Throws KAMEN_ERR_INPUT_ENCODING on invalid bytes. Iterate once. */
   text(): AsyncIterable<string>;
+  /**
+   * The raw bytes instead (BOM included, not validated: whoever decodes them does). Iterate once, and either
+   * this or text().
+   */
+  bytes(): AsyncIterable<Uint8Array>;
   /** Stops reading (closes the file); safe after the end and more than once. */
   close(): Promise<void>;
 }
@@ -93,6 +100,20 @@ export async function openInput(options: InputOptions): Promise<OpenedInput> {
     small: ended,
     get bytesRead() {
       return bytesRead;
+    },
+    head: first,
+    async *bytes() {
+      if (consumed) throw new Error('kamen: input read twice');
+      consumed = true;
+      yield first;
+      if (ended) return;
+      for (;;) {
+        const next = await chunks.next();
+        if (next.done === true) return;
+        const b = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+        bytesRead += b.length;
+        yield b;
+      }
     },
     async *text() {
       if (consumed) throw new Error('kamen: input text read twice');

@@ -1,4 +1,4 @@
-import { KamenError, type FormatSpec, type RecordDecoder, type RecordUnit } from '@kamen/core';
+import { KamenError, type ErrorContext, type FormatSpec, type RecordDecoder, type RecordUnit } from '@kamen/core';
 import type { TextEncodingName } from './encoding.js';
 import { createDecoderFor } from './format.js';
 import type { OpenedInput } from './input.js';
@@ -96,21 +96,24 @@ export async function openRecords(input: OpenedInput, options: RecordOptions = {
 }
 
 /** Codec errors know line and column but not the file: add it, so the message reads `(file:line:column, record n)`. */
-function located(step: () => RecordUnit[], file: string): RecordUnit[] {
+export function located(step: () => RecordUnit[], file: string): RecordUnit[] {
   try {
     return step();
   } catch (err) {
     if (!(err instanceof KamenError) || err.context.file !== undefined) throw err;
-    // KamenError appends its context to the message: take the old suffix off before the new one is added.
-    const c = err.context;
-    const parts = [
-      ...(c.ruleId !== undefined ? [`rule ${c.ruleId}`] : []),
-      ...(c.field !== undefined ? [`field ${c.field}`] : []),
-      ...(c.record !== undefined ? [`record ${c.record}`] : []),
-      ...(c.path !== undefined ? [`at ${c.path}`] : []),
-    ];
-    const suffix = parts.length > 0 ? ` (${parts.join(', ')})` : '';
-    const base = suffix !== '' && err.message.endsWith(suffix) ? err.message.slice(0, -suffix.length) : err.message;
-    throw new KamenError(err.code, base, { ...c, file }, { cause: err });
+    throw withContext(err, { ...err.context, file });
   }
+}
+
+/**
+ * The same error with another context (a file added, a record number made absolute): KamenError appends its
+ * context to the message, so the old suffix comes off before the new one is added.
+ */
+export function withContext(
+  err: { readonly code: string; readonly message: string; readonly context: ErrorContext },
+  context: ErrorContext,
+): KamenError {
+  const suffix = new KamenError(err.code, '', err.context).message;
+  const base = suffix !== '' && err.message.endsWith(suffix) ? err.message.slice(0, -suffix.length) : err.message;
+  return new KamenError(err.code, base, context, err instanceof Error ? { cause: err } : undefined);
 }

@@ -52,7 +52,7 @@ export function decideField(field: string, samples: readonly string[]): FieldDec
 }
 
 /** The sample as the masker will see it: JSON member numbers lifted into leaves (on a copy: the sample is masked later). */
-export function sampleForDecisions(source: RecordSource): readonly RecordUnit[] {
+export function sampleForDecisions(source: Pick<RecordSource, 'spec' | 'sample'>): readonly RecordUnit[] {
   if (source.spec.format !== 'json' && source.spec.format !== 'ndjson') return source.sample;
   const copy = structuredClone(source.sample) as RecordUnit[];
   liftJsonNumbers(copy);

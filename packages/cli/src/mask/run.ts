@@ -1,5 +1,7 @@
 import { KamenError, createOrderedPool, packRecords, packedTransferList, type OrderedPool } from '@kamen/core';
 import { kamenError, type OutputSink, type RecordSource } from '../io/index.js';
+import { withContext } from '../io/records.js';
+import type { SliceSource } from '../io/slice-source.js';
 import type { MaskResult, MaskTask } from '../worker.js';
 import { maskBatch } from './batch.js';
 import { planOf, type MaskJob, type MaskSetup } from './job.js';
@@ -10,7 +12,8 @@ import { emptyStats, mergeStats, type MaskStats } from './stats.js';
 const WORKER_URL = new URL('../worker.js', import.meta.url).href;
 
 export interface RunOptions {
-  readonly source: RecordSource;
+  /** Records decoded here, or (workers only) raw slices that the workers decode. */
+  readonly source: RecordSource | SliceSource;
   readonly job: MaskJob;
   readonly out: OutputSink;
   /** After each batch is written: records so far. */
@@ -40,6 +43,7 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
     return {
       workers: 0,
       async run({ source, job, out, onProgress }) {
+        if (!('batches' in source)) throw new Error('kamen: slices need workers');
         const total = emptyStats();
         if (source.input.bom && job.outputEncoding === 'utf-8') await out.write(UTF8_BOM);
         const masker = createMasker(planOf(job), job.decisions);
@@ -63,8 +67,13 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
     workers,
     async run({ source, job, out, onProgress }) {
       const total = emptyStats();
+      let unitsBefore = 0; // records of the batches delivered so far: a slice numbers its records from 0
       deliver = async (result) => {
-        if ('error' in result) throw new KamenError(result.error.code, result.error.message, result.error.context);
+        if ('error' in result) {
+          const c = result.error.context;
+          throw withContext(result.error, c.record !== undefined ? { ...c, record: c.record + unitsBefore } : c);
+        }
+        unitsBefore += result.units;
         await out.write(result.bytes);
         mergeStats(total, result.stats);
         onProgress?.(total.records);
@@ -72,10 +81,26 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
       if (source.input.bom && job.outputEncoding === 'utf-8') await out.write(UTF8_BOM);
       try {
         // push() waits while the window is full: reading the input waits with it (backpressure).
-        // Packed: cloning the record objects cost more than decoding them (bench/cli.ts); the arrays are moved.
-        for await (const batch of source.batches()) {
-          const packed = packRecords(batch);
-          await pool.push({ packed, decisions: job.decisions, spec: job.spec }, packedTransferList(packed));
+        if ('batches' in source) {
+          // Packed: cloning the record objects cost more than decoding them (bench/cli.ts); the arrays are moved.
+          for await (const batch of source.batches()) {
+            const packed = packRecords(batch);
+            await pool.push({ packed, decisions: job.decisions, spec: job.spec }, packedTransferList(packed));
+          }
+        } else {
+          // Raw slices: this thread only finds record ends; decoding, masking and encoding scale with the workers.
+          const stream = {
+            file: source.input.name,
+            format: source.format,
+            encoding: source.input.encoding,
+            spec: source.spec,
+            columns: source.columns,
+            recordDelimiter: source.recordDelimiter,
+          };
+          for await (const slice of source.slices()) {
+            const task = { ...slice, stream, decisions: job.decisions };
+            await pool.push(task, [slice.bytes.buffer as ArrayBuffer]);
+          }
         }
         await pool.drain();
       } catch (err) {

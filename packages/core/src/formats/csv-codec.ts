@@ -15,6 +15,15 @@ export interface CsvCodecOptions extends FormatLimits {
   readonly header?: boolean;
   /** Give header cells to the transform too, as kind 'key' (default false: column names are not data). */
   readonly transformHeader?: boolean;
+  /**
+   * Decoding a slice that starts mid-stream, at a record boundary (a worker's share of a file): the column names
+   * read from the header row before it. Every row is then data, and no BOM is looked for (a U+FEFF here is data).
+   */
+  readonly columns?: readonly string[];
+  /** Record delimiter (`\n` or `\r\n`); default: detected from the first row (a slice gets the stream's). */
+  readonly recordDelimiter?: string;
+  /** Line number of the input's first line in messages (default 1; a slice passes its line in the file). */
+  readonly firstLine?: number;
 }
 
 type CsvSpec = Extract<FormatSpec, { format: 'csv' }>;
@@ -110,8 +119,10 @@ const ERROR_DETAIL: Readonly<Record<string, string>> = {
 export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
   const limits = resolveLimits(options);
   const quote = options.quote ?? '"';
-  const useHeader = options.header ?? true;
+  const midStream = options.columns !== undefined;
+  const useHeader = !midStream && (options.header ?? true);
   const transformHeader = options.transformHeader ?? false;
+  const lineBase = (options.firstLine ?? 1) - 1;
   let spec: CsvSpec = { format: 'csv', delimiter: options.delimiter ?? ',', quote };
   let api: ParserApi | undefined;
   let head = ''; // text held back until the delimiter is known
@@ -119,13 +130,13 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
   let bom = '';
   let held = ''; // a high surrogate at the end of a chunk waits for its pair
   let lastChar = '';
-  let names: string[] | undefined;
+  let names: readonly string[] | undefined = options.columns;
   let pending: { cells: string[]; quoted: boolean[] } | undefined;
   let count = 0;
   let out: RecordUnit[] = [];
 
   const fail = (err: CsvParseError): KamenError => {
-    const line = typeof err.lines === 'number' ? err.lines : undefined;
+    const line = typeof err.lines === 'number' ? err.lines + lineBase : undefined;
     const ctx = { ...(line !== undefined ? { line } : {}), record: count + (pending === undefined ? 0 : 1) };
     if (err.code === 'CSV_MAX_RECORD_SIZE') return limitError('record length', limits.maxStringLength, ctx);
     const detail = ERROR_DETAIL[err.code ?? ''] ?? 'malformed CSV';
@@ -178,7 +189,10 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
 
   const push = (r: ParsedRecord): void => {
     if (r.record.length > limits.maxKeys) {
-      throw limitError('columns in one row', limits.maxKeys, { line: api?.info.lines ?? 1, record: count });
+      throw limitError('columns in one row', limits.maxKeys, {
+        line: (api?.info.lines ?? 1) + lineBase,
+        record: count,
+      });
     }
     emit(delimiterOf());
     pending = { cells: r.record, quoted: quotedCells(r.raw, r.record.length, spec.delimiter, quote) };
@@ -192,8 +206,9 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
           delimiter: spec.delimiter,
           quote,
           escape: quote,
-          bom: true,
+          bom: !midStream,
           raw: true,
+          ...(options.recordDelimiter !== undefined ? { record_delimiter: options.recordDelimiter } : {}),
           relax_quotes: false,
           relax_column_count: false,
           skip_empty_lines: false,
@@ -219,7 +234,7 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
     if (start) {
       head += text;
       if (head === '' && !end) return [];
-      if (head.charCodeAt(0) === 0xfeff) {
+      if (!midStream && head.charCodeAt(0) === 0xfeff) {
         bom = '\ufeff';
         head = head.slice(1);
       }
@@ -227,7 +242,7 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
         const rowEnd = firstRowEnd(head, quote);
         if (rowEnd < 0 && !end) {
           if (head.length > limits.maxStringLength)
-            throw limitError('record length', limits.maxStringLength, { line: 1 });
+            throw limitError('record length', limits.maxStringLength, { line: 1 + lineBase });
           return [];
         }
         spec = { ...spec, delimiter: detectDelimiter(rowEnd < 0 ? head : head.slice(0, rowEnd), quote) };

@@ -94,14 +94,18 @@ export class JsonTokenizer {
     private readonly limits: ResolvedLimits,
     private readonly mode: JsonMode,
     private readonly recordDepth: number | undefined,
-  ) {}
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
 
   write(chunk: string): void {
     const n = chunk.length;
     const b = this.builder;
     let i = 0;
     this.mark = 0;
-    if (this.offset === 0 && n > 0 && chunk.charCodeAt(0) === 0xfeff) i = 1; // a BOM stays as template text
+    // A BOM stays as template text; a slice starting mid-stream (line > 1) has none.
+    if (this.offset === 0 && this.line === 1 && n > 0 && chunk.charCodeAt(0) === 0xfeff) i = 1;
     while (i < n) {
       const state = this.state;
       if (state === S_STRING) {

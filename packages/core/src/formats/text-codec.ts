@@ -2,14 +2,21 @@ import { textCodec } from './codec.js';
 import { limitError, resolveLimits, type FormatLimits } from './limits.js';
 import type { RecordDecoder, RecordUnit, TextCodec, FormatTransform } from './types.js';
 
+/** Options of the text decoder. */
+export interface TextDecoderOptions extends FormatLimits {
+  /** Line number of the input's first line in messages (default 1; a slice of a file passes its own). */
+  readonly firstLine?: number;
+}
+
 /**
  * Incremental plain-text decoder: one record per line, the line (without its `\n` or `\r\n`) is one leaf of kind
  * 'text' with path ''. Line ends are kept; a line longer than `maxStringLength` is an error (CLI-06), so memory
  * stays bounded even for input without line breaks.
  * @public
  */
-export function createTextDecoder(options: FormatLimits = {}): RecordDecoder {
+export function createTextDecoder(options: TextDecoderOptions = {}): RecordDecoder {
   const { maxStringLength } = resolveLimits(options);
+  const lineBase = (options.firstLine ?? 1) - 1;
   let partial = '';
   let line = 0;
 
@@ -17,7 +24,7 @@ export function createTextDecoder(options: FormatLimits = {}): RecordDecoder {
     const record = line++;
     return { record, pieces: ['', terminator], leaves: [{ value, path: '', field: '', kind: 'text', record }] };
   };
-  const tooLong = (): Error => limitError('line length', maxStringLength, { line: line + 1, record: line });
+  const tooLong = (): Error => limitError('line length', maxStringLength, { line: lineBase + line + 1, record: line });
 
   return {
     spec: { format: 'text' },

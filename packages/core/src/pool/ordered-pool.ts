@@ -32,6 +32,7 @@ export interface OrderedPool<T> {
 interface Pending<R> {
   readonly done: Promise<void>;
   result?: R;
+  failed?: { readonly error: unknown };
 }
 
 export function createOrderedPool<T, R>(
@@ -52,17 +53,24 @@ export function createOrderedPool<T, R>(
   let failure: unknown;
   let closed = false;
 
-  const fail = (err: unknown): void => {
-    failure ??= err;
-  };
-
-  // Delivers the oldest task's result; tasks finish out of order but are handed over in order.
+  // Delivers the oldest task's result; tasks finish out of order but are handed over in order. Failures too: the
+  // run fails with the first failed task in submission order (the first malformed record of the input, say),
+  // whichever finished first.
   const deliverHead = async (): Promise<void> => {
     const head = window[0] as Pending<R>;
     await head.done;
     if (failure !== undefined) throw failure;
+    if (head.failed !== undefined) {
+      failure = head.failed.error;
+      throw failure;
+    }
     window.shift();
-    await onResult(head.result as R, delivered++);
+    try {
+      await onResult(head.result as R, delivered++);
+    } catch (err) {
+      failure = err; // a result the caller rejects ends the run like a failed task
+      throw err;
+    }
   };
 
   return {
@@ -70,12 +78,14 @@ export function createOrderedPool<T, R>(
       if (failure !== undefined) throw failure;
       if (closed) throw new Error('kamen pool: push after close');
       const pending: Pending<R> = {
-        done: pool
-          .run(task, transferList ? { transferList: [...transferList] } : {})
-          .then((r) => {
+        done: pool.run(task, transferList ? { transferList: [...transferList] } : {}).then(
+          (r) => {
             pending.result = r;
-          })
-          .catch(fail),
+          },
+          (error: unknown) => {
+            pending.failed = { error };
+          },
+        ),
       } as Pending<R>;
       window.push(pending);
       while (window.length >= maxInFlight) await deliverHead();

@@ -1,0 +1,69 @@
+import {
+  createCsvDecoder,
+  createNdjsonDecoder,
+  createTextDecoder,
+  type FormatSpec,
+  type RecordDecoder,
+  type RecordUnit,
+} from '@kamen/core';
+import { createByteDecoder, createDecoderFor, type TextEncodingName } from '../io/index.js';
+import { located } from '../io/records.js';
+import type { SliceFormat } from '../io/slices.js';
+
+/** What a worker needs to decode a slice of the input by itself: the same for every slice of a stream. */
+export interface SliceStream {
+  /** The input's name, for messages. */
+  readonly file: string;
+  readonly format: SliceFormat;
+  readonly encoding: TextEncodingName;
+  /** From the main thread's decoding of the first records: the CSV delimiter. */
+  readonly spec: FormatSpec;
+  /** CSV/TSV: the header row's cells, the paths of every later slice's cells. */
+  readonly columns: readonly string[];
+  /** CSV/TSV: `\n` or `\r\n`, as the first row ended. */
+  readonly recordDelimiter: string;
+}
+
+/** One slice: its bytes and where they sit in the input. */
+export interface SliceAt {
+  readonly bytes: Uint8Array;
+  readonly offset: number;
+  readonly lines: number;
+}
+
+/**
+ * The decoder a slice gets. The first slice gets the one a whole-file run uses (it reads the BOM, the header row and
+ * the delimiter); a later one starts mid-stream with what the first slice established, and counts lines from its
+ * own first line, so messages name lines of the file. Record numbers stay local: the main thread adds the records
+ * of the slices before (it gets them in order).
+ */
+function decoderFor(stream: SliceStream, at: SliceAt): RecordDecoder {
+  if (at.offset === 0) return createDecoderFor(stream.format);
+  const firstLine = at.lines + 1;
+  switch (stream.format) {
+    case 'csv':
+    case 'tsv': {
+      const spec = stream.spec;
+      return createCsvDecoder({
+        delimiter: spec.format === 'csv' ? spec.delimiter : stream.format === 'tsv' ? '\t' : ',',
+        columns: stream.columns,
+        recordDelimiter: stream.recordDelimiter,
+        firstLine,
+      });
+    }
+    case 'ndjson':
+      return createNdjsonDecoder({ firstLine });
+    case 'text':
+      return createTextDecoder({ firstLine });
+  }
+}
+
+/** Decodes a slice into records. Throws the KamenError a whole-file run would throw for the same bytes. */
+export function decodeSlice(stream: SliceStream, at: SliceAt): RecordUnit[] {
+  const bytes = createByteDecoder(stream.encoding, stream.file, { offset: at.offset, lines: at.lines });
+  const text = bytes.write(at.bytes) + bytes.end();
+  const decoder = decoderFor(stream, at);
+  const units = located(() => decoder.write(text), stream.file);
+  for (const u of located(() => decoder.end(), stream.file)) units.push(u);
+  return units;
+}
