@@ -22,9 +22,10 @@ describe('SSE codec', () => {
       ['text', '', '連絡先 090-1234-5678'],
       ['text', '', 'second line'],
       ['text', '', '1000'],
+      ['value', '$[0]', '1'],
       ['value', '$[1]', 'x'],
     ]);
-    expect(seen.map((s) => s.record)).toEqual([0, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3]);
+    expect(seen.map((s) => s.record)).toEqual([0, 1, 1, 1, 1, 1, 1, 2, 2, 3, 3, 3]);
   });
 
   it('re-serialises JSON data and never lets a value start a new field', () => {
@@ -97,12 +98,18 @@ describe('SSE codec: fields besides data (issue 5)', () => {
   });
 
   it('writes unchanged numbers back verbatim and masked ones as numbers or strings', () => {
-    const input = 'data: {"a":1.50,"b":123456789018,"c":[2]}\n\n';
+    const input = 'data: {"a":1.50,"b":123456789018,"c":[2, 123456789018]}\n\n';
     expect(runCodec(createSseCodec, {}, input).output).toBe(input);
     const { output } = runCodec(createSseCodec, {}, input, [], (v, loc) =>
-      loc.kind !== 'value' ? v : loc.path === '$.b' ? '************' : loc.path === '$.a' ? '2' : v,
+      loc.kind !== 'value'
+        ? v
+        : loc.path === '$.b' || loc.path === '$.c[1]'
+          ? '************'
+          : loc.path === '$.a'
+            ? '2'
+            : v,
     );
-    expect(output).toBe('data: {"a":2,"b":"************","c":[2]}\n\n');
+    expect(output).toBe('data: {"a":2,"b":"************","c":[2, "************"]}\n\n');
   });
 
   it('keeps a masked id on one line without NUL, CR or LF', () => {

@@ -22,6 +22,8 @@ export interface PackedRecords {
   readonly locations: readonly string[];
   /** Whether leaves carried a `quoted` flag at all (CSV), so unpacking restores exactly what was packed. */
   readonly hasQuoted: boolean;
+  /** Per record: its `resume` ('' for none); absent when no record has one. */
+  readonly resumes?: readonly string[];
 }
 
 /** Buffers to hand to postMessage / piscina as a transfer list: moved, not copied. */
@@ -48,6 +50,7 @@ export function packRecords(units: readonly RecordUnit[]): PackedRecords {
   const locations: string[] = [];
   const byPosition: ({ path: string; field: string; kind: LeafKind; index: number } | undefined)[] = [];
   let hasQuoted = false;
+  let resumes: string[] | undefined;
   let offset = 0;
   let e = 0;
   let l = 0;
@@ -60,6 +63,7 @@ export function packRecords(units: readonly RecordUnit[]): PackedRecords {
     const u = units[r] as RecordUnit;
     records[r * 2] = u.record;
     records[r * 2 + 1] = u.leaves.length;
+    if (u.resume !== undefined) (resumes ??= new Array<string>(units.length).fill(''))[r] = u.resume;
     push(u.pieces[0] as string);
     for (let i = 0; i < u.leaves.length; i++) {
       const leaf = u.leaves[i] as Leaf;
@@ -87,7 +91,8 @@ export function packRecords(units: readonly RecordUnit[]): PackedRecords {
       push(u.pieces[i + 1] as string);
     }
   }
-  return { text: parts.join(''), ends, records, leaves, locations, hasQuoted };
+  const packed = { text: parts.join(''), ends, records, leaves, locations, hasQuoted };
+  return resumes === undefined ? packed : { ...packed, resumes };
 }
 
 /**
@@ -131,7 +136,8 @@ export function unpackRecords(p: PackedRecords): RecordUnit[] {
       );
       pieces.push(next());
     }
-    out.push({ record, pieces, leaves });
+    const resume = p.resumes?.[r / 2];
+    out.push(resume === undefined || resume === '' ? { record, pieces, leaves } : { record, pieces, leaves, resume });
   }
   return out;
 }

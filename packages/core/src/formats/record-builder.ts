@@ -1,5 +1,7 @@
 import type { Leaf, LeafKind, RecordUnit } from './types.js';
 
+const TOKEN = /[\w.+-]/;
+
 /**
  * Collects verbatim text and leaves into records and decides where records end (JSON and XML decoders).
  *
@@ -25,6 +27,10 @@ export class RecordBuilder {
   private record = 0;
   private readonly hard: number;
   private out: RecordUnit[] = [];
+  /** Where the next record starts (RecordUnit.resume). */
+  private resume: string | undefined;
+  /** Set by the JSON tokenizer: the path of the value that just completed, undefined at the top level. */
+  locate: (() => string | undefined) | undefined;
 
   constructor(
     private readonly base: number,
@@ -46,10 +52,24 @@ export class RecordBuilder {
   /** Appends verbatim output text. */
   text(s: string): void {
     while (this.size + s.length > this.hard) {
-      const room = this.hard - this.size;
-      this.piece += s.slice(0, room);
+      // Leaves are added without a cut, so the record may already be past the hard size: room is then 0.
+      const room = Math.max(0, this.hard - this.size);
+      // Never inside a number or literal when it can be helped (json-numbers must see a number whole to mask it):
+      // back to the start of the token, which may lie in text appended earlier. Content decides, not chunking.
+      let cut = room;
+      while (cut > 0 && TOKEN.test(s[cut - 1] as string) && TOKEN.test(s[cut] as string)) cut--;
+      let carry = '';
+      if (cut === 0 && TOKEN.test(s[0] as string)) {
+        let k = this.piece.length;
+        while (k > 0 && TOKEN.test(this.piece[k - 1] as string)) k--;
+        if (k > 0 || this.pieces.length > 0) {
+          carry = this.piece.slice(k);
+          this.piece = this.piece.slice(0, k);
+        } else cut = room; // the record is this one token: cut it anyway
+      }
+      this.piece += s.slice(0, cut);
       this.size = this.hard;
-      s = s.slice(room);
+      s = carry + s.slice(cut);
       this.flush();
     }
     this.piece += s;
@@ -100,7 +120,9 @@ export class RecordBuilder {
   flush(): void {
     if (this.leaves.length === 0 && this.piece === '' && this.pieces.length === 0) return;
     this.pieces.push(this.piece);
-    this.out.push({ record: this.record, pieces: this.pieces, leaves: this.leaves });
+    const { record, pieces, leaves, resume } = this;
+    this.out.push(resume === undefined ? { record, pieces, leaves } : { record, pieces, leaves, resume });
+    this.resume = this.locate?.();
     this.record++;
     this.pieces = [];
     this.leaves = [];

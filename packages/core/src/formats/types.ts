@@ -37,6 +37,11 @@ export interface RecordUnit {
   readonly record: number;
   readonly pieces: string[];
   readonly leaves: Leaf[];
+  /**
+   * JSON/NDJSON: the path of the value completed just before this record when the record starts inside a container
+   * (`$.ids[0]` before `, 5`): liftJsonNumbers rebuilds the open containers from it to name the record's numbers.
+   */
+  readonly resume?: string;
 }
 
 /** Returns the new value of one leaf (the same string = unchanged). */
