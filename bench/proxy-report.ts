@@ -8,11 +8,12 @@ import type { Latency, LoadResult } from './proxy-load.js';
 export const TARGET_RATIO = 0.5;
 export const TARGET_ADDED_P99_MS = 5;
 
-export type TargetName = 'direct' | 'passthrough' | 'kamen-support' | 'kamen-admin';
+export type TargetName = 'direct' | 'passthrough' | 'kamen-support' | 'kamen-support-inline' | 'kamen-admin';
 export const TARGET_LABELS: Record<TargetName, string> = {
   direct: 'upstream directly',
   passthrough: 'undici pass-through proxy',
   'kamen-support': 'kamen, role support (masked)',
+  'kamen-support-inline': 'kamen, role support, workers off (all inline)',
   'kamen-admin': 'kamen, role admin (clear)',
 };
 

@@ -4,7 +4,7 @@
  *
  *   node --import tsx bench/proxy-target.ts upstream
  *   node --import tsx bench/proxy-target.ts passthrough <upstream-url>
- *   node --import tsx bench/proxy-target.ts kamen <upstream-url>
+ *   node --import tsx bench/proxy-target.ts kamen <upstream-url> [<workers.threads>]
  *
  * Prints one JSON line `{"url": …}` when listening; exits on SIGTERM after closing.
  */
@@ -14,7 +14,11 @@ import { createPassthroughProxy } from './passthrough-proxy.js';
 /** The header the benchmark's kamen takes the role from, trusted from loopback only (bench/proxy.ts sends it). */
 const ROLE_HEADER = 'x-kamen-role';
 
-async function start(kind: string, upstream: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
+async function start(
+  kind: string,
+  upstream: string | undefined,
+  threads: string | undefined,
+): Promise<{ url: string; close(): Promise<void> }> {
   if (kind === 'upstream') {
     const app = createDemoApp();
     return { ...(await app.listen()), close: () => app.close() };
@@ -33,6 +37,7 @@ async function start(kind: string, upstream: string | undefined): Promise<{ url:
         upstream: { url: upstream },
         identity: { roleHeader: ROLE_HEADER, trustedProxies: ['127.0.0.1/32'] },
         log: { level: 'silent' },
+        ...(threads !== undefined ? { workers: { threads: Number(threads) } } : {}),
       }),
     );
     return { ...(await proxy.listen()), close: () => proxy.close() };
@@ -40,7 +45,7 @@ async function start(kind: string, upstream: string | undefined): Promise<{ url:
   throw new Error(`unknown target ${kind} (upstream | passthrough | kamen)`);
 }
 
-const target = await start(process.argv[2] ?? '', process.argv[3]);
+const target = await start(process.argv[2] ?? '', process.argv[3], process.argv[4]);
 process.stdout.write(`${JSON.stringify({ url: target.url })}\n`);
 process.once('SIGTERM', () => {
   void target.close().finally(() => process.exit(0));

@@ -50,17 +50,21 @@ const MANY_SECONDS = Number(arg('many-seconds') ?? 15);
 const ONLY = arg('only')?.split(',');
 const ROLE_HEADER = 'x-kamen-role'; // what bench/proxy-target.ts configures kamen to trust from loopback
 
-const TARGETS: TargetName[] = (['direct', 'passthrough', 'kamen-support', 'kamen-admin'] as const).filter(
-  (t) => ONLY === undefined || t === 'direct' || ONLY.includes(t),
-);
+const TARGETS: TargetName[] = (
+  ['direct', 'passthrough', 'kamen-support', 'kamen-support-inline', 'kamen-admin'] as const
+).filter((t) => ONLY === undefined || t === 'direct' || ONLY.includes(t));
 const WORKLOADS = [
   { name: 'JSON employee list', path: '/api/employees', sequential: 300, seconds: SECONDS },
   // A masked 1 MB body takes a good part of a second: longer runs, or a round completes next to nothing.
   { name: 'CSV export', path: '/export/employees.csv', sequential: 21, seconds: 3 * SECONDS },
 ];
 
+const masked = (t: TargetName): boolean => t === 'kamen-support' || t === 'kamen-support-inline';
 const headersOf = (t: TargetName): Record<string, string> =>
-  t === 'kamen-support' ? { [ROLE_HEADER]: 'support' } : t === 'kamen-admin' ? { [ROLE_HEADER]: 'admin' } : {};
+  masked(t) ? { [ROLE_HEADER]: 'support' } : t === 'kamen-admin' ? { [ROLE_HEADER]: 'admin' } : {};
+/** bench/proxy-target.ts arguments: kamen with its default workers, or with workers.threads 0. */
+const targetArgs = (t: TargetName, upstream: string): string[] =>
+  t === 'passthrough' ? ['passthrough', upstream] : ['kamen', upstream, ...(t === 'kamen-support-inline' ? ['0'] : [])];
 
 /** Refuses to time a proxy that does not do its job: support must be masked, admin and pass-through unchanged. */
 async function check(t: TargetName, url: string, directUrl: string): Promise<void> {
@@ -68,7 +72,7 @@ async function check(t: TargetName, url: string, directUrl: string): Promise<voi
     employees: { 氏名: string; 個人番号: string }[];
   };
   const body = await fetchBody(`${url}/api/employees`, headersOf(t));
-  if (t === 'kamen-support') {
+  if (masked(t)) {
     const leaked = direct.employees.filter((e) => body.includes(e.個人番号) || body.includes(e.氏名));
     if (leaked.length > 0) throw new Error(`kamen as support served ${leaked.length} employees unmasked`);
   } else if (JSON.stringify(JSON.parse(body)) !== JSON.stringify(direct)) {
@@ -105,9 +109,7 @@ async function main(): Promise<void> {
     // One process per proxy (support and admin apart too), so each RSS is its own; all run for the whole
     // benchmark and are measured in interleaved rounds, so load from other processes on a shared machine falls
     // on every target alike instead of on whichever ran at the wrong moment.
-    for (const t of TARGETS)
-      if (t !== 'direct')
-        procs.set(t, await spawnTarget([t.startsWith('kamen') ? 'kamen' : 'passthrough', upstream.url]));
+    for (const t of TARGETS) if (t !== 'direct') procs.set(t, await spawnTarget(targetArgs(t, upstream.url)));
     const urlOf = (t: TargetName): string => procs.get(t)?.url ?? upstream.url;
     for (const t of TARGETS) await check(t, urlOf(t), upstream.url);
 
@@ -185,7 +187,8 @@ function report(workloads: readonly Workload[], many: readonly ManyConnectionsRo
 }
 
 const PROXY_METHOD = `Method: every target runs in its own process for the whole benchmark (upstream, pass-through, kamen
-support, kamen admin) and is measured in ${ROUNDS} interleaved rounds, the order rotating each round, so load from
+support, kamen support with workers off (\`workers.threads: 0\`, every body masked inline: the pool's effect in the
+same run), kamen admin) and is measured in ${ROUNDS} interleaved rounds, the order rotating each round, so load from
 other processes on a shared machine falls on all of them alike. Per round and target, autocannon runs
 ${CONNECTIONS} closed-loop connections for ${SECONDS} s (JSON) or ${3 * SECONDS} s (CSV) after one 2 s warm-up; the
 table shows the median of the rounds.
