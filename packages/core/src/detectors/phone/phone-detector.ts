@@ -93,7 +93,9 @@ export function createPhoneDetector(rule: RuleDefinition): Detector {
           yield { start: m.index, end: m.index + run.length, score: whole, pattern: 'phone' };
           continue;
         }
-        yield* splitRun(run, m.index, params);
+        // Without a space the run is one token, the whole run, which has just scored 0 (most runs are dates,
+        // amounts and IDs): splitting would only score it again.
+        if (run.includes(' ')) yield* splitRun(run, m.index, params);
       }
     },
   };
