@@ -2,6 +2,7 @@ import { coreError } from '../../errors.js';
 import type { KeyRing } from '../../keys/keyring.js';
 import type { FieldType } from '../../types.js';
 import type { Operator, OperatorContext } from '../operator.js';
+import { perRing, purposeFor } from '../keyed.js';
 import { surrogateEmail, surrogatePhone } from './contact.js';
 import { surrogatePools, type SurrogatePools } from './data.js';
 import { surrogateDate } from './dates.js';
@@ -34,8 +35,25 @@ const SUPPORTED: ReadonlySet<FieldType> = new Set<FieldType>([
   'DATE_OF_BIRTH',
 ]);
 
-/** HKDF once per ring, not per value: plans share one ring object for a whole stream. */
-const subkeys = new WeakMap<KeyRing, Uint8Array>();
+/**
+ * The 'surrogate' subkey per ring, kid and tenant (HKDF once, not per value: plans share one ring object for a
+ * whole stream). Per tenant like pseudonym, hash and fpe, so one person in two tenants on one master key gets
+ * unrelated surrogates; without a tenant the purpose stays 'surrogate' and outputs are those of earlier versions.
+ * At most 256 kid/tenant keys per ring.
+ */
+const subkeys = perRing<Uint8Array>(256);
+function surrogateKey(keys: KeyRing, tenant: string | undefined): Uint8Array {
+  const cache = subkeys(keys);
+  // Keyed by the primary's id too, so a ring whose primary changes never gets a stale subkey; no tenant and
+  // tenant '' derive different subkeys, so they get different ids.
+  const kid = keys.primaryId;
+  const id = tenant === undefined ? kid : `${kid}\u0000${tenant}`;
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const made = keys.subkey(purposeFor('surrogate', tenant), kid);
+  cache.set(id, made);
+  return made;
+}
 
 const LATIN_NAME = /^[\p{Script=Latin}\s.,'-]+$/u;
 
@@ -44,7 +62,7 @@ function paramsError(detail: string): Error {
 }
 
 /**
- * Realistic, deterministic replacement values (same key and value -> same surrogate, in every file), for test
+ * Realistic, deterministic replacement values (same key, tenant and value -> same surrogate, in every file), for test
  * and migration data that must still look like HR data: names with consistent readings, reserved-domain
  * emails, valid-format phone numbers of the same kind, real places in the same prefecture, and birth dates
  * shifted within their 5-year band in the same written form. Not reversible: the mapping is a keyed choice.
@@ -68,11 +86,7 @@ export const surrogateOperator: Operator<SurrogateConfig> = {
   },
   apply(value: string, config: SurrogateConfig, ctx: OperatorContext): string {
     if (ctx.keys === undefined) throw coreError('KAMEN_ERR_KEY_REQUIRED', 'surrogate needs a key ring', fieldOf(ctx));
-    let key = subkeys.get(ctx.keys);
-    if (key === undefined) {
-      key = ctx.keys.subkey('surrogate');
-      subkeys.set(ctx.keys, key);
-    }
+    const key = surrogateKey(ctx.keys, ctx.tenant);
     const { pools } = config;
     const relatedName = ctx.related?.PERSON_NAME;
     switch (ctx.entity) {
