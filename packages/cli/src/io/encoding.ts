@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { kamenError } from './errors.js';
-import { completeLength, japaneseScore, unitLength, type JpEncoding } from './jp-bytes.js';
+import { completeLength, unitLength, type JpEncoding } from './jp-bytes.js';
+import { jpPlausibility } from './jp-sniff.js';
 
 /** Encodings kamen reads and writes. */
 export type TextEncodingName = 'utf-8' | JpEncoding;
@@ -81,7 +82,8 @@ function utf8CompleteLength(b: Uint8Array): number {
 /**
  * Guesses the encoding of the first bytes of an input: a UTF-8 BOM or valid UTF-8 (plain ASCII included) is
  * UTF-8; otherwise whichever of CP932 and EUC-JP decodes without an invalid character and reads more like
- * Japanese text wins. Undefined when neither decodes (the caller then fails with an encoding error).
+ * Japanese text wins (jp-sniff.ts; a tie is CP932). Undefined when neither decodes (the caller then fails with an
+ * encoding error).
  */
 export function detectEncoding(sample: Uint8Array, complete: boolean): TextEncodingName | undefined {
   if (hasUtf8Bom(sample) || invalidUtf8Offset(sample, complete) < 0) return 'utf-8';
@@ -90,7 +92,7 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): TextEncod
     const usable = complete ? sample : sample.subarray(0, completeLength(enc, sample));
     const text = iconv.decode(Buffer.from(usable.buffer, usable.byteOffset, usable.byteLength), enc);
     if (text.includes('\ufffd')) continue;
-    const score = japaneseScore(text);
+    const score = jpPlausibility(usable, enc);
     if (best === undefined || score > best.score) best = { enc, score };
   }
   return best?.enc;

@@ -1,7 +1,7 @@
 /**
  * Byte structure of the two Japanese multibyte encodings kamen reads besides UTF-8. Used to cut a chunk at a
- * character boundary (so iconv-lite decodes whole characters only), to find the byte offset of an invalid
- * character, and to score which encoding a sample is written in.
+ * character boundary (so iconv-lite decodes whole characters only) and to find the byte offset of an invalid
+ * character (jp-sniff.ts scores which encoding a sample is written in).
  */
 
 /** The legacy Japanese encodings: Shift_JIS, its Windows superset CP932, and EUC-JP. */
@@ -29,25 +29,4 @@ export function completeLength(encoding: JpEncoding, bytes: Uint8Array): number 
     i += len;
   }
   return n;
-}
-
-/**
- * How Japanese a decoded sample looks: hiragana weigh most, then katakana and kanji; half-width katakana and
- * private-use characters (what a wrong guess between Shift_JIS and EUC-JP produces) count against it.
- */
-export function japaneseScore(text: string): number {
-  let score = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c >= 0x3041 && c <= 0x309f) score += 3;
-    else if (c >= 0x30a0 && c <= 0x30ff) score += 2;
-    else if (c >= 0x4e00 && c <= 0x9fff) score += 2;
-    else if (c >= 0x3000 && c <= 0x303f) score += 1;
-    else if (c >= 0xff01 && c <= 0xff5e) score += 1;
-    else if (c >= 0xff61 && c <= 0xff9f) score -= 1;
-    else if (c >= 0xe000 && c <= 0xf8ff) score -= 3;
-    else score -= 1;
-  }
-  return score;
 }
