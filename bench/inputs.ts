@@ -3,18 +3,7 @@
  * PII, shuffled with a seed) into documents of a few KB, the size of a ticket thread or a memo.
  */
 import { generateCorpus } from '../test/eval/corpus.js';
-
-/** mulberry32: a small seeded PRNG, so the input does not depend on the corpus generator's internals. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../test/eval/gen/random.js';
 
 export type BenchLang = 'ja' | 'en' | 'mixed';
 

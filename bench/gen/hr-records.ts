@@ -6,6 +6,7 @@
  * cannot make the benchmark look better than real data would.
  */
 import { myNumberCheckDigit } from '../../packages/core/src/index.js';
+import { mulberry32 } from '../../test/eval/gen/random.js';
 import { BANKS, DEPARTMENTS, RELATIONS, loadPools, type NamePart, type Pools } from './pools.js';
 
 export const HR_COLUMNS = [
@@ -36,18 +37,6 @@ export type HrColumn = (typeof HR_COLUMNS)[number];
 
 /** One record: a value per column, in HR_COLUMNS order. 基本給 is a number (unquoted in JSON). */
 export type HrRecord = { readonly [K in HrColumn]: K extends '基本給' ? number : string };
-
-/** Deterministic PRNG (mulberry32) returning 32-bit unsigned integers. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 const DOMAINS = ['example.co.jp', 'example.jp', 'example.com', 'mail.example.ne.jp'];
 const BUILDINGS = ['', '', '', ' サンハイツ', ' グランドメゾン', ' コーポ', '　パークハウス'];

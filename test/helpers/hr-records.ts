@@ -3,6 +3,7 @@
  * text. Deterministic (seeded), JIS X 0208 characters only (so every record also fits Shift_JIS/CP932/EUC-JP),
  * My Numbers with valid check digits. Nothing here is a real person.
  */
+import { rng as prng } from '../eval/gen/random.js';
 import { refMyNumberCheckDigit } from './reference-check-digits.js';
 
 export interface HrRecord {
@@ -41,18 +42,6 @@ const GIVEN = [
 ] as const;
 const DEPARTMENTS = ['営業部', '総務部', '人事部', '開発部', '経理課'] as const;
 const GRADES = ['G1', 'G2', 'G3', 'M1'] as const;
-
-/** mulberry32: a tiny seeded PRNG, so every run generates the same files. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateHrRecords(count: number, seed = 1): HrRecord[] {
   const rnd = prng(seed);

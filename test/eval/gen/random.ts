@@ -3,16 +3,25 @@
 /** A source of uniform numbers in [0, 1). */
 export type Rand = () => number;
 
-/** Deterministic PRNG (mulberry32): tiny, fast, good enough for test data. */
-export function rng(seed: number): Rand {
+/**
+ * Deterministic PRNG (mulberry32) returning 32-bit unsigned integers: tiny, fast, good enough for test data. The
+ * one copy the tests and benchmarks share (the proxy's demo, runtime code, keeps its own).
+ */
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return (t ^ (t >>> 14)) >>> 0;
   };
+}
+
+/** mulberry32 as uniform numbers in [0, 1). */
+export function rng(seed: number): Rand {
+  const u32 = mulberry32(seed);
+  return () => u32() / 4294967296;
 }
 
 export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
