@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -206,5 +207,32 @@ describe('kamen mask with workers on raw slices', { timeout: 180_000 }, () => {
       expect(pooled.stdout).not.toContain('090-1234-5');
       expect(pooled.stdout.split(/\n/u).length).toBe(inline.stdout.split(/\n/u).length);
     }
+  });
+
+  it('Shift_JIS (CP932) slices: the main thread bytes back in CP932; invalid bytes named as without workers', async () => {
+    const dir = tmp();
+    const key = join(dir, 'k.json');
+    await runKamen(['keygen', '--out', key]);
+    const csv = `社員番号,氏名,電話番号,部署\r\n${rows.join('\r\n')}\r\n`;
+    const good = join(dir, 'sjis.csv');
+    writeFileSync(good, iconv.encode(csv, 'cp932'));
+    // Named: the whole file is within the 64 KiB that detection reads, and the broken one fits no encoding.
+    const run = (file: string, w: string) =>
+      runKamen(['mask', '--in', file, '--encoding', 'cp932', '--key-file', key, '--workers', w, '--batch', '4']);
+    const [inline, pooled] = [await run(good, '0'), await run(good, '2')];
+    expect(pooled.code, pooled.stderr).toBe(0);
+    expect(pooled.stdout).toBe(inline.stdout);
+    const bytes = iconv.encode(csv, 'cp932');
+    const at = bytes.indexOf(iconv.encode('山田 太郎50', 'cp932'));
+    bytes[at] = 0xff; // not a Shift_JIS lead byte, far past the first slice
+    const bad = join(dir, 'bad-sjis.csv');
+    writeFileSync(bad, bytes);
+    const [badInline, badPooled] = [await run(bad, '0'), await run(bad, '2')];
+    expect(badPooled.code).toBe(3);
+    const message = (r: { stderr: string }): string =>
+      r.stderr.split('\n').find((l) => l.includes('KAMEN_ERR_INPUT_ENCODING')) ?? '';
+    expect(message(badPooled)).toContain(`byte ${at}`);
+    expect(message(badPooled)).toBe(message(badInline));
+    expect(badPooled.stdout).toBe('');
   });
 });

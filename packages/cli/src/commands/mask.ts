@@ -4,7 +4,7 @@ import { keyRingFromEnv, loadKeyRing, loadPolicy, maskText, type Policy } from '
 import { EXIT } from '../exit-codes.js';
 import { openInput, openOutput, openRecords, removeTempFilesSync, type SkippedRecord } from '../io/index.js';
 import { openSlices } from '../io/slice-source.js';
-import { endsRecordsAtLineFeeds } from '../io/slices.js';
+import { endsRecordsAtLineFeeds, type SliceFormat } from '../io/slices.js';
 import { decideFields, sampleForDecisions } from '../mask/decide.js';
 import { planOf, type JobKey, type MaskJob, type MaskSetup } from '../mask/job.js';
 import { INLINE_BYTES, defaultWorkers, parseMaskArgs } from '../mask/options.js';
@@ -34,10 +34,10 @@ typed fields get the policy's operator for their type, other strings are scanned
                        invalid bytes are an error, never replaced
   --output-encoding E  default: the input's; a UTF-8 BOM is kept. Surrogates are chosen to fit the encoding;
                        any other character it cannot hold is an error naming the record
-  --workers N          worker threads (default auto: the main thread for inputs under 16 MB, else cores - 1);
-                       0 = main thread
+  --workers N          worker threads (default auto: the main thread for inputs under 16 MB, else one per core
+                       for CSV/TSV/NDJSON/text, cores - 1 for XML/JSON); 0 = main thread
   --batch N            records per batch, the unit of work of a worker (default 4000; a batch also closes
-                       after about 1 MB of input)
+                       after 256 KiB (CSV/TSV/NDJSON/text) or about 1 MB (XML/JSON) of input)
   --on-error skip      drop malformed CSV/TSV rows and NDJSON lines (counted, never written); default fail
   --report FILE        write the run's report (JSON): counts per type and column, decisions, timing
 
@@ -108,12 +108,13 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
     const plan = planOf(setup); // compiles in the main thread first: a bad policy or key fails before any worker
     const small = input.small || (input.size !== undefined && input.size < INLINE_BYTES);
     // Workers start now and load the rules while the input is sampled and its fields decided.
-    runner = createMaskRunner(setup, opts.workers ?? (small ? 0 : defaultWorkers()));
+    const sliceable = opts.onError === 'fail' && endsRecordsAtLineFeeds(input.format, input.head);
+    runner = createMaskRunner(setup, opts.workers ?? (small ? 0 : defaultWorkers(sliceable)));
     // With workers, line-based formats go to them as raw slices of whole records (the main thread only finds record
     // ends); --on-error skip resynchronises in one decoder, so it decodes here.
     const source =
-      runner.workers > 0 && opts.onError === 'fail' && endsRecordsAtLineFeeds(input.format, input.head)
-        ? await openSlices(input, { format: input.format, sliceRecords: opts.batch })
+      runner.workers > 0 && sliceable
+        ? await openSlices(input, { format: input.format as SliceFormat, sliceRecords: opts.batch })
         : await openRecords(input, {
             batchRecords: opts.batch,
             declareEncoding: opts.outputEncoding ?? input.encoding,

@@ -12,7 +12,7 @@ export interface MaskOptions {
   readonly out: string | undefined;
   readonly encoding: TextEncodingName | 'auto';
   readonly outputEncoding: TextEncodingName | undefined;
-  /** undefined: automatic (main thread for small inputs, else cores − 1). */
+  /** undefined: automatic (main thread for small inputs, else defaultWorkers). */
   readonly workers: number | undefined;
   readonly report: string | undefined;
   readonly onError: 'fail' | 'skip';
@@ -28,7 +28,12 @@ export interface MaskOptions {
  */
 export const INLINE_BYTES = 16 * 1024 * 1024;
 
-export const defaultWorkers = (): number => Math.max(1, availableParallelism() - 1);
+/**
+ * Workers when not told: one per core when the input goes to them as raw slices (the main thread then only scans
+ * bytes for record ends), else cores − 1 (the main thread decodes every record for them: XML, JSON, --on-error skip).
+ */
+export const defaultWorkers = (slices: boolean): number =>
+  slices ? availableParallelism() : Math.max(1, availableParallelism() - 1);
 
 export function parseMaskArgs(argv: string[]): MaskOptions {
   const { values } = parseArgs({
