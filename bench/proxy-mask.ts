@@ -21,6 +21,8 @@ const arg = (name: string): string | undefined =>
 const SECONDS = Number(arg('seconds') ?? 5);
 const ONLY = arg('only');
 const BASELINE = arg('baseline');
+// Characters per write: the decompressed upstream stream arrives in zlib chunks of 16 KB.
+const CHUNK = Number(arg('chunk') ?? 16384);
 
 const records = generateEmployees(3300).map((e) => e.record);
 const bodies: { name: string; format: BodyFormat; text: string }[] = [
@@ -43,11 +45,11 @@ if (BASELINE !== undefined)
     ((await import(pathToFileURL(BASELINE).href)) as { createLeafMasker: CreateMasker }).createLeafMasker,
   ]);
 
-/** Masks one body the way respondMasked does (64 KB chunks, like the decompressed upstream stream). */
+/** Masks one body the way respondMasked does (in --chunk pieces, like the decompressed upstream stream). */
 function maskBody(create: CreateMasker, format: BodyFormat, text: string): number {
   const codec = createBodyCodec(format, { maxStringLength: 1 << 20 }, create(plan, { counts: new Map() }));
   let out = 0;
-  for (let i = 0; i < text.length; i += 65536) out += codec.write(text.slice(i, i + 65536)).length;
+  for (let i = 0; i < text.length; i += CHUNK) out += codec.write(text.slice(i, i + CHUNK)).length;
   return out + codec.end().length;
 }
 
