@@ -6,7 +6,7 @@
  *
  *   node --import tsx bench/cli-passthrough.ts csv-parse|codec FORMAT FILE
  *
- * Prints one JSON line: { seconds, bytes, records } — seconds cover the streaming only, not Node or tsx start-up,
+ * Prints one JSON line: { seconds, cpu, bytes, records } — seconds and CPU seconds cover the streaming only, not Node or tsx start-up,
  * which makes the reference faster (and the ratio of kamen, timed with its start-up, more conservative).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -74,7 +74,10 @@ async function codecPassthrough(format: Format, file: string): Promise<number> {
 
 const [mode, format, file] = process.argv.slice(2) as [string, Format, string];
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const records = mode === 'csv-parse' ? await csvParseStringify(file) : await codecPassthrough(format, file);
 const seconds = (performance.now() - t0) / 1000;
+const c = process.cpuUsage(c0);
+const cpu = (c.user + c.system) / 1e6;
 const { size } = await import('node:fs').then((fs) => fs.statSync(file));
-console.log(JSON.stringify({ seconds, bytes: size, records }));
+console.log(JSON.stringify({ seconds, cpu, bytes: size, records }));

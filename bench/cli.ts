@@ -50,15 +50,17 @@ const VARIANTS: Readonly<Record<string, Variant>> = {
 interface ChildResult {
   readonly seconds: number;
   readonly rssMb: number;
+  /** User + system CPU seconds of the child, every thread. */
+  readonly cpu: number;
   readonly stdout: string;
 }
 
-/** Runs a command under GNU time (wall seconds, max RSS of the process and its threads); stdout to a file or pipe. */
+/** Runs a command under GNU time (wall and CPU seconds, max RSS of the process and its threads); stdout to a file or pipe. */
 function timed(cmd: string, args: readonly string[], stdoutTo: 'null' | 'pipe', dir: string): Promise<ChildResult> {
   const timeFile = join(dir, 'time.txt');
   const out = stdoutTo === 'null' ? openSync('/dev/null', 'w') : 'pipe';
   return new Promise((resolve, reject) => {
-    const child = spawn(TIME, ['-f', '%e %M', '-o', timeFile, cmd, ...args], { stdio: ['ignore', out, 'pipe'] });
+    const child = spawn(TIME, ['-f', '%e %M %U %S', '-o', timeFile, cmd, ...args], { stdio: ['ignore', out, 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -67,17 +69,22 @@ function timed(cmd: string, args: readonly string[], stdoutTo: 'null' | 'pipe', 
     child.on('close', (code) => {
       if (typeof out === 'number') closeSync(out);
       if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.slice(-2000)}`));
-      const [seconds, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
-      resolve({ seconds: seconds as number, rssMb: (kb as number) / 1024, stdout });
+      const [seconds, kb, user, sys] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-4).map(Number);
+      resolve({
+        seconds: seconds as number,
+        rssMb: (kb as number) / 1024,
+        cpu: (user as number) + (sys as number),
+        stdout,
+      });
     });
   });
 }
 
 async function passthrough(mode: 'csv-parse' | 'codec', v: Variant, file: string, dir: string): Promise<ChildResult> {
   const r = await timed(process.execPath, ['--import', 'tsx', PASSTHROUGH, mode, v.format, file], 'pipe', dir);
-  // The child's own streaming time (start-up excluded); RSS from GNU time.
-  const own = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { seconds: number };
-  return { ...r, seconds: own.seconds };
+  // The child's own streaming time and CPU (start-up excluded); RSS from GNU time.
+  const own = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { seconds: number; cpu: number };
+  return { ...r, seconds: own.seconds, cpu: own.cpu };
 }
 
 async function main(): Promise<void> {
@@ -98,11 +105,23 @@ async function main(): Promise<void> {
       console.error(
         `${v.name}: ${(gen.bytes / 1e6).toFixed(1)} MB, ${gen.records} records (${gen.seconds.toFixed(1)} s)`,
       );
+      // The same kind of file at ~100 KB: kamen's fixed CPU (start-up, workers loading rules, sampling).
+      const small = join(dir, `hr-${id}-small.${v.format}`);
+      writeHrFile({ format: v.format, encoding: v.encoding, remarks: v.remarks, bytes: 100_000, out: small });
       const mb = gen.bytes / 1e6;
-      const row = (pipeline: string, w: number | undefined, r: ChildResult): CliRow => {
-        const out = { variant: v.name, pipeline, workers: w, mb, seconds: r.seconds, rssMb: r.rssMb };
+      const row = (pipeline: string, w: number | undefined, r: ChildResult, cpuFixed?: number): CliRow => {
+        const out = {
+          variant: v.name,
+          pipeline,
+          workers: w,
+          mb,
+          seconds: r.seconds,
+          rssMb: r.rssMb,
+          cpu: r.cpu,
+          ...(cpuFixed !== undefined ? { cpuFixed } : {}),
+        };
         console.error(
-          `  ${pipeline}${w !== undefined ? ` ×${w}` : ''}: ${(mb / r.seconds).toFixed(2)} MB/s, RSS ${r.rssMb.toFixed(0)} MB`,
+          `  ${pipeline}${w !== undefined ? ` ×${w}` : ''}: ${(mb / r.seconds).toFixed(2)} MB/s, ${r.cpu.toFixed(1)} CPU-s${cpuFixed !== undefined ? ` (${cpuFixed.toFixed(1)} fixed)` : ''}, RSS ${r.rssMb.toFixed(0)} MB`,
         );
         rows.push(out);
         return out;
@@ -112,10 +131,10 @@ async function main(): Promise<void> {
         row('csv-parse → csv-stringify', undefined, await passthrough('csv-parse', v, file, dir));
       if (v.encoding === 'utf-8') row('core codec, identity', undefined, await passthrough('codec', v, file, dir));
       for (const w of workers) {
-        const args = [
+        const args = (input: string): string[] => [
           'mask',
           '--in',
-          file,
+          input,
           '--format',
           v.format,
           '--policy',
@@ -127,9 +146,12 @@ async function main(): Promise<void> {
           '--workers',
           String(w),
         ];
-        row(`kamen mask --policy ${policy}`, w, await timed(process.execPath, [KAMEN, ...args], 'null', dir));
+        const fixed = await timed(process.execPath, [KAMEN, ...args(small)], 'null', dir);
+        const r = await timed(process.execPath, [KAMEN, ...args(file)], 'null', dir);
+        row(`kamen mask --policy ${policy}`, w, r, fixed.cpu);
       }
       rmSync(file, { force: true });
+      rmSync(small, { force: true });
     }
   } finally {
     if (!process.argv.includes('--keep') && !process.argv.includes('--dir'))
