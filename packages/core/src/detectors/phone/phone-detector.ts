@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
 import type { Candidate, Detector } from '../detector.js';
+import { isCertainlyValidInternational } from './intl-validity.js';
 import { japaneseNumberValidity } from './jp-validity.js';
 
 // A run of phone-number characters on the normalised copy (full-width digits and every dash are already ASCII).
@@ -40,6 +41,8 @@ function scoreOf(text: string, p: Params): number {
     // invalid +81 number scores 0 either way, since only numbers outside +81 may be merely possible.
     const japanese = japaneseNumberValidity(digits, true);
     if (japanese !== undefined) return japanese ? p.grouped : 0;
+    // A plainly written valid number abroad is decided from the digits too; the rest go to libphonenumber.
+    if (isCertainlyValidInternational(text)) return p.grouped;
     const n = parsePhoneNumberFromString(text);
     if (n === undefined) return 0;
     if (n.isValid()) return p.grouped;

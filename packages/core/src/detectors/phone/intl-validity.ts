@@ -1,0 +1,114 @@
+import { Metadata } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/max/metadata';
+
+/**
+ * "Certainly valid" for +CC numbers outside Japan, from libphonenumber's own MAX metadata compiled once per country.
+ * parsePhoneNumberFromString costs tens of microseconds a call (it builds its regexes and option objects anew each
+ * time, and V8 recompiles the big metadata patterns once its regexp cache has been cleared by a GC), and HR text
+ * holds many +44 / +65 / +1 numbers. This answers true only where libphonenumber's parse + isValid() must answer
+ * true; everything else (a national prefix written after the code, a calling code whose first country has leading
+ * digits or does not take the number, non-geographic codes, unusual punctuation) returns false and the caller asks
+ * libphonenumber as before, so the phone rule finds exactly what it found. The steps mirror parse.js,
+ * getCountryByCallingCode.js and getNumberType.js of libphonenumber-js (test/core/phone/intl-validity.spec.ts checks
+ * the implication on generated and example numbers).
+ */
+
+interface PlanType {
+  pattern(): string | undefined;
+  possibleLengths(): number[] | undefined;
+}
+interface Plan {
+  nationalNumberPattern(): string;
+  nationalPrefixForParsing(): string | undefined;
+  leadingDigits(): string | undefined;
+  type(name: string): PlanType | undefined;
+}
+
+// getNumberType's order; any match makes the number valid.
+const TYPES = [
+  'FIXED_LINE',
+  'MOBILE',
+  'PREMIUM_RATE',
+  'TOLL_FREE',
+  'SHARED_COST',
+  'VOIP',
+  'PERSONAL_NUMBER',
+  'PAGER',
+  'UAN',
+  'VOICEMAIL',
+];
+
+interface Compiled {
+  readonly general: RegExp;
+  readonly prefixForParsing: RegExp | undefined;
+  readonly leadingDigits: boolean;
+  readonly types: readonly { readonly re: RegExp; readonly lengths: ReadonlySet<number> | undefined }[];
+}
+
+const entire = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
+const PLANS = new Map<string, Compiled | null>();
+let meta: Metadata | undefined;
+
+function plan(country: string): Compiled | null {
+  let c = PLANS.get(country);
+  if (c !== undefined) return c;
+  meta ??= new Metadata(metadata);
+  meta.selectNumberingPlan(country as Parameters<Metadata['selectNumberingPlan']>[0]);
+  const p = meta.numberingPlan as unknown as Plan | undefined;
+  if (p === undefined) c = null;
+  else {
+    const types: Compiled['types'][number][] = [];
+    for (const name of TYPES) {
+      const t = p.type(name);
+      const pattern = t?.pattern();
+      if (t === undefined || pattern === undefined) continue;
+      const lengths = t.possibleLengths();
+      types.push({ re: entire(pattern), lengths: lengths === undefined ? undefined : new Set(lengths) });
+    }
+    const npfp = p.nationalPrefixForParsing();
+    c =
+      types.length === 0
+        ? null // a plan without types is validated differently: leave it to libphonenumber
+        : {
+            general: entire(p.nationalNumberPattern()),
+            prefixForParsing: npfp ? new RegExp(`^(?:${npfp})`) : undefined,
+            leadingDigits: Boolean(p.leadingDigits()),
+            types,
+          };
+  }
+  PLANS.set(country, c);
+  return c;
+}
+
+// '+', the calling code and groups of digits split by single spaces or dashes: a shape libphonenumber reads as
+// exactly these digits (no brackets, no letters, no extension).
+const PLAIN_SHAPE = /^\+\d+(?:[ -]\d+)*$/;
+const CALLING_CODES = (metadata as unknown as { country_calling_codes: Record<string, string[]> })
+  .country_calling_codes;
+
+/** True only when libphonenumber would parse `text` (a +CC number) as a valid number; false means "ask it". */
+export function isCertainlyValidInternational(text: string): boolean {
+  if (!PLAIN_SHAPE.test(text) || text.length > 250) return false;
+  const digits = text.replace(/\D/g, '');
+  // extractCountryCallingCode: the shortest prefix that is a calling code.
+  let cc: string | undefined;
+  for (let i = 1; i <= 3 && i <= digits.length; i++) {
+    if (CALLING_CODES[digits.slice(0, i)] !== undefined) {
+      cc = digits.slice(0, i);
+      break;
+    }
+  }
+  if (cc === undefined || cc === '81') return false;
+  const national = digits.slice(cc.length);
+  if (national.length < 2 || national.length > 17) return false;
+  const main = CALLING_CODES[cc]?.[0];
+  if (main === undefined || main === '001') return false;
+  const c = plan(main);
+  // A national prefix (or carrier code) the parser might strip or transform: let libphonenumber decide.
+  if (c === null || (c.prefixForParsing !== undefined && c.prefixForParsing.test(national))) return false;
+  // With several countries on the code, libphonenumber takes the first that claims the number; the main country
+  // (listed first) claims it without leading digits exactly when it has a type for it, and then decides validity.
+  if ((CALLING_CODES[cc]?.length ?? 0) > 1 && c.leadingDigits) return false;
+  if (!c.general.test(national)) return false;
+  return c.types.some((t) => (t.lengths === undefined || t.lengths.has(national.length)) && t.re.test(national));
+}
