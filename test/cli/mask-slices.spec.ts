@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KamenError, encodeRecords, type RecordUnit } from '@kamen/core';
 import { createDecoderFor } from '../../packages/cli/src/io/index.js';
-import { sliceRecords, type Slice, type SliceFormat } from '../../packages/cli/src/io/slices.js';
+import {
+  endsRecordsAtLineFeeds,
+  sliceRecords,
+  type Slice,
+  type SliceFormat,
+} from '../../packages/cli/src/io/slices.js';
 import { decodeSlice, type SliceStream } from '../../packages/cli/src/mask/slice.js';
 import { runKamen } from '../helpers/run-kamen.js';
 import { tmp } from './mask-helpers.js';
@@ -123,6 +128,20 @@ describe('raw slices of line-based inputs', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('slices only inputs whose records end at line feeds: CSV/TSV rows ending in LF or CRLF, NDJSON, text', () => {
+    const head = (s: string): Uint8Array => new Uint8Array(Buffer.from(s));
+    expect(endsRecordsAtLineFeeds('csv', head('a,b\n1,2\n'))).toBe(true);
+    expect(endsRecordsAtLineFeeds('tsv', head('a\tb\r\n1\t2\r\n'))).toBe(true);
+    // A line feed inside the quoted header cell is not its end; the CR after the closing quote is (CR-only file).
+    expect(endsRecordsAtLineFeeds('csv', head('"a\nx",b\r1,2\r'))).toBe(false);
+    expect(endsRecordsAtLineFeeds('csv', head('"a\nx",b\n1,2\n'))).toBe(true);
+    expect(endsRecordsAtLineFeeds('csv', head('a,b'))).toBe(false); // no record end seen: decoded as a stream
+    expect(endsRecordsAtLineFeeds('ndjson', head('{}'))).toBe(true);
+    expect(endsRecordsAtLineFeeds('text', head(''))).toBe(true);
+    expect(endsRecordsAtLineFeeds('xml', head('<a/>\n'))).toBe(false);
+    expect(endsRecordsAtLineFeeds('json', head('[1]\n'))).toBe(false);
   });
 
   it('a malformed row in a later slice fails with the line, column and (rebased) record of a whole decode', () => {
