@@ -76,6 +76,14 @@ function framesAt(resume: string | undefined): Frame[] {
   return frames;
 }
 
+const TOKEN = /[[\]{}\-\da-z]/g;
+
+/** Index of the next bracket, number or literal character at or after `from`, or -1. */
+function nextToken(piece: string, from: number): number {
+  TOKEN.lastIndex = from;
+  return TOKEN.exec(piece)?.index ?? -1;
+}
+
 /** Counts a value that starts now in its array. */
 function advance(frames: Frame[]): Frame | undefined {
   const top = frames[frames.length - 1];
@@ -92,7 +100,8 @@ function liftUnit(unit: RecordUnit, lifted: LiftedNumbers): void {
   for (let j = 0; j < pieces.length; j++) {
     const piece = pieces[j] as string;
     let from = 0;
-    for (let i = 0; i < piece.length; i++) {
+    // Straight to the next bracket, number or literal: pieces are mostly whitespace, commas and colons.
+    for (let i = nextToken(piece, 0); i >= 0; i = nextToken(piece, i + 1)) {
       const c = piece.charCodeAt(i);
       if (c === 0x7b || c === 0x5b) {
         // { or [: a container value
