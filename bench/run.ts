@@ -1,10 +1,16 @@
 /**
  * `npm run bench`: detection throughput (MB/s, single thread) of kamen and its JavaScript peers on the same
  * Japanese, English and mixed HR free text, their strict recall on the evaluation corpus, and the operator
- * table; prints markdown and rewrites bench/README.md.
+ * section; prints markdown and rewrites bench/README.md.
  *
  * Flags: --only=<library> (e.g. --only=kamen, for profiling; with --only or --lang the README is not written), --mb=<n> input per
  * language (default 5), --runs=<n> timed passes (default 5), --lang=ja,en,mixed (throughput inputs), --no-write.
+ *
+ * Operators: the section is a before/after table (bench/operators.ts). With --baseline=<dir> (or the environment
+ * variable KAMEN_BENCH_BASELINE=<dir>, which passes through `npm run bench`) and optionally --baseline-label=<text>,
+ * it is measured again against the tree at <dir> and rendered by the same operatorSection(); without one, the
+ * section and its notes (`<!-- operators-bench -->`, `<!-- operators-notes -->`) are kept as they are, so a run
+ * without a baseline never replaces the comparison with a table of this tree alone.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +18,10 @@ import { generateCorpus } from '../test/eval/corpus.js';
 import { EVAL_SEED, FULL_SIZE } from '../test/eval/harness.js';
 import { buildInputs } from './inputs.js';
 import { measure, type ThroughputRow } from './measure.js';
-import { runOperatorBench } from './operators.js';
+import { compareOperators, quoteArgs } from './operators.js';
 import { CONTENDERS, REGEX_BASELINE } from './peers.js';
 import { measureRecall, type RecallRow } from './recall.js';
-import { renderMarkdown, type BenchResults } from './report.js';
+import { markedBlocks, operatorSection, renderMarkdown, type BenchResults } from './report.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -24,8 +30,10 @@ const arg = (name: string): string | undefined => {
   return a.includes('=') ? a.slice(a.indexOf('=') + 1) : process.argv[i + 1];
 };
 
-/** `<!-- name -->…<!-- /name -->` blocks written by other benchmark scripts. */
-const OWNED_SECTIONS = /<!-- ([a-z-]+) -->[\s\S]*?<!-- \/\1 -->/g;
+/** Shown in place of the operator section when the README has none and no baseline was given. */
+const NO_OPERATORS = `## Operators (bench/operators.ts)
+
+Not measured: \`npx tsx bench/operators.ts --baseline=<dir> --write\` writes this section (see bench/operators.ts).`;
 
 const NOTES = `## Method
 
@@ -53,6 +61,24 @@ async function main(): Promise<void> {
   const contenders = [...CONTENDERS, REGEX_BASELINE].filter((c) => only === undefined || c.name === only);
   if (contenders.length === 0) throw new Error(`unknown library for --only: ${only}`);
 
+  const file = fileURLToPath(new URL('./README.md', import.meta.url));
+  const readBlocks = (): Map<string, string> => markedBlocks(existsSync(file) ? readFileSync(file, 'utf8') : '');
+  const blocks = readBlocks();
+  const baseline = arg('baseline') ?? process.env.KAMEN_BENCH_BASELINE;
+  const label = arg('baseline-label');
+  const via = arg('baseline') === undefined ? `KAMEN_BENCH_BASELINE=${baseline} ` : '';
+  // Operators first: a wrong baseline directory fails now, not after the long detection runs.
+  const fresh =
+    baseline === undefined || only !== undefined
+      ? undefined
+      : operatorSection(
+          await compareOperators({
+            dir: baseline,
+            ...(label === undefined ? {} : { label }),
+            command: `${via}npx tsx bench/run.ts ${quoteArgs(process.argv.slice(2))}`.trimEnd(),
+          }),
+        );
+
   const langs = arg('lang')?.split(',');
   const inputs = buildInputs({ seed: 7, minBytes }).filter((i) => langs === undefined || langs.includes(i.lang));
   for (const i of inputs)
@@ -70,7 +96,9 @@ async function main(): Promise<void> {
   const recall: RecallRow[] = [];
   for (const c of contenders) recall.push(...(await measureRecall(c, corpus)));
 
-  const operators = only === undefined ? runOperatorBench() : [];
+  const notes = blocks.get('operators-notes');
+  const section = fresh ?? blocks.get('operators-bench') ?? NO_OPERATORS;
+  const operators = notes === undefined ? section : `${section}\n\n${notes}`;
   const results: BenchResults = {
     command: 'npm run bench',
     date: new Date(),
@@ -86,9 +114,8 @@ async function main(): Promise<void> {
   const md = renderMarkdown(results, NOTES);
   console.log(md);
   if (only === undefined && langs === undefined && !process.argv.includes('--no-write')) {
-    const file = fileURLToPath(new URL('./README.md', import.meta.url));
-    // Sections other benchmarks own (e.g. <!-- proxy-bench --> from bench/proxy.ts) survive the rewrite.
-    const kept = existsSync(file) ? (readFileSync(file, 'utf8').match(OWNED_SECTIONS) ?? []) : [];
+    // Sections other benchmarks own (e.g. <!-- proxy-bench --> from bench/proxy.ts) survive the rewrite, in order.
+    const kept = [...readBlocks()].filter(([name]) => !name.startsWith('operators-')).map(([, block]) => block);
     writeFileSync(file, [md.trimEnd(), ...kept].join('\n\n') + '\n');
   }
 }
