@@ -162,6 +162,25 @@ describe('mask pool (workers for large bodies)', { timeout: 120_000 }, () => {
   });
 });
 
+describe('mask pool shutdown', { timeout: 120_000 }, () => {
+  // Threads of this process (Linux /proc): a worker thread that was stopped is gone from the list.
+  const threads = (): number => Number(/Threads:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1]);
+
+  it('stops its workers on graceful close', async () => {
+    const url = await start(2, LOGGING);
+    const proxy = proxies.at(-1) as KamenProxy;
+    const tasks = () => readFileSync(taskLog, 'utf8').split('\n').length;
+    const before = tasks();
+    await untilPooled(
+      () => get(`${url}/csv`),
+      () => tasks() > before,
+    );
+    const running = threads();
+    await proxy.close(1000);
+    expect(threads()).toBeLessThanOrEqual(running - 2);
+  });
+});
+
 describe('workers config', () => {
   it('defaults to one worker for bodies from 256 KiB and refuses a negative thread count', () => {
     const base = { upstream: { url: 'http://127.0.0.1:9' } };
