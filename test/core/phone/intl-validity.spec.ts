@@ -2,7 +2,10 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getExampleNumber, parsePhoneNumberFromString, type CountryCode, type Examples } from 'libphonenumber-js/max';
-import { isCertainlyValidInternational } from '../../../packages/core/src/detectors/phone/intl-validity.js';
+import {
+  isCertainlyValidInternational,
+  isCertainlyValidUsNational,
+} from '../../../packages/core/src/detectors/phone/intl-validity.js';
 
 // The phone detector skips libphonenumber for +CC numbers this function calls valid: libphonenumber must agree.
 const viaLibrary = (text: string): boolean => parsePhoneNumberFromString(text)?.isValid() === true;
@@ -83,6 +86,36 @@ describe('isCertainlyValidInternational', () => {
           if (isCertainlyValidInternational(text)) expect(viaLibrary(text), text).toBe(true);
         },
       ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('says a US-shaped number is valid only where libphonenumber (default country US) does', () => {
+    const usValid = (text: string): boolean => parsePhoneNumberFromString(text, 'US')?.isValid() === true;
+    // NANPA example numbers (US, Canada, the Caribbean) and random ten digits, in the shapes the detector takes.
+    const nanpa = Object.keys(examples).flatMap((country) => {
+      const n = getExampleNumber(country as CountryCode, examples);
+      return n?.countryCallingCode === '1' ? [n.nationalNumber] : [];
+    });
+    const shape = (d: string, form: number): string =>
+      form === 0
+        ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}`
+        : form === 1
+          ? `${d.slice(0, 3)}-${d.slice(3, 6)}-${d.slice(6)}`
+          : `${d.slice(0, 3)} ${d.slice(3, 6)}-${d.slice(6)}`;
+    let decided = 0;
+    for (const d of nanpa)
+      for (const form of [0, 1, 2])
+        if (isCertainlyValidUsNational(shape(d, form))) {
+          decided++;
+          expect(usValid(shape(d, form)), shape(d, form)).toBe(true);
+        }
+    expect(decided).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{10}$/), fc.constantFrom(0, 1, 2), (d, form) => {
+        const text = shape(d, form);
+        if (isCertainlyValidUsNational(text)) expect(usValid(text), text).toBe(true);
+      }),
       { numRuns: 3000 },
     );
   });

@@ -99,7 +99,23 @@ export function isCertainlyValidInternational(text: string): boolean {
     }
   }
   if (cc === undefined || cc === '81') return false;
-  const national = digits.slice(cc.length);
+  return validUnderCallingCode(cc, digits.slice(cc.length));
+}
+
+/**
+ * True only when libphonenumber's parse(text, 'US') + isValid() must answer true for a US-shaped number written
+ * without +1 ((202) 454-9896, 617-261-3317): with US as the default country the parser reads the digits as a
+ * national number under calling code 1, which is the same decision as above.
+ */
+export function isCertainlyValidUsNational(text: string): boolean {
+  if (!US_PLAIN_SHAPE.test(text)) return false;
+  return validUnderCallingCode('1', text.replace(/\D/g, ''));
+}
+
+// The US shape the phone detector accepts: (202) 454-9896, 202 454-9896, 202-454-9896.
+const US_PLAIN_SHAPE = /^(?:\(\d{3}\) ?|\d{3}[ -]?)\d{3}-\d{4}$/;
+
+function validUnderCallingCode(cc: string, national: string): boolean {
   if (national.length < 2 || national.length > 17) return false;
   const main = CALLING_CODES[cc]?.[0];
   if (main === undefined || main === '001') return false;

@@ -3,7 +3,7 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
 import type { Candidate, Detector } from '../detector.js';
-import { isCertainlyValidInternational } from './intl-validity.js';
+import { isCertainlyValidInternational, isCertainlyValidUsNational } from './intl-validity.js';
 import { japaneseNumberValidity } from './jp-validity.js';
 
 // A run of phone-number characters on the normalised copy (full-width digits and every dash are already ASCII).
@@ -56,6 +56,7 @@ function scoreOf(text: string, p: Params): number {
     return DISTINCTIVE.test(digits) ? p.bareDistinctive : p.bare;
   }
   if (US_SHAPE.test(text)) {
+    if (isCertainlyValidUsNational(text)) return text.startsWith('(') ? p.usParenthesised : p.us;
     const n = parsePhoneNumberFromString(text, 'US');
     if (!n?.isValid()) return 0;
     return text.startsWith('(') ? p.usParenthesised : p.us;
