@@ -50,6 +50,8 @@ const NOTES = `## Method
   caught only if no fragment of it (name parts, either side of an e-mail, every 4+ digit group; compared after NFKC, Latin/digit fragments as whole words)
   survives in the library's output. For kamen the output is the text with every finding replaced by █.
 - Negatives changed: texts without PII that the library altered (peers: output ≠ input; kamen: any finding).
+- Operators: before/after of this tree against another revision, measured in one process; \`npm run bench\` keeps
+  that section unless \`KAMEN_BENCH_BASELINE=<dir>\` names the other tree (see bench/operators.ts).
 - Reproduce: \`npm run bench\`; profile kamen alone with
   \`npm run build && node --cpu-prof --cpu-prof-dir=bench/out --import tsx bench/run.ts --only=kamen\`.
 `;
