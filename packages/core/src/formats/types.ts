@@ -40,6 +40,9 @@ export interface RecordUnit {
   /**
    * JSON/NDJSON: the path of the value completed just before this record when the record starts inside a container
    * (`$.ids[0]` before `, 5`): liftJsonNumbers rebuilds the open containers from it to name the record's numbers.
+   * Exact at value boundaries; after the hard cut inside a long run of text (a record past twice `recordChars`) the
+   * tokenizer may already be one value past the cut, so a number there can get a neighbouring index or container
+   * (it is still lifted and masked).
    */
   readonly resume?: string;
 }
