@@ -94,7 +94,9 @@ export class JsonTokenizer {
     private readonly limits: ResolvedLimits,
     private readonly mode: JsonMode,
     private readonly recordDepth: number | undefined,
+    firstLine = 1,
   ) {
+    this.line = firstLine;
     // A record cut inside a container (each element of a record array, a split record) carries where it starts.
     builder.locate = () => (this.depth === 0 ? undefined : this.childPath());
   }
@@ -104,7 +106,8 @@ export class JsonTokenizer {
     const b = this.builder;
     let i = 0;
     this.mark = 0;
-    if (this.offset === 0 && n > 0 && chunk.charCodeAt(0) === 0xfeff) i = 1; // a BOM stays as template text
+    // A BOM stays as template text; a slice starting mid-stream (line > 1) has none.
+    if (this.offset === 0 && this.line === 1 && n > 0 && chunk.charCodeAt(0) === 0xfeff) i = 1;
     while (i < n) {
       const state = this.state;
       if (state === S_STRING) {
