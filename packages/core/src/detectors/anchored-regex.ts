@@ -53,6 +53,8 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     matches(text, runs) {
       if (anchor === undefined || sticky === undefined) return scanAll(text);
       const need = anchor.leadingDigits;
+      // No run is long enough for the leading digits: no match can start anywhere (most ID rules, most texts).
+      if (runs.maxLength < need) return NONE;
       // A match starting at a run start takes the whole run before its first separator: the run's length is bounded.
       const most = anchor.notAfterDigit ? anchor.maxLeadingDigits : Infinity;
       const { count, starts, ends } = runs;

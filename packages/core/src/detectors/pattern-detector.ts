@@ -30,6 +30,11 @@ function resolveValidators(
   });
 }
 
+function passes(validators: readonly Validator[], value: string): boolean {
+  for (let i = 0; i < validators.length; i++) if (!(validators[i] as Validator)(value)) return false;
+  return true;
+}
+
 /** Compiles a declarative pattern rule into a detector. Regexes compile here, once. */
 export function createPatternDetector(rule: RuleDefinition): Detector {
   const ctx = { file: rule.file, ruleId: rule.id };
@@ -62,18 +67,21 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
     context: contextSpecOf(rule),
     negativeContext: negativeContextSpecOf(rule),
     minScore: rule.minScore ?? 0,
-    *scan(input): Iterable<Candidate> {
+    // An array, not a generator: this runs for every rule on every block, and most calls find nothing.
+    scan(input): Candidate[] {
       const text = input.text;
       const runs = digitRunsOf(input);
       // Several patterns may hit the same span (a check-digit variant scored above the plain shape);
       // only the best candidate per span is reported.
-      const best = single ? undefined : new Map<number, Candidate>();
+      let out: Candidate[] | undefined;
+      let best: Map<number, Candidate> | undefined;
       for (const p of patterns) {
-        for (const m of p.re.matches(text, runs)) {
+        const found = p.re.matches(text, runs);
+        for (let k = 0; k < found.length; k++) {
+          const m = found[k] as RegExpExecArray;
           const value = m[p.group];
-          if (value === undefined) continue;
+          if (value === undefined || !passes(p.validators, value)) continue;
           const start = p.group === 0 ? m.index : (m.indices?.[p.group]?.[0] ?? m.index + m[0].indexOf(value));
-          if (!p.validators.every((v) => v(value))) continue;
           const c: Candidate = {
             start,
             end: start + value.length,
@@ -81,17 +89,18 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
             pattern: p.name,
             validators: p.validatorNames,
           };
-          if (best === undefined) {
-            yield c;
+          if (single) {
+            (out ??= []).push(c);
             continue;
           }
           // Exact key while end < 2^21 and start < 2^32: blocks are a few thousand characters.
           const key = start * 2097152 + c.end;
-          const prev = best.get(key);
+          const prev = (best ??= new Map()).get(key);
           if (prev === undefined || prev.score < c.score) best.set(key, c);
         }
       }
-      if (best !== undefined) yield* best.values();
+      if (best !== undefined) return [...best.values()];
+      return out ?? [];
     },
   };
 }

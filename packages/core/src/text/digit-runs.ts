@@ -12,6 +12,8 @@ export interface DigitRuns {
   readonly starts: Int32Array;
   /** Exclusive end of run i. */
   readonly ends: Int32Array;
+  /** Length of the longest run (0 when there is none): most rules need more digits in a row than a text has. */
+  readonly maxLength: number;
 }
 
 // One index per matching copy: every pattern detector of a block shares it.
@@ -22,6 +24,7 @@ export function findDigitRuns(text: string): DigitRuns {
   let starts = new Int32Array(64);
   let ends = new Int32Array(64);
   let count = 0;
+  let maxLength = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -48,8 +51,9 @@ export function findDigitRuns(text: string): DigitRuns {
     starts[count] = start;
     ends[count] = i;
     count++;
+    if (i - start > maxLength) maxLength = i - start;
   }
-  return { count, starts, ends };
+  return { count, starts, ends, maxLength };
 }
 
 /** The digit runs of a matching copy, computed on first use and shared by every detector that scans it. */
