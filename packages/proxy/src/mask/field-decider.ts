@@ -94,8 +94,8 @@ export interface FieldDecider {
   typeOf(leaf: Leaf): FieldType | undefined;
   /** The operator step for a leaf of `type`, or undefined: free-text detection. */
   stepFor(leaf: Leaf, type: FieldType | undefined): PlanStep | undefined;
-  /** The decisions made so far, as plain data (to ship with a batch to a worker). */
-  decisions(): Decisions;
+  /** The decisions made so far, as plain data (to ship with a batch to a worker); only `fields`' if given. */
+  decisions(fields?: Iterable<string>): Decisions;
 }
 
 /**
@@ -139,7 +139,15 @@ export function createFieldDecider(
   };
 
   return {
-    decisions: () => Object.fromEntries(decided),
+    decisions(fields) {
+      if (fields === undefined) return Object.fromEntries(decided);
+      const out: Decisions = {};
+      for (const f of fields) {
+        const d = decided.get(f);
+        if (d !== undefined) out[f] = d;
+      }
+      return out;
+    },
     typeOf(leaf) {
       if (leaf.kind === 'key' || leaf.kind === 'comment' || leaf.path === '') return undefined;
       const info = infoOf(leaf.field);

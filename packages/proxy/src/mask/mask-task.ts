@@ -8,7 +8,7 @@ export interface MaskTask {
   /** The route's field types, and an id that is the same for the same route (the worker caches by it). */
   readonly fields: RouteFields;
   readonly fieldsId: string;
-  /** The body's field decisions so far: every field of this batch is decided. */
+  /** The body's decisions for the fields of this batch (each of them decided in the main thread). */
   readonly decisions: Readonly<Decisions>;
   readonly spec: FormatSpec;
   /** JSON/NDJSON: member numbers are lifted into leaves and masked too (as inline). */

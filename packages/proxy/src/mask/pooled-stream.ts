@@ -58,11 +58,17 @@ export function pooledMaskStream(o: PooledMaskOptions): Transform {
   const submit = (units: RecordUnit[]): void => {
     // Decide every field of the batch here (numbers included), then send the records unchanged.
     const lifted = o.jsonNumbers ? liftJsonNumbers(units) : undefined;
-    for (const unit of units) for (const leaf of unit.leaves) o.decider.typeOf(leaf);
+    // Only this batch's fields travel: a body with ever new keys must not resend all earlier ones with each batch.
+    const fields = new Set<string>();
+    for (const unit of units)
+      for (const leaf of unit.leaves) {
+        o.decider.typeOf(leaf);
+        fields.add(leaf.field);
+      }
     if (lifted !== undefined) lowerJsonNumbers(units, lifted);
     const task: MaskTask = {
       ...o.task,
-      decisions: o.decider.decisions(),
+      decisions: o.decider.decisions(fields),
       spec: o.decoder.spec,
       jsonNumbers: o.jsonNumbers,
       packed: packRecords(units),
