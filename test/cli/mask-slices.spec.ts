@@ -254,4 +254,27 @@ describe('kamen mask with workers on raw slices', { timeout: 180_000 }, () => {
     expect(message(badPooled)).toBe(message(badInline));
     expect(badPooled.stdout).toBe('');
   });
+
+  it('an output encoding error names the same record with and without workers (slices and packed batches)', async () => {
+    const dir = tmp();
+    const csv = join(dir, 'u.csv');
+    const lines = [...rows];
+    lines[37] = lines[37]!.replace('営業部', '𠮷野営業部');
+    writeFileSync(csv, `社員番号,氏名,電話番号,部署\n${lines.join('\n')}\n`);
+    const xml = join(dir, 'u.xml');
+    const items = rows.map(
+      (r, i) => `<emp><no>${r.split(',')[0]}</no><dept>${i === 37 ? '𠮷野' : ''}営業部</dept></emp>`,
+    );
+    writeFileSync(xml, `<?xml version="1.0" encoding="UTF-8"?>\n<root>\n${items.join('\n')}\n</root>\n`);
+    for (const file of [csv, xml]) {
+      const run = (w: string) =>
+        runKamen(['mask', '--in', file, '--output-encoding', 'cp932', '--workers', w, '--batch', '5']);
+      const [inline, pooled] = [await run('0'), await run('2')];
+      expect(pooled.code, pooled.stderr).toBe(6);
+      const message = (r: { stderr: string }): string =>
+        r.stderr.split('\n').find((l) => l.includes('KAMEN_ERR_OUTPUT_ENCODING')) ?? '';
+      expect(message(pooled)).toMatch(/U\+20BB7.*record \d+\)$/u);
+      expect(message(pooled)).toBe(message(inline));
+    }
+  });
 });

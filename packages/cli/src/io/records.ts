@@ -12,7 +12,10 @@ export interface RecordOptions {
   readonly sampleChars?: number;
   /** A batch closes at this many records (default 4000)… */
   readonly batchRecords?: number;
-  /** …or after this many input characters (default 1 Mi). */
+  /**
+   * …or after this many input characters (default 256 Ki: smaller live batches in the main thread and the workers;
+   * peak RSS of `kamen mask` on a 10 MB XML file with 2 workers 342 MB instead of 372 MB at the same CPU time).
+   */
   readonly batchChars?: number;
   /** 'skip': drop malformed CSV rows / NDJSON lines (counted, never written); other formats still fail. */
   readonly onError?: 'fail' | 'skip';
@@ -40,7 +43,7 @@ export async function openRecords(input: OpenedInput, options: RecordOptions = {
   const sampleRecords = options.sampleRecords ?? 1000;
   const sampleChars = options.sampleChars ?? 1024 * 1024;
   const batchRecords = options.batchRecords ?? 4000;
-  const batchChars = options.batchChars ?? 1024 * 1024;
+  const batchChars = options.batchChars ?? 256 * 1024;
   const decoder: RecordDecoder =
     options.onError === 'skip' && (input.format === 'csv' || input.format === 'tsv' || input.format === 'ndjson')
       ? createResyncDecoder(input.format, options.onSkip ?? (() => undefined))

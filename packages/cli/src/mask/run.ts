@@ -67,11 +67,15 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
     workers,
     async run({ source, job, out, onProgress }) {
       const total = emptyStats();
-      let unitsBefore = 0; // records of the batches delivered so far: a slice numbers its records from 0
+      // A slice numbers its records from 0: the records of the slices delivered before it make them absolute.
+      // Packed batches carry the numbers the main thread's decoder gave them.
+      const sliced = !('batches' in source);
+      let unitsBefore = 0;
       deliver = async (result) => {
         if ('error' in result) {
           const c = result.error.context;
-          throw withContext(result.error, c.record !== undefined ? { ...c, record: c.record + unitsBefore } : c);
+          const absolute = sliced && c.record !== undefined ? { ...c, record: c.record + unitsBefore } : c;
+          throw withContext(result.error, absolute);
         }
         unitsBefore += result.units;
         await out.write(result.bytes);

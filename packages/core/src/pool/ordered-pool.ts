@@ -52,6 +52,11 @@ export function createOrderedPool<T, R>(
   let delivered = 0;
   let failure: unknown;
   let closed = false;
+  // Errors not tied to a task (a worker lost outside one, a result that arrives after close() dropped its task)
+  // are events: unheard, they would crash the process. Before close they fail the run; after, it is over anyway.
+  pool.on('error', (err: unknown) => {
+    if (!closed) failure ??= err;
+  });
 
   // Delivers the oldest task's result; tasks finish out of order but are handed over in order. Failures too: the
   // run fails with the first failed task in submission order (the first malformed record of the input, say),
