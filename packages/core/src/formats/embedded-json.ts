@@ -1,6 +1,9 @@
+import { applyTransform } from './apply.js';
+import { encodeRecords } from './encode.js';
 import { createJsonDecoder } from './json-codec.js';
+import { lowerJsonNumbers, type LiftedNumbers } from './json-numbers.js';
 import type { FormatLimits } from './limits.js';
-import type { Leaf } from './types.js';
+import type { FormatTransform, Leaf, RecordDecoder, RecordUnit, TextCodec } from './types.js';
 
 /** A JSON document decoded into leaves and the verbatim pieces around them (`pieces.length === leaves.length + 1`). */
 export interface EmbeddedJson {
@@ -31,4 +34,33 @@ export function decodeEmbeddedJson(text: string, record: number, limits: FormatL
     });
   }
   return { pieces, leaves };
+}
+
+/**
+ * Text codec over a decoder that lifts the numbers of its embedded JSON into `lifted` (liftJsonNumbers): after the
+ * transform they are lowered back (lowerJsonNumbers), so an unchanged or still numeric result is written as a number
+ * and anything else as a JSON string. After an error the codec stays failed: nothing can follow a rejected record.
+ */
+export function codecWithJsonNumbers(
+  decoder: RecordDecoder,
+  lifted: LiftedNumbers,
+  transform: FormatTransform,
+): TextCodec {
+  let failed = false;
+  const run = (step: () => RecordUnit[]): string => {
+    if (failed) throw new Error('kamen codec: used after an error');
+    try {
+      const units = step();
+      if (units.length === 0) return '';
+      applyTransform(units, transform);
+      lowerJsonNumbers(units, lifted);
+      return encodeRecords(decoder.spec, units);
+    } catch (err) {
+      failed = true;
+      throw err;
+    } finally {
+      lifted.clear();
+    }
+  };
+  return { write: (chunk) => run(() => decoder.write(chunk)), end: () => run(() => decoder.end()) };
 }

@@ -1,7 +1,7 @@
-import { textCodec } from './codec.js';
-import { decodeEmbeddedJson } from './embedded-json.js';
+import { codecWithJsonNumbers, decodeEmbeddedJson } from './embedded-json.js';
 import { decodeReference } from './html-entities.js';
 import { splitJsStrings } from './js-strings.js';
+import { liftJsonNumbers, type LiftedNumbers } from './json-numbers.js';
 import { limitError, resolveLimits, type FormatLimits } from './limits.js';
 import type { Leaf, RecordDecoder, RecordUnit, TextCodec, FormatTransform } from './types.js';
 
@@ -24,6 +24,11 @@ const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title']);
  * @public
  */
 export function createHtmlDecoder(options: HtmlCodecOptions = {}): RecordDecoder {
+  return decoder(options, undefined);
+}
+
+/** The HTML decoder; with `lifted`, numbers of embedded JSON become value leaves recorded there (liftJsonNumbers). */
+function decoder(options: HtmlCodecOptions, lifted: LiftedNumbers | undefined): RecordDecoder {
   const limits = resolveLimits(options);
   let doc = '';
   return {
@@ -35,14 +40,14 @@ export function createHtmlDecoder(options: HtmlCodecOptions = {}): RecordDecoder
     },
     end() {
       if (doc === '') return [];
-      const unit = tokenize(doc, options);
+      const unit = tokenize(doc, options, lifted);
       doc = '';
       return [unit];
     },
   };
 }
 
-function tokenize(doc: string, options: HtmlCodecOptions): RecordUnit {
+function tokenize(doc: string, options: HtmlCodecOptions, lifted: LiftedNumbers | undefined): RecordUnit {
   const pieces: string[] = [''];
   const leaves: Leaf[] = [];
   const verbatim = (s: string) => (pieces[pieces.length - 1] += s);
@@ -185,7 +190,12 @@ function tokenize(doc: string, options: HtmlCodecOptions): RecordUnit {
     const essence = type.split(';')[0]?.trim() ?? '';
     if (JSON_SCRIPT.has(essence)) {
       const json = decodeEmbeddedJson(content, 0, options);
-      if (json !== undefined) return append(json);
+      if (json !== undefined) {
+        // A My Number written as a JSON number takes part like in a JSON body; the codec writes it back.
+        if (lifted !== undefined)
+          for (const [leaf, number] of liftJsonNumbers([{ record: 0, ...json }])) lifted.set(leaf, number);
+        return append(json);
+      }
     }
     const js = options.inlineScripts === 'block' ? undefined : splitJsStrings(content, 0);
     // Code we cannot tokenize with certainty is dropped rather than passed through.
@@ -193,7 +203,12 @@ function tokenize(doc: string, options: HtmlCodecOptions): RecordUnit {
   }
 }
 
-/** HTML codec (see createHtmlDecoder). @public */
+/**
+ * HTML codec (see createHtmlDecoder). Numbers in embedded JSON are masked too (liftJsonNumbers): unchanged or still
+ * numeric results go back as numbers, anything else as a JSON string. After an error the codec stays failed.
+ * @public
+ */
 export function createHtmlCodec(options: HtmlCodecOptions, transform: FormatTransform): TextCodec {
-  return textCodec(createHtmlDecoder(options), transform);
+  const lifted: LiftedNumbers = new Map();
+  return codecWithJsonNumbers(decoder(options, lifted), lifted, transform);
 }
