@@ -50,10 +50,22 @@ describe('proxy: content codings (PX-12)', () => {
     },
   );
 
-  it('asks the upstream only for codings it can decode, for masked roles', async () => {
+  it('asks the upstream for identity for masked roles by default, and decodes what comes compressed anyway', async () => {
     seenAcceptEncoding.length = 0;
-    await h.fetch('/gzip', { role: 'support', headers: { 'accept-encoding': 'zstd, compress, *;q=0' } });
-    expect(seenAcceptEncoding).toEqual(['gzip, deflate, br']);
+    const r = await h.fetch('/gzip', { role: 'support', headers: { 'accept-encoding': 'gzip' } });
+    expect(seenAcceptEncoding).toEqual(['identity']);
+    expect(leaked(gunzipSync(r.body).toString('utf8'), table.pii)).toEqual([]);
+  });
+
+  it('with upstream.maskedEncoding decodable, asks only for codings it can decode', async () => {
+    const decodable = await startProxy(upstream.url, { upstream: { url: upstream.url, maskedEncoding: 'decodable' } });
+    try {
+      seenAcceptEncoding.length = 0;
+      await decodable.fetch('/gzip', { role: 'support', headers: { 'accept-encoding': 'zstd, compress, *;q=0' } });
+      expect(seenAcceptEncoding).toEqual(['gzip, deflate, br']);
+    } finally {
+      await decodable.close();
+    }
   });
 
   it.each([

@@ -34,6 +34,7 @@ export const PROXY_CONFIG_SCHEMA = {
         headersTimeoutMs: ms(30_000),
         bodyTimeoutMs: ms(30_000),
         keepAliveTimeoutMs: ms(4_000),
+        maskedEncoding: { enum: ['identity', 'decodable'], default: 'identity' },
       },
     },
     policy: { type: 'string', minLength: 1, default: 'builtin' },

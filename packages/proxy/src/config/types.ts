@@ -23,6 +23,12 @@ export interface UpstreamConfig {
   /** Longest silence between two upstream body chunks. */
   readonly bodyTimeoutMs: number;
   readonly keepAliveTimeoutMs: number;
+  /**
+   * What the proxy asks the upstream for when the body will be masked: `identity` (default) saves decompressing
+   * what the proxy must decode anyway (the practice of body-rewriting proxies, and no decompression bomb to cap);
+   * `decodable` asks for gzip, deflate and br, for a slow upstream link. Compressed bodies are decoded either way.
+   */
+  readonly maskedEncoding: 'identity' | 'decodable';
 }
 
 /**

@@ -169,6 +169,7 @@ async function forward(
       method: (req.method ?? 'GET') as Dispatcher.HttpMethod,
       headers: upstreamHeaders(req, {
         masked,
+        maskedEncoding: config.upstream.maskedEncoding,
         identityHeaders: [...rt.identity.identityHeaders, ctx.revealer.header],
         upstreamHost: rt.upstreamHost,
         clientAddress: identity.clientAddress,

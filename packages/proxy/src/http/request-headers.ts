@@ -17,6 +17,8 @@ const ENCODINGS = ['gzip', 'deflate', 'br'];
 
 export interface UpstreamHeaderOptions {
   readonly masked: boolean;
+  /** For masked bodies: ask for identity, or for every coding the proxy decodes (config upstream.maskedEncoding). */
+  readonly maskedEncoding: 'identity' | 'decodable';
   /** Identity headers (role, subject, tenant): read by the proxy, never forwarded. */
   readonly identityHeaders: readonly string[];
   readonly upstreamHost: string;
@@ -43,8 +45,13 @@ export function upstreamHeaders(req: IncomingMessage, opts: UpstreamHeaderOption
   out.host = opts.upstreamHost;
   if (opts.contentLength !== undefined) out['content-length'] = String(opts.contentLength);
   const accepted = acceptedEncodings(req.headers['accept-encoding']);
-  // Masked bodies are decoded here, so ask for every encoding we decode; unmasked ones pass to the client as they are.
-  const ask = opts.masked ? ENCODINGS : ENCODINGS.filter((e) => accepted.has(e));
+  // Masked bodies are decoded here: ask for them plain (or in any coding we decode, if configured); unmasked ones pass
+  // to the client as they are.
+  const ask = opts.masked
+    ? opts.maskedEncoding === 'decodable'
+      ? ENCODINGS
+      : []
+    : ENCODINGS.filter((e) => accepted.has(e));
   out['accept-encoding'] = ask.length > 0 ? ask.join(', ') : 'identity';
   if (opts.clientAddress !== undefined) out['x-forwarded-for'] = opts.clientAddress;
   const host = req.headers.host;
