@@ -2,7 +2,8 @@ import { myNumberCheckDigit } from '@kamen/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startProxy, startUpstream, type Harness } from './helpers/proxy-harness.js';
 
-// A page that embeds its data as JSON (as server-rendered apps do), with My Numbers written as JSON numbers.
+// A page that embeds its data as JSON (as server-rendered apps do: JSON scripts, or a script that only assigns a
+// JSON document), with My Numbers written as JSON numbers.
 const myNumbers = ['31415926535', '27182818284', '16180339887'].map((b) => `${b}${myNumberCheckDigit(b)}`);
 const employees = myNumbers.map((n, i) => ({ no: i + 1, 個人番号: Number(n), scores: [i, 7] }));
 const data = JSON.stringify({ employees, total: employees.length });
@@ -10,7 +11,8 @@ const person = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Pers
 const page =
   '<!doctype html><html><head><title>社員</title>' +
   `<script type="application/ld+json">${person}</script></head>` +
-  `<body><div id="app"></div><script type="application/json" id="data">${data}</script></body></html>`;
+  `<body><div id="app"></div><script type="application/json" id="data">${data}</script>` +
+  `<script>window.__STATE__ = ${JSON.stringify({ employees })};</script></body></html>`;
 
 const embedded = (html: string, type: string): unknown => {
   const m = new RegExp(`<script type="${type.replace('+', '\\+')}"[^>]*>(.*?)</script>`, 's').exec(html);
@@ -40,6 +42,8 @@ describe('proxy: numbers in JSON embedded in HTML are masked', () => {
     expect(got.total).toBe(3);
     expect(got.employees.map((e) => [e['no'], e['scores']])).toEqual(employees.map((e) => [e.no, e.scores]));
     for (const e of got.employees) expect(Object.keys(e)).toEqual(['no', '個人番号', 'scores']);
+    const state = JSON.parse(/window\.__STATE__ = (.*?);<\/script>/s.exec(r.text)?.[1] ?? '') as typeof got;
+    expect(state.employees.map((e) => [e['no'], e['scores']])).toEqual(employees.map((e) => [e.no, e.scores]));
     expect(Object.keys(embedded(r.text, 'application/ld+json') as object)).toEqual(['@context', '@type', 'myNumber']);
   });
 

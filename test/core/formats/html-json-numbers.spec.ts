@@ -14,6 +14,10 @@ const maskMyNumbers = (v: string) => (isMyNumber(v) ? MASK : v);
 const embed = (type: string, json: unknown) =>
   `<script type="${type}">${JSON.stringify(json).replace(/</g, '\\u003c')}</script>`;
 const page = (body: string) => `<!doctype html><html><body><p>社員</p>${body}<p>終</p></body></html>`;
+/** An inline script that only assigns a JSON document, as server-rendered pages embed their state. */
+const assign = (v: unknown) =>
+  `<script>\n  window.__DATA__ = ${JSON.stringify({ v }).replace(/</g, '\\u003c')};\n</script>`;
+const assigned = (html: string) => /<script>\n {2}window\.__DATA__ = (.*?);\n<\/script>/s.exec(html)?.[1] ?? '';
 const scripts = (html: string) => [...html.matchAll(/<script type="[^"]*">(.*?)<\/script>/gs)].map((m) => m[1] ?? '');
 
 describe('HTML codec: numbers in embedded JSON', () => {
@@ -43,6 +47,25 @@ describe('HTML codec: numbers in embedded JSON', () => {
     ]);
     const numeric = runCodec(createHtmlCodec, {}, input, [], (v) => (isMyNumber(v) ? '987654321098' : v)).output;
     expect(scripts(numeric)[0]).toContain('"個人番号":987654321098,"ids":[987654321098,7]');
+  });
+
+  it('masks a script that only assigns JSON as JSON; other scripts stay code, and block mode drops it', () => {
+    const state = `<script>window.__STATE__ = {"myNumber": ${mn}, "個人番号": "${mn}", "n": [1]};</script>`;
+    const { output, seen } = runCodec(createHtmlCodec, {}, page(state), [], (v, loc) =>
+      (loc.kind === 'value' && loc.path === '$.myNumber') || isMyNumber(v) ? MASK : v,
+    );
+    expect(seen.filter((s) => s.kind === 'value').map((s) => s.path)).toEqual([
+      '$.myNumber',
+      '$["個人番号"]',
+      '$.n[0]',
+    ]);
+    expect(output).toContain(
+      `<script>window.__STATE__ = {"myNumber": "${MASK}", "個人番号": "${MASK}", "n": [1]};</script>`,
+    );
+    expect(runCodec(createHtmlCodec, {}, page(state)).output).toBe(page(state));
+    const code = `<script>window.__STATE__ = {"a": "${mn}"}; start();</script>`;
+    expect(runCodec(createHtmlCodec, {}, page(code)).seen.map((s) => s.path)).not.toContain('$.a');
+    expect(runCodec(createHtmlCodec, { inlineScripts: 'block' }, page(state)).output).toBe(page('<script></script>'));
   });
 
   it('no valid My Number written as a JSON number survives; other numbers stay numbers and the JSON stays valid', () => {
@@ -76,12 +99,13 @@ describe('HTML codec: numbers in embedded JSON', () => {
         fc.array(fc.nat(), { maxLength: 4 }),
         fc.constantFrom({}, { recordChars: 16 }),
         (a, b, raw, options) => {
-          const html = page(embed('application/json', a) + embed('application/ld+json', { items: [b] }));
+          const html = page(embed('application/json', a) + embed('application/ld+json', { items: [b] }) + assign(a));
           const { output } = runCodec(createHtmlCodec, options, html, cutPoints(raw, html.length), maskMyNumbers);
           const got = scripts(output).map((s) => JSON.parse(s) as unknown);
           // Equality with the expected documents: valid JSON, same shape, every other number still the same number.
           const sent = (v: unknown) => expected(JSON.parse(JSON.stringify(v))); // -0 is sent as 0
           expect(got).toEqual([sent(a), { items: [sent(b)] }]);
+          expect(JSON.parse(assigned(output))).toEqual({ v: sent(a) });
           expect(output.replace(/<script.*?<\/script>/gs, '')).toBe(html.replace(/<script.*?<\/script>/gs, ''));
         },
       ),

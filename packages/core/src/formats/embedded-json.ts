@@ -36,6 +36,26 @@ export function decodeEmbeddedJson(text: string, record: number, limits: FormatL
   return { pieces, leaves };
 }
 
+/** `window.__DATA__ = `, `var state = `, `const x=` before a JSON object or array: the start of a data script. */
+const ASSIGNMENT = /^\s*(?:(?:var|let|const)\s+)?[A-Z_$][\w$]*(?:\s*\.\s*[A-Z_$][\w$]*)*\s*=\s*(?=[[{])/iu;
+
+/**
+ * Decodes an inline script that only assigns one JSON document (`window.__STATE__ = {...};`, as server-rendered
+ * pages embed their data) like a JSON script: its members get JSON paths, so they are masked by field name like a
+ * JSON body, numbers included. Returns undefined for any other script (then scanned as code).
+ */
+export function decodeJsAssignment(script: string, record: number, limits: FormatLimits): EmbeddedJson | undefined {
+  const prefix = ASSIGNMENT.exec(script)?.[0];
+  if (prefix === undefined) return undefined;
+  let end = script.trimEnd().length;
+  if (script[end - 1] === ';') end = script.slice(0, end - 1).trimEnd().length;
+  const json = decodeEmbeddedJson(script.slice(prefix.length, end), record, limits);
+  if (json === undefined) return undefined;
+  json.pieces[0] = prefix + (json.pieces[0] as string);
+  json.pieces[json.pieces.length - 1] += script.slice(end);
+  return json;
+}
+
 /**
  * Text codec over a decoder that lifts the numbers of its embedded JSON into `lifted` (liftJsonNumbers): after the
  * transform they are lowered back (lowerJsonNumbers), so an unchanged or still numeric result is written as a number

@@ -1,4 +1,4 @@
-import { codecWithJsonNumbers, decodeEmbeddedJson } from './embedded-json.js';
+import { codecWithJsonNumbers, decodeEmbeddedJson, decodeJsAssignment } from './embedded-json.js';
 import { decodeReference } from './html-entities.js';
 import { splitJsStrings } from './js-strings.js';
 import { liftJsonNumbers, type LiftedNumbers } from './json-numbers.js';
@@ -188,16 +188,20 @@ function tokenize(doc: string, options: HtmlCodecOptions, lifted: LiftedNumbers 
   function script(content: string, type: string) {
     if (content.trim() === '') return verbatim(content);
     const essence = type.split(';')[0]?.trim() ?? '';
-    if (JSON_SCRIPT.has(essence)) {
-      const json = decodeEmbeddedJson(content, 0, options);
-      if (json !== undefined) {
-        // A My Number written as a JSON number takes part like in a JSON body; the codec writes it back.
-        if (lifted !== undefined)
-          for (const [leaf, number] of liftJsonNumbers([{ record: 0, ...json }])) lifted.set(leaf, number);
-        return append(json);
-      }
+    const block = options.inlineScripts === 'block';
+    // JSON scripts, and (unless blocked) scripts that only assign one JSON document, are masked as JSON.
+    const json = JSON_SCRIPT.has(essence)
+      ? decodeEmbeddedJson(content, 0, options)
+      : block
+        ? undefined
+        : decodeJsAssignment(content, 0, options);
+    if (json !== undefined) {
+      // A My Number written as a JSON number takes part like in a JSON body; the codec writes it back.
+      if (lifted !== undefined)
+        for (const [leaf, number] of liftJsonNumbers([{ record: 0, ...json }])) lifted.set(leaf, number);
+      return append(json);
     }
-    const js = options.inlineScripts === 'block' ? undefined : splitJsStrings(content, 0);
+    const js = block ? undefined : splitJsStrings(content, 0);
     // Code we cannot tokenize with certainty is dropped rather than passed through.
     if (js !== undefined) append(js);
   }
