@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRevealMatcher, lastName, type GrantScope, type RevealLeaf } from '@kamen/proxy';
+import { pathTail } from '@kamen/core';
+import { createRevealMatcher, type GrantScope, type RevealLeaf } from '@kamen/proxy';
 
 const scope = (o: Partial<GrantScope> = {}): GrantScope => ({
   jti: 'j',
@@ -33,7 +34,7 @@ describe('createRevealMatcher', () => {
     const leaves = rec(1, 'E-1001');
     const reveal = m.forRecord(leaves);
     expect(reveal).toBeDefined();
-    expect(leaves.filter((l) => reveal?.(l, undefined)).map((l) => lastName(l.field))).toEqual(['phone', 'email']);
+    expect(leaves.filter((l) => reveal?.(l, undefined)).map((l) => pathTail(l.field))).toEqual(['phone', 'email']);
     expect([...m.revealedRecords]).toEqual(['E-1001']);
     expect(m.revealedValues).toBe(2);
   });
@@ -49,12 +50,12 @@ describe('createRevealMatcher', () => {
   it('object keys and CSV headers are names: never an id, never revealed', () => {
     const m = createRevealMatcher(scope());
     const withKeys: RevealLeaf[] = rec(0, 'E-1001').flatMap((l) => [
-      { ...l, value: lastName(l.field), kind: 'key' },
+      { ...l, value: pathTail(l.field), kind: 'key' },
       l,
     ]);
     const reveal = m.forRecord(withKeys);
     expect(withKeys.filter((l) => reveal?.(l, undefined)).map((l) => l.value)).toEqual(['phone-0', 'email-0']);
-    const header = ['社員番号', 'phone'].map((h) => ({ path: h, field: h, value: h, kind: 'key' }));
+    const header = ['社員番号', 'phone'].map((h) => ({ path: h, field: h, value: h, kind: 'key' as const }));
     expect(createRevealMatcher(scope({ records: ['社員番号'] })).forRecord(header)).toBeUndefined();
   });
 
@@ -62,7 +63,7 @@ describe('createRevealMatcher', () => {
     const m = createRevealMatcher(scope({ records: 'all', fields: [], entities: ['PHONE'] }));
     const reveal = m.forRecord(rec(3, 'E-5'));
     const leaves = rec(3, 'E-5');
-    expect(leaves.map((l) => reveal?.(l, lastName(l.field) === 'phone' ? 'PHONE' : 'PERSON_NAME'))).toEqual([
+    expect(leaves.map((l) => reveal?.(l, pathTail(l.field) === 'phone' ? 'PHONE' : 'PERSON_NAME'))).toEqual([
       false,
       false,
       true,
@@ -81,9 +82,48 @@ describe('createRevealMatcher', () => {
     );
   });
 
-  it('lastName reads JSON, XML and CSV paths', () => {
+  it('a granted name matches the last name of JSON and XML paths, and CSV headers whole', () => {
+    const leaf = (field: string, kind: RevealLeaf['kind'], value = 'v'): RevealLeaf => ({
+      path: field,
+      field,
+      kind,
+      value,
+    });
+    const m = createRevealMatcher(scope({ records: 'all', fields: ['b', '氏 名', 'id', 'list', 'b.c'] }));
+    const reveal = m.forRecord([]);
+    const hits = (leaves: RevealLeaf[]) => leaves.filter((l) => reveal?.(l, undefined)).map((l) => l.field);
     expect(
-      ['$.a[0].b', '$.a[*]["氏 名"]', '/staff/person/@id', '/staff/person/name', '電話', '$.list[2][3]'].map(lastName),
-    ).toEqual(['b', '氏 名', 'id', 'name', '電話', 'list']);
+      hits([
+        leaf('$.a[0].b', 'value'),
+        leaf('$.a[*]["氏 名"][0]', 'value'),
+        leaf('/staff/person/@id', 'attribute'),
+        leaf('$.list[2][3]', 'value'),
+        leaf('/doc/b.c', 'text'),
+      ]),
+    ).toEqual(['$.a[0].b', '$.a[*]["氏 名"][0]', '/staff/person/@id', '$.list[2][3]', '/doc/b.c']);
+    // Before pathTail these matched by a suffix the data does not name: `b` revealed column `a.b`, `id` column
+    // `@id`, `氏名` column `氏名[カナ]`, `a` the values of `$.a[*]["氏 名"][0]`, `c` the element `/doc/b.c`.
+    const narrower = createRevealMatcher(scope({ records: 'all', fields: ['b', 'id', '氏名', 'a', 'c', 'tel'] }));
+    const none = narrower.forRecord([]);
+    const leaves = [
+      leaf('a.b', 'cell'),
+      leaf('@id', 'cell'),
+      leaf('氏名[カナ]', 'cell'),
+      leaf('/x/tel', 'cell'),
+      leaf('$.a[*]["氏 名"][0]', 'value'),
+      leaf('/doc/b.c', 'text'),
+    ];
+    expect(leaves.filter((l) => none?.(l, undefined))).toEqual([]);
+  });
+
+  it('a CSV id column is found by its whole header, never by a suffix of it', () => {
+    const row = (header: string): RevealLeaf[] => [
+      { path: header, field: header, kind: 'cell', value: 'E-1' },
+      { path: 'phone', field: 'phone', kind: 'cell', value: '090' },
+    ];
+    expect(createRevealMatcher(scope({ recordKey: 'id', records: ['E-1'] })).forRecord(row('emp.id'))).toBeUndefined();
+    expect(
+      createRevealMatcher(scope({ recordKey: 'emp.id', records: ['E-1'] })).forRecord(row('emp.id')),
+    ).toBeDefined();
   });
 });

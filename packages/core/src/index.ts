@@ -13,7 +13,7 @@ export {
 } from './rules/registry.js';
 export { detect, type DetectCallOptions } from './engine/detect.js';
 export { createScanner, type Scanner } from './engine/scanner.js';
-export { RULES_DIR, RULES_DATA_DIR } from './paths.js';
+export { RULES_DIR, RULES_DATA_DIR, pathTail } from './paths.js';
 export { VALIDATORS } from './validators/registry.js';
 export { luhn, luhnCheckDigit } from './validators/luhn.js';
 export {

@@ -3,9 +3,11 @@ import {
   KamenError,
   classifyField,
   maskText,
+  pathTail,
   type FieldType,
   type FormatTransformHooks,
   type Leaf,
+  type LeafKind,
   type Plan,
   type PlanStep,
 } from '@kamen/core';
@@ -24,10 +26,12 @@ const KEY_CACHE_LIMIT = 10_000;
 
 /**
  * Names a policy may use for a field: the CLI's own path (CSV header, `$.employees[*].tel`, `/root/emp/tel`), the
- * path relative to the record as maskRecord sees it (`$.tel`, `/tel`), and the bare key (`tel`).
+ * path relative to the record as maskRecord sees it (`$.tel`, `/tel`), and the bare key (`tel`, core's pathTail).
+ * A CSV header (`kind` 'cell') is one name, whole, even when it reads like a path (`a.b`, `/a/b`).
  */
-export function fieldCandidates(field: string): string[] {
+export function fieldCandidates(field: string, kind?: LeafKind): string[] {
   const out = [field];
+  if (kind === 'cell') return out;
   if (field.startsWith('$')) {
     const star = field.indexOf('[*]');
     if (star >= 0) out.push(`$${field.slice(star + 3)}`);
@@ -35,8 +39,7 @@ export function fieldCandidates(field: string): string[] {
     const segs = field.split('/').slice(1);
     for (let i = 1; i < segs.length; i++) out.push(`/${segs.slice(i).join('/')}`);
   }
-  const last = fieldName(field).split(/[./]/u).pop() ?? '';
-  const key = last.startsWith('@') ? last.slice(1) : last.replace(/^\["(.*)"\]$/u, '$1');
+  const key = pathTail(field, kind);
   if (key !== '' && !out.includes(key)) out.push(key);
   return out;
 }
@@ -89,7 +92,7 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
     const decided = decisions[leaf.field];
     // A field the sample did not contain is decided by its name alone: the same answer in every worker and shard.
     const type = decided !== undefined ? (decided.type ?? undefined) : classifyField(fieldName(leaf.field), [])?.type;
-    const override = plan.forField(fieldCandidates(leaf.field), type);
+    const override = plan.forField(fieldCandidates(leaf.field, leaf.kind), type);
     const step = override ?? (type !== undefined && type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
     p = { type: override?.context.entity ?? type, step };
     plans.set(leaf.field, p);

@@ -59,7 +59,7 @@ export function createRevealer(options: RevealerOptions): { hooks: FormatTransfo
     const type: FieldType | undefined =
       decided !== undefined ? (decided.type ?? undefined) : classifyField(fieldName(leaf.field), [])?.type;
     const step =
-      plan.forField(fieldCandidates(leaf.field), type) ??
+      plan.forField(fieldCandidates(leaf.field, leaf.kind), type) ??
       (type !== undefined && type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
     steps.set(leaf.field, step);
     return step;

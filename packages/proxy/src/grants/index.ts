@@ -6,4 +6,4 @@ export type { GrantClaims } from './grant-claims.js';
 export { createMemoryReplayStore, type ReplayStore, type ReplayResult } from './replay-store.js';
 export { GRANTS_SCHEMA_FRAGMENT, GRANT_DEFAULTS, type GrantsConfig } from './grant-config.js';
 export { parseDuration } from './duration.js';
-export { createRevealMatcher, lastName, type RevealMatcher, type RevealLeaf } from './reveal-matcher.js';
+export { createRevealMatcher, type RevealMatcher, type RevealLeaf } from './reveal-matcher.js';

@@ -1,4 +1,4 @@
-import type { FieldType } from '@kamen/core';
+import { pathTail, type FieldType, type LeafKind } from '@kamen/core';
 import type { GrantScope } from './grant-scope.js';
 
 /** What the matcher needs from a format leaf (core's `Leaf`). */
@@ -7,7 +7,7 @@ export interface RevealLeaf {
   readonly field: string;
   readonly value: string;
   /** Core's leaf kind: object keys, CSV headers and comments are names, never revealed values or record ids. */
-  readonly kind?: string;
+  readonly kind?: LeafKind;
 }
 
 const isName = (leaf: RevealLeaf): boolean => leaf.kind === 'key' || leaf.kind === 'comment';
@@ -26,31 +26,6 @@ export interface RevealMatcher {
   readonly revealedValues: number;
 }
 
-/** The last name in a path: `$.employees[*].phone` → phone, `/staff/person/@id` → id, a CSV header → itself. */
-export function lastName(path: string): string {
-  if (path.endsWith('"]')) {
-    const open = path.lastIndexOf('["');
-    if (open >= 0) {
-      try {
-        return JSON.parse(path.slice(open + 1, -1)) as string;
-      } catch {
-        return path;
-      }
-    }
-  }
-  let end = path.length;
-  // Strip trailing [n] / [*] groups without a regex (linear on any input).
-  while (end > 0 && path[end - 1] === ']') {
-    const open = path.lastIndexOf('[', end - 1);
-    if (open < 0) break;
-    end = open;
-  }
-  const p = path.slice(0, end);
-  const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('/'));
-  const name = cut >= 0 ? p.slice(cut + 1) : p;
-  return name.startsWith('@') ? name.slice(1) : name;
-}
-
 /**
  * Builds the matcher for one request's grant. A record is in scope when the grant covers all records, or when its
  * `recordKey` leaf (a string value: JSON string, CSV cell, XML text or attribute) equals one of the granted ids,
@@ -67,7 +42,7 @@ export function createRevealMatcher(scope: GrantScope): RevealMatcher {
     forRecord(leaves) {
       let id: string | undefined;
       for (const leaf of leaves)
-        if (!isName(leaf) && lastName(leaf.field) === scope.recordKey) {
+        if (!isName(leaf) && pathTail(leaf.field, leaf.kind) === scope.recordKey) {
           // Two id leaves in one record (nested objects) make the record ambiguous: reveal nothing.
           if (id !== undefined && id !== leaf.value) return undefined;
           id = leaf.value;
@@ -78,7 +53,7 @@ export function createRevealMatcher(scope: GrantScope): RevealMatcher {
         const hit =
           fields.has(leaf.path) ||
           fields.has(leaf.field) ||
-          fields.has(lastName(leaf.field)) ||
+          fields.has(pathTail(leaf.field, leaf.kind)) ||
           (type !== undefined && entities.has(type));
         if (hit) {
           revealedValues++;

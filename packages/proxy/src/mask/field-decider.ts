@@ -1,4 +1,4 @@
-import { classifyField, type FieldType, type Leaf, type Plan, type PlanStep } from '@kamen/core';
+import { classifyField, pathTail, type FieldType, type Leaf, type Plan, type PlanStep } from '@kamen/core';
 
 /** Route rule fields: JSON path (`$.employees[*].name`), CSV header or XML path → type. */
 export type RouteFields = Readonly<Record<string, FieldType>>;
@@ -8,29 +8,6 @@ export type Decision = FieldType | null;
 
 /** What a body's fields were decided as: plain data, sent with every batch to the pool's workers. */
 export type Decisions = Record<string, Decision>;
-
-/** The last name of a leaf path: `.name` / `["氏名"]` (JSON), `/a/b` / `/a/@id` (XML), the header (CSV). */
-export function leafKey(path: string): string {
-  if (path.endsWith('"]')) {
-    const open = path.lastIndexOf('["');
-    if (open >= 0) {
-      try {
-        return JSON.parse(path.slice(open + 1, -1)) as string;
-      } catch {
-        return path;
-      }
-    }
-  }
-  if (path.startsWith('$')) {
-    const m = /\.([^.[\]]+)(?:\[(?:\d+|\*)\])*$/.exec(path);
-    return m?.[1] ?? path;
-  }
-  if (path.startsWith('/')) {
-    const last = path.slice(path.lastIndexOf('/') + 1);
-    return last.startsWith('@') ? last.slice(1) : last;
-  }
-  return path;
-}
 
 /**
  * What a field's name, the route and the policy say, independent of any value: computed once per (plan, route,
@@ -46,19 +23,24 @@ interface FieldInfo {
 const NO_ROUTE: RouteFields = Object.freeze({});
 /** Fields per (plan, route) kept across responses: names, not values; cleared when full (a hostile upstream). */
 const MAX_FIELDS = 4096;
-const infos = new WeakMap<Plan, WeakMap<RouteFields, Map<string, FieldInfo>>>();
+/** Per (plan, route): JSON/XML/HTML fields, and CSV headers apart (a header `$.tel` is not the path `$.tel`). */
+interface FieldInfos {
+  readonly paths: Map<string, FieldInfo>;
+  readonly headers: Map<string, FieldInfo>;
+}
+const infos = new WeakMap<Plan, WeakMap<RouteFields, FieldInfos>>();
 /**
  * Route fields as a Map: looking a fresh path string (`$.employees[3].name`) up as an object property interns it,
  * a measurable cost per leaf; a Map only hashes it.
  */
 const routeMaps = new WeakMap<RouteFields, ReadonlyMap<string, FieldType>>();
 
-function infoCache(plan: Plan, route: RouteFields): Map<string, FieldInfo> {
+function infoCache(plan: Plan, route: RouteFields): FieldInfos {
   let byRoute = infos.get(plan);
   if (byRoute === undefined) infos.set(plan, (byRoute = new WeakMap()));
-  let map = byRoute.get(route);
-  if (map === undefined) byRoute.set(route, (map = new Map()));
-  return map;
+  let cache = byRoute.get(route);
+  if (cache === undefined) byRoute.set(route, (cache = { paths: new Map(), headers: new Map() }));
+  return cache;
 }
 
 function routeMap(route: RouteFields): ReadonlyMap<string, FieldType> {
@@ -110,15 +92,17 @@ export function createFieldDecider(
   route: RouteFields = NO_ROUTE,
   seed?: Readonly<Decisions>,
 ): FieldDecider {
-  const cache = infoCache(plan, route);
+  const caches = infoCache(plan, route);
   const routed = routeMap(route);
   // A Map, not an object: field strings are fresh per leaf, and a property lookup would intern each one.
   const decided = new Map<string, Decision>(seed !== undefined ? Object.entries(seed) : []);
 
-  const infoOf = (field: string): FieldInfo => {
+  const infoOf = (leaf: Leaf): FieldInfo => {
+    const field = leaf.field;
+    const cache = leaf.kind === 'cell' ? caches.headers : caches.paths;
     let info = cache.get(field);
     if (info === undefined) {
-      const key = leafKey(field);
+      const key = pathTail(field, leaf.kind);
       const override = plan.forField([field, key], undefined);
       const fixed =
         routed.get(field) ??
@@ -150,7 +134,7 @@ export function createFieldDecider(
     },
     typeOf(leaf) {
       if (leaf.kind === 'key' || leaf.kind === 'comment' || leaf.path === '') return undefined;
-      const info = infoOf(leaf.field);
+      const info = infoOf(leaf);
       if (routed.has(leaf.field)) return info.fixed;
       if (leaf.path !== leaf.field) {
         const concrete = concreteType(leaf);
@@ -169,7 +153,7 @@ export function createFieldDecider(
         const concrete = plan.forField([leaf.path], type);
         if (concrete !== undefined) return concrete;
       }
-      const info = infoOf(leaf.field);
+      const info = infoOf(leaf);
       if (info.steps.has(type)) return info.steps.get(type);
       const step =
         plan.forField([leaf.field, info.key], type) ?? (type !== 'FREE_TEXT' ? plan.forType(type) : undefined);

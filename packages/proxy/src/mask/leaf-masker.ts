@@ -10,8 +10,6 @@ import {
 import type { RevealMatcher } from '../grants/reveal-matcher.js';
 import { createFieldDecider, type FieldDecider, type RouteFields } from './field-decider.js';
 
-export { leafKey } from './field-decider.js';
-
 /** Counts of masked values by type, filled while a body is masked (for the metrics). */
 export type MaskCounts = Map<string, number>;
 

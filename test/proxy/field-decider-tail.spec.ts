@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { compilePolicy, parsePolicy, type Leaf } from '@kamen/core';
+import { createFieldDecider } from '../../packages/proxy/src/mask/field-decider.js';
+import { testKeyRing } from '../helpers/test-keyring.js';
+
+// A policy that names fields by their last name only, with types no classifier would give them.
+const plan = compilePolicy(
+  parsePolicy(
+    'name: t\nmostRestrictive: r\ndefault: { operator: redact }\nroles:\n  r:\n    fields:\n' +
+      '      tel: { operator: redact, entity: EMAIL }\n      "氏 名": { operator: redact, entity: PHONE }\n',
+  ),
+  'r',
+  { keys: testKeyRing() },
+);
+
+const leaf = (field: string, kind: Leaf['kind'], value = 'x'): Leaf => ({ path: field, field, kind, value, record: 0 });
+
+describe('field decider: what a policy names by last name', () => {
+  it('types JSON and XML leaves by their last name (core pathTail)', () => {
+    const d = createFieldDecider(plan);
+    expect(d.typeOf(leaf('$.rows[*].tel', 'value'))).toBe('EMAIL');
+    expect(d.typeOf(leaf('/doc/person/@tel', 'attribute'))).toBe('EMAIL');
+    // leafKey returned this path whole (a quoted key followed by an index), so the policy's `氏 名` was missed.
+    expect(d.typeOf(leaf('$.rows[*]["氏 名"][*]', 'value'))).toBe('PHONE');
+  });
+
+  it('reads a CSV header whole, even one spelled like a path, apart from the JSON path it resembles', () => {
+    const d = createFieldDecider(plan);
+    expect(d.typeOf(leaf('$.tel', 'value'))).toBe('EMAIL');
+    // The same string as a CSV header is one name, `$.tel`, which the policy does not name
+    // (classifyField may still read `tel` in it: that is the name classifier's call, not a policy override).
+    const header = leaf('$.tel', 'cell', 'plain words');
+    expect(d.typeOf(header)).not.toBe('EMAIL');
+    expect(createFieldDecider(plan).typeOf(leaf('/x/tel', 'cell', 'plain words'))).not.toBe('EMAIL');
+  });
+});
