@@ -1,5 +1,11 @@
-import { Metadata } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/max/metadata';
+import {
+  CALLING_CODES,
+  compileTypes,
+  entire,
+  hasNumberType,
+  numberingPlan,
+  type NumberType,
+} from './numbering-plan.js';
 
 /**
  * "Certainly valid" for +CC numbers outside Japan, from libphonenumber's own MAX metadata compiled once per country.
@@ -13,58 +19,22 @@ import metadata from 'libphonenumber-js/max/metadata';
  * the implication on generated and example numbers).
  */
 
-interface PlanType {
-  pattern(): string | undefined;
-  possibleLengths(): number[] | undefined;
-}
-interface Plan {
-  nationalNumberPattern(): string;
-  nationalPrefixForParsing(): string | undefined;
-  leadingDigits(): string | undefined;
-  type(name: string): PlanType | undefined;
-}
-
-// getNumberType's order; any match makes the number valid.
-const TYPES = [
-  'FIXED_LINE',
-  'MOBILE',
-  'PREMIUM_RATE',
-  'TOLL_FREE',
-  'SHARED_COST',
-  'VOIP',
-  'PERSONAL_NUMBER',
-  'PAGER',
-  'UAN',
-  'VOICEMAIL',
-];
-
 interface Compiled {
   readonly general: RegExp;
   readonly prefixForParsing: RegExp | undefined;
   readonly leadingDigits: boolean;
-  readonly types: readonly { readonly re: RegExp; readonly lengths: ReadonlySet<number> | undefined }[];
+  readonly types: readonly NumberType[];
 }
 
-const entire = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
 const PLANS = new Map<string, Compiled | null>();
-let meta: Metadata | undefined;
 
 function plan(country: string): Compiled | null {
   let c = PLANS.get(country);
   if (c !== undefined) return c;
-  meta ??= new Metadata(metadata);
-  meta.selectNumberingPlan(country as Parameters<Metadata['selectNumberingPlan']>[0]);
-  const p = meta.numberingPlan as unknown as Plan | undefined;
+  const p = numberingPlan(country);
   if (p === undefined) c = null;
   else {
-    const types: Compiled['types'][number][] = [];
-    for (const name of TYPES) {
-      const t = p.type(name);
-      const pattern = t?.pattern();
-      if (t === undefined || pattern === undefined) continue;
-      const lengths = t.possibleLengths();
-      types.push({ re: entire(pattern), lengths: lengths === undefined ? undefined : new Set(lengths) });
-    }
+    const types = compileTypes(p);
     const npfp = p.nationalPrefixForParsing();
     c =
       types.length === 0
@@ -83,8 +53,6 @@ function plan(country: string): Compiled | null {
 // '+', the calling code and groups of digits split by single spaces or dashes: a shape libphonenumber reads as
 // exactly these digits (no brackets, no letters, no extension).
 const PLAIN_SHAPE = /^\+\d+(?:[ -]\d+)*$/;
-const CALLING_CODES = (metadata as unknown as { country_calling_codes: Record<string, string[]> })
-  .country_calling_codes;
 
 /** True only when libphonenumber would parse `text` (a +CC number) as a valid number; false means "ask it". */
 export function isCertainlyValidInternational(text: string): boolean {
@@ -126,5 +94,5 @@ function validUnderCallingCode(cc: string, national: string): boolean {
   // (listed first) claims it without leading digits exactly when it has a type for it, and then decides validity.
   if ((CALLING_CODES[cc]?.length ?? 0) > 1 && c.leadingDigits) return false;
   if (!c.general.test(national)) return false;
-  return c.types.some((t) => (t.lengths === undefined || t.lengths.has(national.length)) && t.re.test(national));
+  return hasNumberType(c.types, national);
 }

@@ -1,5 +1,4 @@
-import { Metadata } from 'libphonenumber-js/core';
-import metadata from 'libphonenumber-js/max/metadata';
+import { compileTypes, entire, hasNumberType, numberingPlan, type NumberType } from './numbering-plan.js';
 
 /**
  * Validity of a Japanese number from its digits, with libphonenumber's own MAX metadata for Japan compiled once.
@@ -11,60 +10,27 @@ import metadata from 'libphonenumber-js/max/metadata';
  * test/core/phone/jp-validity.spec.ts checks the two agree on generated numbers.
  */
 
-// The runtime plan object has these accessors (metadata.js); the published types only list a few.
-interface PlanType {
-  pattern(): string | undefined;
-  possibleLengths(): number[] | undefined;
-}
-interface Plan {
-  nationalNumberPattern(): string;
-  possibleLengths(): number[];
-  type(name: string): PlanType | undefined;
-}
-
-// getNumberType's order: fixed line first, then every other type. Any match makes the number valid.
-const TYPES = [
-  'FIXED_LINE',
-  'MOBILE',
-  'PREMIUM_RATE',
-  'TOLL_FREE',
-  'SHARED_COST',
-  'VOIP',
-  'PERSONAL_NUMBER',
-  'PAGER',
-  'UAN',
-  'VOICEMAIL',
-];
-
 interface Compiled {
   readonly general: RegExp;
   readonly lengths: ReadonlySet<number>;
-  readonly types: readonly { readonly re: RegExp; readonly lengths: ReadonlySet<number> | undefined }[];
+  readonly types: readonly NumberType[];
 }
 
 let compiled: Compiled | undefined;
 
-const entire = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
-
 function compile(): Compiled {
-  const m = new Metadata(metadata);
-  m.selectNumberingPlan('JP');
-  const plan = m.numberingPlan as unknown as Plan;
-  const types: Compiled['types'][number][] = [];
-  for (const name of TYPES) {
-    const t = plan.type(name);
-    const pattern = t?.pattern();
-    if (t === undefined || pattern === undefined) continue;
-    const lengths = t.possibleLengths();
-    types.push({ re: entire(pattern), lengths: lengths === undefined ? undefined : new Set(lengths) });
-  }
-  return { general: entire(plan.nationalNumberPattern()), lengths: new Set(plan.possibleLengths()), types };
+  const plan = numberingPlan('JP');
+  if (plan === undefined) throw new Error('libphonenumber metadata has no plan for JP');
+  return {
+    general: entire(plan.nationalNumberPattern()),
+    lengths: new Set(plan.possibleLengths()),
+    types: compileTypes(plan),
+  };
 }
 
 /** True when a Japanese national number (no trunk 0) is valid, exactly as libphonenumber's isValid() decides it. */
 function isValidNational(c: Compiled, n: string): boolean {
-  if (!c.general.test(n)) return false;
-  return c.types.some((t) => (t.lengths === undefined || t.lengths.has(n.length)) && t.re.test(n));
+  return c.general.test(n) && hasNumberType(c.types, n);
 }
 
 /**
