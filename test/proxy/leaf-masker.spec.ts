@@ -93,6 +93,7 @@ describe('createLeafMasker', () => {
       error = e;
     }
     expect((error as { code?: string }).code).toBe('KAMEN_ERR_MASK_FAILED');
+    expect(String((error as Error).message)).toContain('on PERSON_NAME (field $.employees[*]["氏名"])');
     expect(String((error as Error).message)).not.toContain(name);
   });
 

@@ -1,6 +1,5 @@
 import {
-  CORE_ERRORS,
-  KamenError,
+  applyStep,
   classifyField,
   maskText,
   pathTail,
@@ -42,32 +41,6 @@ export function fieldCandidates(field: string, kind?: LeafKind): string[] {
   const key = pathTail(field, kind);
   if (key !== '' && !out.includes(key)) out.push(key);
   return out;
-}
-
-function apply(step: PlanStep, value: string, related: Partial<Record<FieldType, string>>, field: string): string {
-  try {
-    const c = step.context;
-    // A literal of one fixed shape, not a spread: spreading contexts of different shapes is megamorphic and was a
-    // measurable share of the time per value (bench/cli.ts).
-    const out = step.operator.apply(value, step.params, {
-      entity: c.entity,
-      field: c.field ?? field,
-      tenant: c.tenant,
-      keys: c.keys,
-      related,
-    });
-    if (typeof out !== 'string') throw new TypeError('operator returned a non-string');
-    return out;
-  } catch (cause) {
-    // Fail closed: the batch fails, nothing of it is written. The message names type and field, never the value.
-    const code = cause instanceof KamenError ? ` (${cause.code})` : '';
-    throw new KamenError(
-      'KAMEN_ERR_MASK_FAILED',
-      `${CORE_ERRORS.KAMEN_ERR_MASK_FAILED}: ${step.operator.name} on ${step.context.entity}${code}`,
-      { field },
-      { cause },
-    );
-  }
 }
 
 /** A record transform plus the counts of what it changed since the last take(). */
@@ -136,7 +109,9 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
         const p = steps[i];
         if (leaf.kind === 'key') leaf.value = maskKey(value, leaf.field);
         else if (p?.step !== undefined) {
-          leaf.value = apply(p.step, value, related, leaf.field);
+          // The operator's field is the policy override's name when there is one (FPE tweaks by it, and kamen
+          // reveal derives the same), else the CLI's path.
+          leaf.value = applyStep(p.step, value, related, p.step.context.field ?? leaf.field);
           if (leaf.value !== value) countMasked(stats, leaf.field, p.step.context.entity);
         } else leaf.value = freeText(value, leaf.field);
       }

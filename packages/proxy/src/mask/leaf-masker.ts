@@ -1,12 +1,4 @@
-import {
-  KamenError,
-  maskText,
-  type FieldType,
-  type FormatTransformHooks,
-  type Leaf,
-  type Plan,
-  type PlanStep,
-} from '@kamen/core';
+import { applyStep, maskText, type FieldType, type FormatTransformHooks, type Leaf, type Plan } from '@kamen/core';
 import type { RevealMatcher } from '../grants/reveal-matcher.js';
 import { createFieldDecider, type FieldDecider, type RouteFields } from './field-decider.js';
 
@@ -24,26 +16,6 @@ export interface LeafMaskerOptions {
 }
 
 const KANJI = /[\u3400-\u9fff]/u;
-
-function apply(step: PlanStep, leaf: Leaf, related: Partial<Record<FieldType, string>>): string {
-  try {
-    const c = step.context;
-    // One fixed shape, not a spread of the step's context: spreading contexts of different shapes is megamorphic
-    // and was the largest single cost per typed value in the profile (bench/proxy-mask.ts).
-    const ctx = { entity: c.entity, field: leaf.field, tenant: c.tenant, keys: c.keys, related };
-    const out = step.operator.apply(leaf.value, step.params, ctx);
-    if (typeof out !== 'string') throw new TypeError('operator returned a non-string');
-    return out;
-  } catch (cause) {
-    const code = cause instanceof KamenError ? ` (${cause.code})` : '';
-    throw new KamenError(
-      'KAMEN_ERR_MASK_FAILED',
-      `${step.operator.name} on ${step.context.entity}${code}`,
-      { path: leaf.field },
-      { cause },
-    );
-  }
-}
 
 /**
  * The proxy's masking transform over core's format records: each string leaf is typed by the route's field rules,
@@ -79,7 +51,7 @@ export function createLeafMasker(plan: Plan, options: LeafMaskerOptions = {}): F
         if (leaf.value === '' || revealed?.(leaf, type) === true) continue;
         const step = decider.stepFor(leaf, type);
         if (step !== undefined) {
-          const out = apply(step, leaf, related);
+          const out = applyStep(step, leaf.value, related, leaf.field);
           if (out !== leaf.value) {
             count(type ?? 'FIELD');
             leaf.value = out;
