@@ -74,7 +74,7 @@ export { generalizeOperator, type GeneralizeParams, type GeneralizeConfig } from
 export type { Policy, RolePolicy, TenantPolicy, OperatorConfig } from './policy/policy.js';
 export { loadPolicy, parsePolicy, BUILTIN_POLICIES } from './policy/load-policy.js';
 export { compilePolicy, type Plan, type PlanStep, type CompileOptions } from './policy/compile.js';
-export { applyStep } from './policy/apply.js';
+export { applyStep, relate } from './policy/apply.js';
 export { maskText, type MaskTextResult } from './policy/mask-text.js';
 export { maskRecord, type RecordValue, type RecordObject, type FieldPaths } from './policy/mask-record.js';
 export { createTextMasker, type TextMasker } from './policy/text-masker.js';

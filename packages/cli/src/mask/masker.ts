@@ -3,6 +3,7 @@ import {
   classifyField,
   maskText,
   pathTail,
+  relate,
   type FieldType,
   type FormatTransformHooks,
   type Leaf,
@@ -19,7 +20,6 @@ interface FieldPlan {
   readonly step: PlanStep | undefined;
 }
 
-const KANJI = /[\u3400-\u9fff]/u;
 /** Distinct JSON keys whose masked form is cached: keys repeat in every record, values never enter this cache. */
 const KEY_CACHE_LIMIT = 10_000;
 
@@ -95,12 +95,8 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
       for (const leaf of leaves) {
         const p = VALUE_KINDS.has(leaf.kind) ? planFor(leaf) : undefined;
         steps.push(p);
-        if (p?.step === undefined || p.type === undefined || leaf.value.trim() === '') continue;
-        const known = related[p.type];
-        // Several name columns (氏名, 氏名(ローマ字)): the kanji one is the person's identity.
-        if (known === undefined || (p.type === 'PERSON_NAME' && KANJI.test(leaf.value) && !KANJI.test(known))) {
-          related[p.type] = leaf.value;
-        }
+        if (p?.step !== undefined && p.type !== undefined && leaf.value.trim() !== '')
+          relate(related, p.type, leaf.value);
       }
       for (let i = 0; i < leaves.length; i++) {
         const leaf = leaves[i] as Leaf;

@@ -29,3 +29,15 @@ export function applyStep(
     throw coreError('KAMEN_ERR_MASK_FAILED', detail, where, cause);
   }
 }
+
+const KANJI = /[\u3400-\u9fff]/u;
+
+/**
+ * Records `value` as the record's context for `type` (what applyStep's `related` carries: フリガナ and email follow
+ * the record's own name). The first value of a type wins, except that with several name columns (氏名,
+ * 氏名(ローマ字)) the kanji one is the person's identity and replaces a non-kanji one.
+ */
+export function relate(related: Partial<Record<FieldType, string>>, type: FieldType, value: string): void {
+  const known = related[type];
+  if (known === undefined || (type === 'PERSON_NAME' && KANJI.test(value) && !KANJI.test(known))) related[type] = value;
+}

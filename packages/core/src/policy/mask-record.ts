@@ -1,6 +1,6 @@
 import { classifyField } from '../structure/classify-field.js';
 import type { FieldType } from '../types.js';
-import { applyStep } from './apply.js';
+import { applyStep, relate } from './apply.js';
 import { compilePolicy, type CompileOptions, type Plan, type PlanStep } from './compile.js';
 import { loadPolicy } from './load-policy.js';
 import type { Policy } from './policy.js';
@@ -24,7 +24,6 @@ interface Where {
 
 const isObject = (v: RecordValue): v is RecordObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isLeaf = (v: RecordValue): v is string | number => typeof v === 'string' || typeof v === 'number';
-const KANJI = /[\u3400-\u9fff]/u;
 
 function child(where: Where, key: string): Where {
   const simple = /^[a-z_$][\w$]*$/i.test(key);
@@ -93,14 +92,7 @@ function maskNode(node: RecordValue, where: Where, plan: Plan, fieldPaths: Field
     const type = typeOf(child(where, key), String(value), plan, fieldPaths);
     types.set(key, type);
     if (type === undefined) continue;
-    const text = String(value);
-    // Several name columns (氏名, 氏名(ローマ字)): the kanji one is the person's identity.
-    if (
-      related[type] === undefined ||
-      (type === 'PERSON_NAME' && KANJI.test(text) && !KANJI.test(related[type] as string))
-    ) {
-      related[type] = text;
-    }
+    relate(related, type, String(value));
   }
   const out: Record<string, RecordValue> = {};
   for (const [key, value] of Object.entries(node)) {

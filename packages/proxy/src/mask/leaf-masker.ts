@@ -1,4 +1,12 @@
-import { applyStep, maskText, type FieldType, type FormatTransformHooks, type Leaf, type Plan } from '@kamen/core';
+import {
+  applyStep,
+  maskText,
+  relate,
+  type FieldType,
+  type FormatTransformHooks,
+  type Leaf,
+  type Plan,
+} from '@kamen/core';
 import type { RevealMatcher } from '../grants/reveal-matcher.js';
 import { createFieldDecider, type FieldDecider, type RouteFields } from './field-decider.js';
 
@@ -14,8 +22,6 @@ export interface LeafMaskerOptions {
   /** The body's field decider (default: a new one for this plan and route). */
   readonly decider?: FieldDecider;
 }
-
-const KANJI = /[\u3400-\u9fff]/u;
 
 /**
  * The proxy's masking transform over core's format records: each string leaf is typed by the route's field rules,
@@ -38,10 +44,7 @@ export function createLeafMasker(plan: Plan, options: LeafMaskerOptions = {}): F
         const leaf = leaves[i] as Leaf;
         const type = decider.typeOf(leaf);
         types[i] = type;
-        if (type === undefined || leaf.value === '') continue;
-        const prev = related[type];
-        if (prev === undefined || (type === 'PERSON_NAME' && KANJI.test(leaf.value) && !KANJI.test(prev)))
-          related[type] = leaf.value;
+        if (type !== undefined && leaf.value !== '') relate(related, type, leaf.value);
       }
       // Object keys and comments name nothing: only values take part in finding the record id.
       const revealed = options.reveal?.forRecord(leaves.filter((l) => l.kind !== 'key' && l.kind !== 'comment'));
