@@ -15,7 +15,7 @@ import { VALUE_KINDS, fieldName, type FieldDecisions } from './decide.js';
 import { countMasked, emptyStats, type MaskStats } from './stats.js';
 
 /** What a field gets: an operator step (a typed column or a policy override), or free-text detection. */
-interface FieldPlan {
+export interface FieldPlan {
   readonly type: FieldType | undefined;
   readonly step: PlanStep | undefined;
 }
@@ -43,6 +43,18 @@ export function fieldCandidates(field: string, kind?: LeafKind): string[] {
   return out;
 }
 
+/**
+ * What a field gets: the sample's decision, else its name alone (the same answer in every worker and shard); a
+ * policy override wins. kamen reveal asks the same to find the step a value was masked with.
+ */
+export function planField(plan: Plan, decisions: FieldDecisions, leaf: Leaf): FieldPlan {
+  const decided = decisions[leaf.field];
+  const type = decided !== undefined ? (decided.type ?? undefined) : classifyField(fieldName(leaf.field), [])?.type;
+  const override = plan.forField(fieldCandidates(leaf.field, leaf.kind), type);
+  const step = override ?? (type !== undefined && type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
+  return { type: override?.context.entity ?? type, step };
+}
+
 /** A record transform plus the counts of what it changed since the last take(). */
 export interface Masker {
   readonly hooks: FormatTransformHooks;
@@ -61,14 +73,7 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
 
   const planFor = (leaf: Leaf): FieldPlan => {
     let p = plans.get(leaf.field);
-    if (p !== undefined) return p;
-    const decided = decisions[leaf.field];
-    // A field the sample did not contain is decided by its name alone: the same answer in every worker and shard.
-    const type = decided !== undefined ? (decided.type ?? undefined) : classifyField(fieldName(leaf.field), [])?.type;
-    const override = plan.forField(fieldCandidates(leaf.field, leaf.kind), type);
-    const step = override ?? (type !== undefined && type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
-    p = { type: override?.context.entity ?? type, step };
-    plans.set(leaf.field, p);
+    if (p === undefined) plans.set(leaf.field, (p = planField(plan, decisions, leaf)));
     return p;
   };
 

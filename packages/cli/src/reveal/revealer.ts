@@ -1,18 +1,16 @@
 import {
   KamenError,
   PSEUDONYM_TOKEN,
-  classifyField,
   reveal,
   revealFpe,
-  type FieldType,
   type FormatTransformHooks,
   type KeyRing,
   type Leaf,
   type Plan,
   type PlanStep,
 } from '@kamen/core';
-import { VALUE_KINDS, fieldName, type FieldDecisions } from '../mask/decide.js';
-import { fieldCandidates } from '../mask/masker.js';
+import { VALUE_KINDS, type FieldDecisions } from '../mask/decide.js';
+import { planField } from '../mask/masker.js';
 
 /** What a reveal run did: counts only, never a value. */
 export interface RevealStats {
@@ -51,16 +49,11 @@ export function createRevealer(options: RevealerOptions): { hooks: FormatTransfo
   const stats: RevealStats = { records: 0, pseudonyms: 0, fpe: 0, irreversible: 0, failed: {}, failures: [] };
   const steps = new Map<string, PlanStep | undefined>();
 
-  // The same decision as kamen mask's masker: the sample's decision, else the name alone; a policy override wins.
+  // The step kamen mask chose for the field (planField), so a value is revealed by the operator that masked it.
   const stepFor = (leaf: Leaf): PlanStep | undefined => {
     if (plan === undefined) return undefined;
     if (steps.has(leaf.field)) return steps.get(leaf.field);
-    const decided = options.decisions[leaf.field];
-    const type: FieldType | undefined =
-      decided !== undefined ? (decided.type ?? undefined) : classifyField(fieldName(leaf.field), [])?.type;
-    const step =
-      plan.forField(fieldCandidates(leaf.field, leaf.kind), type) ??
-      (type !== undefined && type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
+    const step = planField(plan, options.decisions, leaf).step;
     steps.set(leaf.field, step);
     return step;
   };
