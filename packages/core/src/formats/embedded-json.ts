@@ -57,29 +57,35 @@ export function decodeJsAssignment(script: string, record: number, limits: Forma
 }
 
 /**
- * Text codec over a decoder that lifts the numbers of its embedded JSON into `lifted` (liftJsonNumbers): after the
- * transform they are lowered back (lowerJsonNumbers), so an unchanged or still numeric result is written as a number
- * and anything else as a JSON string. After an error the codec stays failed: nothing can follow a rejected record.
+ * Text codec over a decoder whose JSON numbers take part in masking: `lift` returns the numbers lifted into leaves
+ * (liftJsonNumbers — or the map the decoder filled while decoding embedded JSON); after the transform they are lowered
+ * back (lowerJsonNumbers), so an unchanged or still numeric result is written as a number and anything else as a JSON
+ * string. `apply` runs the transform (default applyTransform; SSE wraps it to clean changed ids). Shared by the HTML,
+ * SSE and the proxy's JSON/NDJSON codecs. After an error the codec stays failed: nothing can follow a rejected record.
+ * @public
  */
 export function codecWithJsonNumbers(
   decoder: RecordDecoder,
-  lifted: LiftedNumbers,
+  lift: (units: RecordUnit[]) => LiftedNumbers,
   transform: FormatTransform,
+  apply: (units: RecordUnit[], transform: FormatTransform) => void = applyTransform,
 ): TextCodec {
   let failed = false;
   const run = (step: () => RecordUnit[]): string => {
     if (failed) throw new Error('kamen codec: used after an error');
+    let lifted: LiftedNumbers | undefined;
     try {
       const units = step();
+      lifted = lift(units);
       if (units.length === 0) return '';
-      applyTransform(units, transform);
+      apply(units, transform);
       lowerJsonNumbers(units, lifted);
       return encodeRecords(decoder.spec, units);
     } catch (err) {
       failed = true;
       throw err;
     } finally {
-      lifted.clear();
+      lifted?.clear();
     }
   };
   return { write: (chunk) => run(() => decoder.write(chunk)), end: () => run(() => decoder.end()) };

@@ -214,5 +214,5 @@ function tokenize(doc: string, options: HtmlCodecOptions, lifted: LiftedNumbers 
  */
 export function createHtmlCodec(options: HtmlCodecOptions, transform: FormatTransform): TextCodec {
   const lifted: LiftedNumbers = new Map();
-  return codecWithJsonNumbers(decoder(options, lifted), lifted, transform);
+  return codecWithJsonNumbers(decoder(options, lifted), () => lifted, transform);
 }

@@ -1,7 +1,6 @@
 import { applyTransform } from './apply.js';
-import { decodeEmbeddedJson } from './embedded-json.js';
-import { encodeRecords } from './encode.js';
-import { liftJsonNumbers, lowerJsonNumbers, type LiftedNumbers } from './json-numbers.js';
+import { codecWithJsonNumbers, decodeEmbeddedJson } from './embedded-json.js';
+import { liftJsonNumbers, type LiftedNumbers } from './json-numbers.js';
 import { limitError, resolveLimits, type FormatLimits } from './limits.js';
 import type { Leaf, RecordDecoder, RecordUnit, TextCodec, FormatTransform } from './types.js';
 
@@ -145,25 +144,14 @@ export function createSseDecoder(options: FormatLimits = {}): RecordDecoder {
  */
 export function createSseCodec(options: FormatLimits, transform: FormatTransform): TextCodec {
   const lifted: LiftedNumbers = new Map();
-  const events = decoder(options, lifted);
-  let failed = false;
-  const run = (step: () => RecordUnit[]): string => {
-    // After a failure the codec stays failed: no output can follow a rejected event (fail closed).
-    if (failed) throw new Error('kamen codec: used after an error');
-    try {
-      const units = step();
-      if (units.length === 0) return '';
+  return codecWithJsonNumbers(
+    decoder(options, lifted),
+    () => lifted,
+    transform,
+    (units, t) => {
       const ids = units.flatMap((u) => u.leaves.filter((l) => l.path === 'id').map((l) => [l, l.value] as const));
-      applyTransform(units, transform);
+      applyTransform(units, t);
       for (const [leaf, before] of ids) if (leaf.value !== before) leaf.value = leaf.value.replace(/\0/g, ' ');
-      lowerJsonNumbers(units, lifted);
-      return encodeRecords(events.spec, units);
-    } catch (err) {
-      failed = true;
-      throw err;
-    } finally {
-      lifted.clear();
-    }
-  };
-  return { write: (chunk) => run(() => events.write(chunk)), end: () => run(() => events.end()) };
+    },
+  );
 }

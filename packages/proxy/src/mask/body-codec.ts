@@ -1,13 +1,11 @@
 import {
-  applyTransform,
+  codecWithJsonNumbers,
   createCsvCodec,
   createCsvDecoder,
   createXmlDecoder,
   createJsonDecoder,
   createNdjsonDecoder,
-  encodeRecords,
   liftJsonNumbers,
-  lowerJsonNumbers,
   type RecordDecoder,
   createHtmlCodec,
   createSseCodec,
@@ -72,24 +70,8 @@ export function createPoolableDecoder(format: BodyFormat, limits: FormatLimits):
 /**
  * JSON/NDJSON with member numbers masked too: core keeps numbers verbatim, so a salary or a My Number sent as a number
  * would pass. They are lifted into leaves of their member's field for the transform, then written back verbatim when
- * unchanged (core's liftJsonNumbers/lowerJsonNumbers, shared with `kamen mask`). After an error the codec stays
- * failed: nothing can follow a rejected record.
+ * unchanged (core's codecWithJsonNumbers over liftJsonNumbers, shared with `kamen mask` and the HTML/SSE codecs).
  */
 function withJsonNumbers(decoder: RecordDecoder, transform: FormatTransform): TextCodec {
-  let failed = false;
-  const run = (step: () => ReturnType<RecordDecoder['write']>): string => {
-    if (failed) throw new Error('kamen codec: used after an error');
-    try {
-      const units = step();
-      if (units.length === 0) return '';
-      const lifted = liftJsonNumbers(units);
-      applyTransform(units, transform);
-      lowerJsonNumbers(units, lifted);
-      return encodeRecords(decoder.spec, units);
-    } catch (err) {
-      failed = true;
-      throw err;
-    }
-  };
-  return { write: (chunk) => run(() => decoder.write(chunk)), end: () => run(() => decoder.end()) };
+  return codecWithJsonNumbers(decoder, liftJsonNumbers, transform);
 }
