@@ -342,6 +342,17 @@ describe('classifyField: from values', () => {
 describe('classifyField: properties', () => {
   const knownHeader = fc.constantFrom(...HEADERS.map(([h]) => h));
 
+  it('path syntax reads the same at full width (found by the property below: seed -1836812291)', () => {
+    for (const [narrow, wide] of [
+      ['=:meI', '＝：ｍｅＩ'],
+      ['x.mei', 'ｘ．ｍｅｉ'],
+      ['hr:Name', 'ｈｒ：Ｎａｍｅ'],
+      ['$.employees[0].phone', '＄．ｅｍｐｌｏｙｅｅｓ［０］．ｐｈｏｎｅ'],
+    ])
+      expect(classifyField(wide as string, []), wide).toEqual(classifyField(narrow as string, []));
+    expect(classifyField('ｈｒ：Ｎａｍｅ', [])?.type).toBe('PERSON_NAME');
+  });
+
   it('BOM, spaces and width changes never change the result', () => {
     const widen = (s: string) => s.replace(/[\x21-\x7e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     fc.assert(

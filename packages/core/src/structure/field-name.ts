@@ -44,6 +44,7 @@ export function withoutNumbering(key: string): string {
 }
 
 const INDEX = /\[(?:\d+|\*)\]/g;
+const FULLWIDTH_ASCII = /[\uff01-\uff5e]/g;
 const QUOTED_KEY = /\[(["'])([^"'\]]*)\1\]/g;
 
 /**
@@ -53,8 +54,11 @@ const QUOTED_KEY = /\[(["'])([^"'\]]*)\1\]/g;
  */
 export function fieldPathSegments(name: string): string[] {
   const out: string[] = [];
+  // Full-width ASCII (．／：［］＠) is folded first, so path syntax reads the same at either width: the key of a
+  // header never depends on width (ｈｒ：Ｎａｍｅ is hr:Name).
+  const folded = name.replace(FULLWIDTH_ASCII, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   // Only index brackets are path syntax: 氏名[カナ] is a header, employees[0] a path.
-  const path = name.replace(QUOTED_KEY, '.$2').replace(INDEX, '.');
+  const path = folded.replace(QUOTED_KEY, '.$2').replace(INDEX, '.');
   for (const raw of path.split(/[./]/)) {
     let seg = raw.trim();
     if (seg.startsWith('@')) seg = seg.slice(1);
