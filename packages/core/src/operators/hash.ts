@@ -2,8 +2,7 @@ import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { coreError } from '../errors.js';
 import type { Operator } from './operator.js';
 import { intParam, readParams, SMALL_DOMAIN_TYPES } from './params.js';
-import { perRing, purposeFor, requireKeys } from './keyed.js';
-import type { KeyRing } from '../keys/keyring.js';
+import { perTenantKey, purposeFor, requireKeys } from './keyed.js';
 
 /** Policy parameters of `hash`. */
 export interface HashParams {
@@ -21,20 +20,12 @@ interface HashConfig {
 }
 
 /** The primary key's 'hash' subkey as a KeyObject, once per ring and tenant (at most 256 tenants per ring). */
-const hmacKeys = perRing<KeyObject>(256);
-function hmacKey(keys: KeyRing, tenant: string | undefined): KeyObject {
-  const cache = hmacKeys(keys);
-  // Keyed by the primary's id too, so a KeyRing implementation whose primary changes never gets a stale subkey.
-  const kid = keys.primaryId;
-  const id = tenant === undefined ? kid : `${kid}\u0000${tenant}`;
-  const hit = cache.get(id);
-  if (hit !== undefined) return hit;
+const hmacKey = perTenantKey<KeyObject>(256, (keys, kid, tenant) => {
   const sub = keys.subkey(purposeFor('hash', tenant), kid);
   const made = createSecretKey(sub);
   sub.fill(0);
-  cache.set(id, made);
   return made;
-}
+});
 
 /**
  * `hash`: HMAC-SHA-256 under the ring's 'hash' subkey over the NFKC form of the value, so ＡＢＣ and ABC join.
@@ -61,7 +52,8 @@ export const hashOperator: Operator<HashConfig> = {
     return { encoding, truncate };
   },
   apply(value, cfg, ctx) {
-    const key = hmacKey(requireKeys('hash', ctx), ctx.tenant);
+    const keys = requireKeys('hash', ctx);
+    const key = hmacKey(keys, keys.primaryId, ctx.tenant);
     const digest = createHmac('sha256', key).update(value.normalize('NFKC'), 'utf8').digest(cfg.encoding);
     return cfg.truncate === undefined ? digest : digest.slice(0, cfg.truncate);
   },

@@ -27,3 +27,27 @@ export function perRing<V>(capacity: number): (ring: KeyRing) => LruCache<string
     return c;
   };
 }
+
+/** Cache id of a kid and tenant: no tenant and tenant '' derive different subkeys, so they must not share one. */
+export const tenantId = (kid: string, tenant: string | undefined): string =>
+  tenant === undefined ? kid : `${kid}\u0000${tenant}`;
+
+/**
+ * Key material derived once per ring, kid and tenant (HKDF and key setup per stream, not per value), at most
+ * `capacity` per ring. Keyed by the kid too, so a ring whose primary changes never gets stale material.
+ */
+export function perTenantKey<V>(
+  capacity: number,
+  derive: (keys: KeyRing, kid: string, tenant: string | undefined) => V,
+): (keys: KeyRing, kid: string, tenant: string | undefined) => V {
+  const caches = perRing<V>(capacity);
+  return (keys, kid, tenant) => {
+    const cache = caches(keys);
+    const id = tenantId(kid, tenant);
+    const hit = cache.get(id);
+    if (hit !== undefined) return hit;
+    const made = derive(keys, kid, tenant);
+    cache.set(id, made);
+    return made;
+  };
+}

@@ -2,7 +2,7 @@ import { coreError } from '../errors.js';
 import type { KeyRing } from '../keys/keyring.js';
 import type { Operator } from './operator.js';
 import { readParams } from './params.js';
-import { perRing, purposeFor, requireKeys } from './keyed.js';
+import { perRing, perTenantKey, purposeFor, requireKeys, tenantId } from './keyed.js';
 import { createAesSiv, type AesSiv, type AesSivKey } from './siv.js';
 
 /**
@@ -25,26 +25,15 @@ const dec = new TextDecoder('utf-8', { fatal: true });
  * ring, kid and tenant; each entity type then binds its associated data once. Bounds: 256 kid/tenant keys and
  * 4096 type bindings per ring (LruCache: at most that many entries, least recently used dropped first).
  */
-const sivKeys = perRing<AesSivKey>(256);
-const sivBound = perRing<AesSiv>(4096);
-
-/** Cache id of a kid and tenant: no tenant and tenant '' derive different subkeys, so they must not share one. */
-const tenantId = (kid: string, tenant: string | undefined): string =>
-  tenant === undefined ? kid : `${kid}\u0000${tenant}`;
-
-function sivKey(keys: KeyRing, kid: string, tenant: string | undefined): AesSivKey {
-  const cache = sivKeys(keys);
-  const id = tenantId(kid, tenant);
-  const hit = cache.get(id);
-  if (hit !== undefined) return hit;
+const sivKey = perTenantKey<AesSivKey>(256, (keys, kid, tenant) => {
   const k = new Uint8Array(64);
   k.set(keys.subkey(purposeFor('pseudonym:mac', tenant), kid), 0);
   k.set(keys.subkey(purposeFor('pseudonym:ctr', tenant), kid), 32);
   const made = createAesSiv(k);
   k.fill(0);
-  cache.set(id, made);
   return made;
-}
+});
+const sivBound = perRing<AesSiv>(4096);
 
 /** Associated data binds a token to its type and tenant: a MY_NUMBER token does not reveal as a PHONE. */
 function siv(keys: KeyRing, kid: string, type: string, tenant: string | undefined): AesSiv {

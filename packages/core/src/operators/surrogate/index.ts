@@ -1,8 +1,7 @@
 import { coreError } from '../../errors.js';
-import type { KeyRing } from '../../keys/keyring.js';
 import type { FieldType } from '../../types.js';
 import type { Operator, OperatorContext } from '../operator.js';
-import { perRing, purposeFor } from '../keyed.js';
+import { perTenantKey, purposeFor } from '../keyed.js';
 import { surrogateEmail, surrogatePhone } from './contact.js';
 import { surrogatePools, type SurrogatePools } from './data.js';
 import { surrogateDate } from './dates.js';
@@ -41,19 +40,9 @@ const SUPPORTED: ReadonlySet<FieldType> = new Set<FieldType>([
  * unrelated surrogates; without a tenant the purpose stays 'surrogate' and outputs are those of earlier versions.
  * At most 256 kid/tenant keys per ring.
  */
-const subkeys = perRing<Uint8Array>(256);
-function surrogateKey(keys: KeyRing, tenant: string | undefined): Uint8Array {
-  const cache = subkeys(keys);
-  // Keyed by the primary's id too, so a ring whose primary changes never gets a stale subkey; no tenant and
-  // tenant '' derive different subkeys, so they get different ids.
-  const kid = keys.primaryId;
-  const id = tenant === undefined ? kid : `${kid}\u0000${tenant}`;
-  const hit = cache.get(id);
-  if (hit !== undefined) return hit;
-  const made = keys.subkey(purposeFor('surrogate', tenant), kid);
-  cache.set(id, made);
-  return made;
-}
+const surrogateKey = perTenantKey<Uint8Array>(256, (keys, kid, tenant) =>
+  keys.subkey(purposeFor('surrogate', tenant), kid),
+);
 
 const LATIN_NAME = /^[\p{Script=Latin}\s.,'-]+$/u;
 
@@ -86,7 +75,7 @@ export const surrogateOperator: Operator<SurrogateConfig> = {
   },
   apply(value: string, config: SurrogateConfig, ctx: OperatorContext): string {
     if (ctx.keys === undefined) throw coreError('KAMEN_ERR_KEY_REQUIRED', 'surrogate needs a key ring', fieldOf(ctx));
-    const key = surrogateKey(ctx.keys, ctx.tenant);
+    const key = surrogateKey(ctx.keys, ctx.keys.primaryId, ctx.tenant);
     const { pools } = config;
     const relatedName = ctx.related?.PERSON_NAME;
     switch (ctx.entity) {
