@@ -78,6 +78,7 @@ export { applyStep, relate } from './policy/apply.js';
 export { maskText, type MaskTextResult } from './policy/mask-text.js';
 export { maskRecord, type RecordValue, type RecordObject, type FieldPaths } from './policy/mask-record.js';
 export { createTextMasker, type TextMasker } from './policy/text-masker.js';
+export { LruCache } from './policy/lru.js';
 export { parseJapaneseDate, type ParsedDate } from './dates/parse.js';
 export { parseJapaneseAddress, type ParsedAddress } from './address/parse.js';
 export { PREFECTURES } from './address/prefectures.js';

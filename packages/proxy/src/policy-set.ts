@@ -3,6 +3,7 @@ import { closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   BUILTIN_POLICIES,
+  LruCache,
   compilePolicy,
   createKeyRing,
   loadKeyRing,
@@ -95,7 +96,8 @@ export function createPolicySet(policy: string, keyFile: string | undefined, bas
     for (const role of roles) policies.set(role, loaded);
   }
   const unmasked = roles.filter((r) => keepsEverything(policies.get(r)?.roles[r]));
-  const plans = new Map<string, Plan>();
+  // Bounded: many tenants must not grow the cache without limit (compiling again is cheap).
+  const plans = new LruCache<string, Plan>(MAX_PLANS);
   // An unknown role compiles to the policy's mostRestrictive role (core's rule); built-in: support's `restricted`.
   const setup: PlanSetup = { policies, fallback: policies.has('support') ? 'support' : (roles[0] as string), key };
   return {
@@ -109,8 +111,6 @@ export function createPolicySet(policy: string, keyFile: string | undefined, bas
       let plan = plans.get(id);
       if (plan === undefined) {
         plan = compilePlanFor(setup, keys, role, tenant);
-        // Bounded: many tenants must not grow the cache without limit (compiling again is cheap).
-        if (plans.size >= MAX_PLANS) plans.clear();
         plans.set(id, plan);
       }
       return plan;

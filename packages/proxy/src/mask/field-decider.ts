@@ -1,4 +1,4 @@
-import { classifyField, pathTail, type FieldType, type Leaf, type Plan, type PlanStep } from '@kamen/core';
+import { LruCache, classifyField, pathTail, type FieldType, type Leaf, type Plan, type PlanStep } from '@kamen/core';
 
 /** Route rule fields: JSON path (`$.employees[*].name`), CSV header or XML path → type. */
 export type RouteFields = Readonly<Record<string, FieldType>>;
@@ -51,13 +51,13 @@ function routeMap(route: RouteFields): ReadonlyMap<string, FieldType> {
 
 /**
  * classifyField on a field's first value, memoised: a page served again (the same first values) costs lookups,
- * not detection. The memo holds raw values as keys, so it is bounded (cleared when full), holds short values
+ * not detection. The memo holds raw values as keys, so it is bounded (LruCache), holds short values
  * only, and lives in this module's closure: nothing logs or serialises it. classifyField depends on the name and
  * the value only (built-in dictionaries and rules), so a hit is exactly what a fresh call returns.
  */
 const MAX_MEMO = 8192;
 const MAX_MEMO_VALUE = 256;
-const classified = new Map<string, Decision>();
+const classified = new LruCache<string, Decision>(MAX_MEMO);
 
 function classify(key: string, value: string): Decision {
   if (value.length > MAX_MEMO_VALUE) return classifyField(key, [value])?.type ?? null;
@@ -65,7 +65,6 @@ function classify(key: string, value: string): Decision {
   const hit = classified.get(id);
   if (hit !== undefined) return hit;
   const type = classifyField(key, value.trim() === '' ? [] : [value])?.type ?? null;
-  if (classified.size >= MAX_MEMO) classified.clear();
   classified.set(id, type);
   return type;
 }

@@ -11,6 +11,7 @@ import {
   applyTransform,
   encodeRecords,
   liftJsonNumbers,
+  LruCache,
   lowerJsonNumbers,
   maskText,
   unpackRecords,
@@ -25,19 +26,14 @@ import type { MaskTask, MaskTaskResult } from './mask-task.js';
 
 const setup = workerData as PlanSetup;
 const keys: KeyRing = keyRingOf(setup.key);
-const MAX_CACHED = 256;
-const plans = new Map<string, Plan>();
-const routes = new Map<string, RouteFields>();
+// Bounded like the main thread's plan cache: many tenants must not grow a worker without limit.
+const plans = new LruCache<string, Plan>(256);
+const routes = new LruCache<string, RouteFields>(256);
 const encoder = new TextEncoder();
 
-/** Bounded like the main thread's plan cache: many tenants must not grow a worker without limit. */
-function cached<T>(map: Map<string, T>, id: string, make: () => T): T {
-  let value = map.get(id);
-  if (value === undefined) {
-    value = make();
-    if (map.size >= MAX_CACHED) map.clear();
-    map.set(id, value);
-  }
+function cached<T>(cache: LruCache<string, T>, id: string, make: () => T): T {
+  let value = cache.get(id);
+  if (value === undefined) cache.set(id, (value = make()));
   return value;
 }
 
