@@ -1,6 +1,6 @@
 import { getDefaultRegistry, type Registry } from '../rules/registry.js';
 import type { DetectOptions, Finding } from '../types.js';
-import { createScanner } from './scanner.js';
+import { scanWhole } from './scanner.js';
 
 export interface DetectCallOptions extends DetectOptions {
   /** A registry built with createRegistry(); default: the built-in rules. */
@@ -13,8 +13,5 @@ export interface DetectCallOptions extends DetectOptions {
  * @public
  */
 export function detect(text: string, options: DetectCallOptions = {}): Finding[] {
-  const scanner = createScanner(options.registry ?? getDefaultRegistry(), options);
-  const first = scanner.write(text);
-  const rest = scanner.end();
-  return rest.length === 0 ? first : first.concat(rest);
+  return scanWhole(options.registry ?? getDefaultRegistry(), options, text);
 }

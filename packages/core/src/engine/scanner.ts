@@ -97,3 +97,21 @@ export function createScanner(registry: Registry, options: DetectOptions = {}): 
     },
   };
 }
+
+/**
+ * Findings of `text` as one whole input: the same as writing it to a new scanner and ending it. A text no longer
+ * than a block is that scanner's only block, so it is analysed directly, without the scanner's buffer and closures
+ * (detect() runs once per cell on millions of short cells).
+ */
+export function scanWhole(registry: Registry, options: DetectOptions, text: string): Finding[] {
+  if (text.length > BLOCK_SIZE) {
+    const scanner = createScanner(registry, options);
+    const first = scanner.write(text);
+    const rest = scanner.end();
+    return rest.length === 0 ? first : first.concat(rest);
+  }
+  if (text.length === 0) return [];
+  const prep = prepareDetection(registry.detectors, options);
+  const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
+  return resolveConflicts(analyzeBlock(text, 0, prep, wanted, 0), options.conflicts ?? 'keep-highest');
+}

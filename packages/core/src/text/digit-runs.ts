@@ -16,41 +16,44 @@ export interface DigitRuns {
   readonly maxLength: number;
 }
 
-// One index per matching copy: every pattern detector of a block shares it.
-const CACHE = new WeakMap<NormalizedText, DigitRuns>();
+// One index per matching copy: every pattern detector of a block shares it. The detectors of a block run one after
+// another on the same matching copy, so remembering the last one is enough (a WeakMap's set cost more than the
+// index itself on a short cell).
+let lastInput: NormalizedText | undefined;
+let lastRuns: DigitRuns | undefined;
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Shared by every text without a digit (most short cells): nothing to allocate. */
+const NO_RUNS: DigitRuns = { count: 0, starts: new Int32Array(0), ends: new Int32Array(0), maxLength: 0 };
 
 /** Digit runs of `text` ('0'-'9' only: `\d` in a JavaScript regex, and NFKC has already folded ０-９). */
 export function findDigitRuns(text: string): DigitRuns {
-  let starts = new Int32Array(64);
-  let ends = new Int32Array(64);
-  let count = 0;
-  let maxLength = 0;
   const n = text.length;
+  // First pass counts the runs, so the arrays are allocated once at their size (or not at all).
+  let count = 0;
+  for (let i = 0, prev = false; i < n; i++) {
+    const d = isDigit(text.charCodeAt(i));
+    if (d && !prev) count++;
+    prev = d;
+  }
+  if (count === 0) return NO_RUNS;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let r = 0;
+  let maxLength = 0;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) {
+    if (!isDigit(text.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
     i++;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (d < 0x30 || d > 0x39) break;
-      i++;
-    }
-    if (count === starts.length) {
-      const s2 = new Int32Array(count * 2);
-      s2.set(starts);
-      starts = s2;
-      const e2 = new Int32Array(count * 2);
-      e2.set(ends);
-      ends = e2;
-    }
-    starts[count] = start;
-    ends[count] = i;
-    count++;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    starts[r] = start;
+    ends[r] = i;
+    r++;
     if (i - start > maxLength) maxLength = i - start;
   }
   return { count, starts, ends, maxLength };
@@ -58,7 +61,9 @@ export function findDigitRuns(text: string): DigitRuns {
 
 /** The digit runs of a matching copy, computed on first use and shared by every detector that scans it. */
 export function digitRunsOf(input: NormalizedText): DigitRuns {
-  let runs = CACHE.get(input);
-  if (runs === undefined) CACHE.set(input, (runs = findDigitRuns(input.text)));
-  return runs;
+  if (input !== lastInput || lastRuns === undefined) {
+    lastRuns = findDigitRuns(input.text);
+    lastInput = input;
+  }
+  return lastRuns;
 }
