@@ -107,7 +107,7 @@ function quantifierAt(src: string, i: number): Quantifier | undefined {
 }
 
 /** True for a class body made only of digits, digit ranges and \d. */
-function isDigitClass(body: string): boolean {
+export function isDigitClass(body: string): boolean {
   if (body.length === 0 || body[0] === '^') return false;
   for (let j = 0; j < body.length; j++) {
     if (body[j] === '\\') {

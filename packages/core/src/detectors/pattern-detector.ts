@@ -6,6 +6,7 @@ import type { Candidate, Detector } from './detector.js';
 import { anchoredRegex, type AnchoredRegex } from './anchored-regex.js';
 import { contextSpecOf } from './context.js';
 import { negativeContextSpecOf } from './negative-context.js';
+import { patternBounds } from './pattern-bounds.js';
 
 interface CompiledPattern {
   readonly name: string;
@@ -15,6 +16,9 @@ interface CompiledPattern {
   /** Rule validators followed by this pattern's own. */
   readonly validators: readonly Validator[];
   readonly validatorNames: readonly string[];
+  /** Every match is at least this long; and holds a digit when needsDigit (pattern-bounds.ts). */
+  readonly minLength: number;
+  readonly needsDigit: boolean;
 }
 
 function resolveValidators(
@@ -29,6 +33,9 @@ function resolveValidators(
     return VALIDATORS[name] as Validator;
   });
 }
+
+// Shared and frozen: most scans find nothing.
+const NONE: readonly Candidate[] = Object.freeze([]);
 
 function passes(validators: readonly Validator[], value: string): boolean {
   for (let i = 0; i < validators.length; i++) if (!(validators[i] as Validator)(value)) return false;
@@ -49,7 +56,10 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
       throw coreError('KAMEN_ERR_RULE_REGEX', (cause as Error).message, { ...ctx, field: `patterns.${i}.regex` });
     }
     const own = p.validators ?? [];
+    const bounds = patternBounds(p.regex, p.flags ?? '');
     return {
+      minLength: bounds.minLength,
+      needsDigit: bounds.needsDigit,
       name: p.name,
       re,
       group: p.group ?? 0,
@@ -59,6 +69,8 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
     };
   });
   const single = patterns.length === 1;
+  // A text shorter than every pattern's shortest match (most short cells) is not scanned at all.
+  const minLength = Math.min(...patterns.map((p) => p.minLength));
 
   return {
     id: rule.id,
@@ -68,14 +80,16 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
     negativeContext: negativeContextSpecOf(rule),
     minScore: rule.minScore ?? 0,
     // An array, not a generator: this runs for every rule on every block, and most calls find nothing.
-    scan(input): Candidate[] {
+    scan(input): readonly Candidate[] {
       const text = input.text;
+      if (text.length < minLength) return NONE;
       const runs = digitRunsOf(input);
       // Several patterns may hit the same span (a check-digit variant scored above the plain shape);
       // only the best candidate per span is reported.
       let out: Candidate[] | undefined;
       let best: Map<number, Candidate> | undefined;
       for (const p of patterns) {
+        if (text.length < p.minLength || (p.needsDigit && runs.count === 0)) continue;
         const found = p.re.matches(text, runs);
         for (let k = 0; k < found.length; k++) {
           const m = found[k] as RegExpExecArray;
@@ -100,7 +114,7 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
         }
       }
       if (best !== undefined) return [...best.values()];
-      return out ?? [];
+      return out ?? NONE;
     },
   };
 }

@@ -35,8 +35,9 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
     context: contextSpecOf(rule),
     negativeContext: negativeContextSpecOf(rule),
     minScore: rule.minScore ?? 0,
-    *scan(input): Iterable<Candidate> {
+    scan(input): Candidate[] {
       const text = input.text;
+      const out: Candidate[] = [];
       // Prefecture-led spans, in order: a municipality inside one is not a second address.
       const covered: number[] = [];
       WITH_PREFECTURE.lastIndex = 0;
@@ -55,12 +56,12 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
         const end = trimEnd(text, m.index, rawEnd);
         // The whole match is covered even when the span stops early, so no fragment of it is reported again.
         covered.push(m.index, matchEnd);
-        yield {
+        out.push({
           start: m.index,
           end,
           score: full ? p.full : p.area,
           pattern: full ? 'prefecture to block' : 'prefecture and municipality',
-        };
+        });
       }
       let k = 0;
       MUNICIPALITY_FIRST.lastIndex = 0;
@@ -70,13 +71,14 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
         const label = LEADING_LABEL.exec(m[0]);
         const start = m.index + (label?.[0].length ?? 0);
         const end = trimEnd(text, start, m.index + m[0].length);
-        yield {
+        out.push({
           start,
           end,
           score: STRONG_BLOCK.test(m[1] ?? '') ? p.noPrefecture : p.weak,
           pattern: 'municipality to block',
-        };
+        });
       }
+      return out;
     },
   };
 }

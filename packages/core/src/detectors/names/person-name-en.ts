@@ -160,6 +160,10 @@ function surnameFirstScore(dict: NameDictionary, a: string, b: string): number {
   return c === 'name' || c === 'unknown' ? 0.7 : 0; // all-caps words (NOTE, PLEASE) are common words, not surnames
 }
 
+// Every pattern above needs an ASCII capital (a NAME, a title, CAPS): a text without one holds no candidate.
+const HAS_CAPITAL = /[A-Z]/;
+const NONE: readonly Candidate[] = Object.freeze([]);
+
 export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
   return {
     id: rule.id,
@@ -167,9 +171,10 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
     languages: rule.languages,
     context: contextSpecOf(rule),
     minScore: rule.minScore ?? 0,
-    *scan(input): Iterable<Candidate> {
-      const dict = getNameDictionary();
+    scan(input): readonly Candidate[] {
       const text = input.text;
+      if (!HAS_CAPITAL.test(text)) return NONE;
+      const dict = getNameDictionary();
       // One candidate per start; a longer one replaces a shorter one (Dear Beahan → Dear Beahan, Bonnie).
       const byStart = new Map<number, Candidate>();
       const add = (start: number, end: number, score: number, pattern: string, contextApplied = false): void => {
@@ -261,7 +266,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
           add(m.index, m.index + m[0].length, score, pattern);
         }
       }
-      yield* byStart.values();
+      return byStart.size === 0 ? NONE : [...byStart.values()];
     },
   };
 }

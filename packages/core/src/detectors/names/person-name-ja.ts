@@ -179,7 +179,8 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
     languages: rule.languages,
     context: contextSpecOf(rule),
     minScore: rule.minScore ?? 0,
-    *scan(input): Iterable<Candidate> {
+    scan(input): Candidate[] {
+      const out: Candidate[] = [];
       const dict = getNameDictionary();
       const text = input.text;
       const re = KANJI_RUN_RE;
@@ -245,10 +246,11 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
           }
         }
         if (emitted !== undefined) {
-          yield emitted;
+          out.push(emitted);
           skipUntil = emitted.end;
         }
       }
+      return out;
     },
   };
 }

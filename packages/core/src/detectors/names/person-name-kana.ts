@@ -53,6 +53,10 @@ function startsWithSurnameReading(dict: NameDictionary, s: string): boolean {
   return false;
 }
 
+// Every pattern above ends in kana words (WORDS, KATA): a text without kana holds no candidate.
+const HAS_KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+const NONE: readonly Candidate[] = Object.freeze([]);
+
 export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
   return {
     id: rule.id,
@@ -60,9 +64,11 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
     languages: rule.languages,
     context: contextSpecOf(rule),
     minScore: rule.minScore ?? 0,
-    *scan(input): Iterable<Candidate> {
-      const dict = getNameDictionary();
+    scan(input): readonly Candidate[] {
       const text = input.text;
+      if (!HAS_KANA.test(text)) return NONE;
+      const dict = getNameDictionary();
+      const out: Candidate[] = [];
       const seen = new Set<number>();
       const emit = (start: number, end: number, score: number, pattern: string): Candidate | undefined => {
         if (seen.has(start)) return undefined;
@@ -85,14 +91,14 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
             const start = m.index + m[0].length - value.length;
             if (!seen.has(start)) {
               seen.add(start);
-              yield {
+              out.push({
                 start,
                 end: start + value.length,
                 score: 0.85,
                 pattern: kind,
                 type: 'PERSON_NAME',
                 contextApplied: true,
-              };
+              });
             }
             continue;
           } else if (kind === 'label' || kind === 'bracket') {
@@ -112,9 +118,10 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
             }
             c = emit(m.index, m.index + m[0].length, m[1] !== undefined ? 0.85 : 0.75, kind);
           }
-          if (c !== undefined) yield c;
+          if (c !== undefined) out.push(c);
         }
       }
+      return out;
     },
   };
 }

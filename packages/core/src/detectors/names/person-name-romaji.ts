@@ -21,6 +21,10 @@ const STOP = new Set(
   ).split(' '),
 );
 
+// PAIR_RE needs a capital (ASCII or macronned): a text without one holds no pair.
+const HAS_CAPITAL = /[A-Z\u0100\u014c\u016a]/;
+const NONE: readonly Candidate[] = Object.freeze([]);
+
 export function createPersonNameRomajiDetector(rule: RuleDefinition): Detector {
   return {
     id: rule.id,
@@ -28,9 +32,11 @@ export function createPersonNameRomajiDetector(rule: RuleDefinition): Detector {
     languages: rule.languages,
     context: contextSpecOf(rule),
     minScore: rule.minScore ?? 0,
-    *scan(input): Iterable<Candidate> {
-      const dict = getNameDictionary();
+    scan(input): readonly Candidate[] {
       const text = input.text;
+      if (!HAS_CAPITAL.test(text)) return NONE;
+      const dict = getNameDictionary();
+      let out: Candidate[] | undefined;
       const re = PAIR_RE;
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -47,8 +53,9 @@ export function createPersonNameRomajiDetector(rule: RuleDefinition): Detector {
           re.lastIndex = m.index + a.length;
           continue;
         }
-        yield { start: m.index, end: m.index + m[0].length, score: 0.85, pattern: 'romaji-pair' };
+        (out ??= []).push({ start: m.index, end: m.index + m[0].length, score: 0.85, pattern: 'romaji-pair' });
       }
+      return out ?? NONE;
     },
   };
 }

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
+import { digitRunsOf } from '../../text/digit-runs.js';
 import type { Candidate, Detector } from '../detector.js';
 import { isCertainlyValidInternational, isCertainlyValidUsNational } from './intl-validity.js';
 import { japaneseNumberValidity } from './jp-validity.js';
@@ -70,6 +71,10 @@ function scoreOf(text: string, p: Params): number {
  * international forms, full-width, any dash, glued to TEL/FAX. A run that holds two numbers separated by spaces
  * is split into the longest valid numbers, left to right.
  */
+const NONE: readonly Candidate[] = Object.freeze([]);
+/** RUN's shortest match: a digit, five more run characters, a digit. */
+const RUN_MIN_LENGTH = 7;
+
 export function createPhoneDetector(rule: RuleDefinition): Detector {
   const params: Params = {
     grouped: 0.85,
@@ -87,26 +92,30 @@ export function createPhoneDetector(rule: RuleDefinition): Detector {
     context: contextSpecOf(rule),
     negativeContext: negativeContextSpecOf(rule),
     minScore: rule.minScore ?? 0,
-    *scan(input): Iterable<Candidate> {
+    scan(input): readonly Candidate[] {
+      // Short cells and texts without a digit cannot hold a run.
+      if (input.text.length < RUN_MIN_LENGTH || digitRunsOf(input).count === 0) return NONE;
+      const out: Candidate[] = [];
       RUN.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = RUN.exec(input.text)) !== null) {
         const run = trimSeparators(m[0]);
         const whole = scoreOf(run, params);
         if (whole > 0) {
-          yield { start: m.index, end: m.index + run.length, score: whole, pattern: 'phone' };
+          out.push({ start: m.index, end: m.index + run.length, score: whole, pattern: 'phone' });
           continue;
         }
         // Without a space the run is one token, the whole run, which has just scored 0 (most runs are dates,
         // amounts and IDs): splitting would only score it again.
-        if (run.includes(' ')) yield* splitRun(run, m.index, params);
+        if (run.includes(' ')) splitRun(run, m.index, params, out);
       }
+      return out;
     },
   };
 }
 
 /** Tries space-separated groups of the run: the longest valid number from each position. */
-function* splitRun(run: string, base: number, params: Params): Iterable<Candidate> {
+function splitRun(run: string, base: number, params: Params, out: Candidate[]): void {
   const tokens: { start: number; end: number }[] = [];
   TOKEN.lastIndex = 0;
   let t: RegExpExecArray | null;
@@ -119,7 +128,7 @@ function* splitRun(run: string, base: number, params: Params): Iterable<Candidat
       const e = (tokens[j] as { end: number }).end;
       const score = scoreOf(run.slice(s, e), params);
       if (score > 0) {
-        yield { start: base + s, end: base + e, score, pattern: 'phone (split)' };
+        out.push({ start: base + s, end: base + e, score, pattern: 'phone (split)' });
         i = j + 1;
         found = true;
         break;
