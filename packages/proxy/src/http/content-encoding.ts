@@ -1,5 +1,7 @@
 import type { Transform } from 'node:stream';
 import {
+  brotliCompressSync,
+  brotliDecompressSync,
   constants,
   createBrotliCompress,
   createBrotliDecompress,
@@ -7,6 +9,10 @@ import {
   createGunzip,
   createGzip,
   createInflate,
+  deflateSync,
+  gunzipSync,
+  gzipSync,
+  inflateSync,
 } from 'node:zlib';
 import { proxyError } from '../errors.js';
 import { byteLimit } from '../mask/body-stream.js';
@@ -47,8 +53,42 @@ export function decoders(codings: readonly Coding[], maxBytes: number): Transfor
   return out;
 }
 
-/** An encoder for a masked body (brotli at quality 4: level 11 would cost more than the masking). */
+/** Brotli at quality 4 for masked bodies: level 11 would cost more than the masking. */
+const BROTLI = { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } };
+
+/** An encoder for a masked body. */
 export function encoder(coding: Coding): Transform {
-  if (coding === 'br') return createBrotliCompress({ params: { [constants.BROTLI_PARAM_QUALITY]: 4 } });
+  if (coding === 'br') return createBrotliCompress(BROTLI);
   return coding === 'gzip' ? createGzip() : createDeflate();
+}
+
+/** encoder() for a whole small body at once: the same codings and settings, without a stream per response. */
+export function encodeWhole(coding: Coding, bytes: Buffer): Buffer {
+  if (coding === 'br') return brotliCompressSync(bytes, BROTLI);
+  return coding === 'gzip' ? gzipSync(bytes) : deflateSync(bytes);
+}
+
+/**
+ * decoders() for a whole small body at once, last coding first. Every layer may produce at most `maxBytes`;
+ * undefined when one would produce more (the caller then streams the body through decoders(), which apply the
+ * real caps). A malformed layer throws zlib's error, as the streaming decoder would.
+ */
+export function decodeWhole(bytes: Buffer, codings: readonly Coding[], maxBytes: number): Buffer | undefined {
+  let out = bytes;
+  const options = { maxOutputLength: Math.max(1, maxBytes) };
+  try {
+    for (let i = codings.length - 1; i >= 0; i--) {
+      const coding = codings[i];
+      out =
+        coding === 'gzip'
+          ? gunzipSync(out, options)
+          : coding === 'deflate'
+            ? inflateSync(out, options)
+            : brotliDecompressSync(out, options);
+    }
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined;
+    throw err;
+  }
+  return out;
 }

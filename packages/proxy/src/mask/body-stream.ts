@@ -1,4 +1,4 @@
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import type { TextCodec } from '@kamen/core';
 import { proxyError, type ProxyErrorCode } from '../errors.js';
 
@@ -41,4 +41,12 @@ export function maskStream(codec: TextCodec, charset: string): Transform {
       }
     },
   });
+}
+
+/** Drops upstream bodies we will not use (destroying one aborts the upstream request; its error is expected). */
+export function discard(...bodies: Readable[]): void {
+  for (const body of bodies) {
+    body.on('error', () => undefined);
+    body.destroy();
+  }
 }

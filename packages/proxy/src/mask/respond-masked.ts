@@ -1,21 +1,19 @@
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { Readable, Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Plan } from '@kamen/core';
 import type { ProxyConfig, RouteRule } from '../config/types.js';
-import { decoders, encoder, parseContentEncoding } from '../http/content-encoding.js';
+import { decodeWhole, encodeWhole, parseContentEncoding, type Coding } from '../http/content-encoding.js';
 import { chooseEncoding } from '../http/request-headers.js';
-import { ResponseSink } from '../http/response-sink.js';
 import { bodyErrorCode } from '../http/upstream-error.js';
-import type { ProxyErrorCode } from '../errors.js';
+import { proxyError, type ProxyErrorCode } from '../errors.js';
 import type { RevealMatcher } from '../grants/reveal-matcher.js';
-import { createBodyCodec, createPoolableDecoder } from './body-codec.js';
-import { byteLimit, maskStream } from './body-stream.js';
-import { decoderLabel, formatOf, matchesType, parseMediaType, type BodyFormat } from './content-type.js';
-import { createFieldDecider, type RouteFields } from './field-decider.js';
-import { createLeafMasker, type MaskCounts } from './leaf-masker.js';
+import { byteLimit, discard } from './body-stream.js';
+import { decoderLabel, formatOf, matchesType, parseMediaType } from './content-type.js';
+import type { MaskCounts } from './leaf-masker.js';
 import type { MaskPool } from './mask-pool.js';
-import { pooledMaskStream } from './pooled-stream.js';
+import { bodyCodec, streamMasked, type BodyPlan } from './masked-stream.js';
+import { collect, replay, wholeBodyLimit } from './whole-body.js';
 
 export interface MaskedResponse {
   readonly res: ServerResponse;
@@ -35,15 +33,6 @@ export interface MaskedResponse {
   /** The runtime's worker pool for large bodies, with the role and tenant `plan` was compiled for. */
   readonly pool?: { readonly pool: MaskPool; readonly role: string; readonly tenant: string | undefined };
 }
-
-/** One object for "no route fields": the field decider caches per route object. */
-const NO_FIELDS: RouteFields = Object.freeze({});
-const fieldIds = new WeakMap<RouteFields, string>();
-const fieldsId = (fields: RouteFields): string => {
-  let id = fieldIds.get(fields);
-  if (id === undefined) fieldIds.set(fields, (id = JSON.stringify(fields)));
-  return id;
-};
 
 /** How a masked response ended: `masked`, `allowed` (allow-listed type, unchanged), or a failure code. */
 export type MaskedOutcome =
@@ -101,68 +90,58 @@ export async function respondMasked(r: MaskedResponse): Promise<MaskedOutcome> {
       aborted: false,
     };
   }
-  let stages: Transform[];
-  const coding = format === 'sse' ? undefined : chooseEncoding(r.acceptEncoding);
+  let codings: Coding[];
   try {
-    const codings = parseContentEncoding(r.upstreamHeaders['content-encoding'], config.limits.maxEncodingLayers);
-    stages = [
-      byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'upstream body'),
-      ...decoders(codings, config.limits.maxDecompressedBytes),
-      masker(r, format, charset),
-      byteLimit(config.limits.maxBodyBytes, 'KAMEN_PROXY_ERR_BODY_LIMIT', 'masked body'),
-      ...(coding !== undefined ? [encoder(coding)] : []),
-    ];
+    codings = parseContentEncoding(r.upstreamHeaders['content-encoding'], config.limits.maxEncodingLayers);
   } catch (err) {
     discard(r.body);
     return { kind: 'failed', code: bodyErrorCode(err), aborted: false };
   }
+  const coding = format === 'sse' ? undefined : chooseEncoding(r.acceptEncoding);
   const headers: OutgoingHttpHeaders = { ...r.headers, 'content-type': `${media.essence}; charset=utf-8` };
   if (coding !== undefined) headers['content-encoding'] = coding;
-  // Events must reach the client as they happen; everything else is held up to a bound to get a Content-Length.
-  const sink = new ResponseSink(res, r.status, headers, format === 'sse' ? 0 : config.limits.bufferBytes);
+  const b: BodyPlan = { format, charset, codings, coding, headers };
+  // Events must go out as they happen: SSE always streams.
+  const limit = format === 'sse' ? -1 : wholeBodyLimit(config, r.pool?.pool);
+  if (limit < 0 || declaredLength(r.upstreamHeaders) > limit) return streamMasked(r, b, r.body);
+  let source: Readable;
   try {
-    await pipeline([r.body, ...stages, sink]);
-    return { kind: 'masked' };
+    const got = await collect(r.body, limit);
+    if (got.whole) {
+      const decoded = decodeWhole(got.bytes, codings, limit);
+      if (decoded !== undefined) return sendWhole(r, b, decoded);
+      source = replay([got.bytes]); // a layer decodes to more than the limit: streamed, with the real caps
+    } else source = replay(got.head, got.rest);
   } catch (err) {
     discard(r.body);
-    const code = bodyErrorCode(err);
-    if (sink.committed) res.destroy();
-    return { kind: 'failed', code, aborted: sink.committed };
+    return { kind: 'failed', code: bodyErrorCode(err), aborted: false };
   }
+  return streamMasked(r, b, source);
 }
 
 /**
- * The masking stage: pooled (inline until the body is large, then in the workers) when the runtime has a pool and
- * the format has records to batch; inline otherwise. A request with a reveal grant is always masked inline: the
- * grant's matcher and its audit trail live in this thread.
+ * A small body, read and decoded whole, masked in one pass of its codec and sent with a Content-Length: the same
+ * output as the streaming path (records do not depend on chunking, ST-01) without a pipeline of streams per
+ * response. Nothing is written before the whole body is masked, so every failure is a clean 502.
  */
-function masker(r: MaskedResponse, format: BodyFormat, charset: string): Transform {
-  const fields = (r.route?.fields ?? NO_FIELDS) as RouteFields;
-  const decider = createFieldDecider(r.plan, fields);
-  const transform = createLeafMasker(r.plan, {
-    fields,
-    ...(r.reveal !== undefined ? { reveal: r.reveal } : {}),
-    counts: r.counts,
-    decider,
-  });
-  const limits = { maxStringLength: r.config.limits.maxRecordBytes };
-  const decoder = r.pool !== undefined && r.reveal === undefined ? createPoolableDecoder(format, limits) : undefined;
-  if (r.pool === undefined || decoder === undefined)
-    return maskStream(createBodyCodec(format, limits, transform, r.config.content.htmlInlineScripts), charset);
-  return pooledMaskStream({
-    decoder,
-    charset,
-    jsonNumbers: format === 'json' || format === 'ndjson',
-    transform,
-    decider,
-    pool: r.pool.pool,
-    task: { role: r.pool.role, tenant: r.pool.tenant, fields, fieldsId: fieldsId(fields) },
-    counts: r.counts,
-  });
+function sendWhole(r: MaskedResponse, b: BodyPlan, bytes: Buffer): MaskedOutcome {
+  const max = r.config.limits.maxBodyBytes;
+  let out: Buffer;
+  try {
+    const codec = bodyCodec(r, b.format);
+    const text = new TextDecoder(b.charset, { fatal: true }).decode(bytes);
+    const masked = Buffer.from(codec.write(text) + codec.end(), 'utf8');
+    if (masked.length > max) throw proxyError('KAMEN_PROXY_ERR_BODY_LIMIT', `masked body exceeds ${max} bytes`);
+    out = b.coding !== undefined ? encodeWhole(b.coding, masked) : masked;
+  } catch (err) {
+    return { kind: 'failed', code: bodyErrorCode(err), aborted: false };
+  }
+  r.res.writeHead(r.status, { ...b.headers, 'content-length': out.length }).end(out);
+  return { kind: 'masked' };
 }
 
-/** Drops an upstream body we will not use (destroying it aborts the upstream request; its error is expected). */
-export function discard(body: Readable): void {
-  body.on('error', () => undefined);
-  body.destroy();
+/** The upstream's Content-Length, or -1 when it sent none (or an unusable one): then the body is read to see. */
+function declaredLength(headers: MaskedResponse['upstreamHeaders']): number {
+  const v = first(headers['content-length']);
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : -1;
 }
