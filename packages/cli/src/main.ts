@@ -1,15 +1,6 @@
 import { KamenError } from '@kamen/core';
 import { EXIT, exitCodeFor } from './exit-codes.js';
-import { demoCommand } from './commands/demo.js';
-import { detectCommand, UsageError } from './commands/detect.js';
-import { keygenCommand } from './commands/keygen.js';
-import { policyCommand } from './commands/policy.js';
-import { revealCommand } from './commands/reveal.js';
-import { scanCommand } from './commands/scan.js';
-import { maskCommand } from './commands/mask.js';
-import { proxyCommand } from './commands/proxy.js';
-import { grantCommand } from './commands/grant.js';
-import { auditCommand } from './commands/audit.js';
+import { UsageError } from './commands/detect.js';
 
 export const HELP = `kamen — mask Japanese and English PII without seeing it
 
@@ -41,27 +32,29 @@ const defaultIo: Io = { stdin: process.stdin, stdout: process.stdout, stderr: pr
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // Each command's modules load only when it runs: \`kamen mask\` no longer loads the proxy (ajv, its config
+    // schemas, undici...), ~20 MB of RSS and ~0.2 s of CPU in every run.
     switch (command) {
       case 'mask':
-        return await maskCommand(rest, io);
+        return await (await import('./commands/mask.js')).maskCommand(rest, io);
       case 'scan':
-        return await scanCommand(rest, io);
+        return await (await import('./commands/scan.js')).scanCommand(rest, io);
       case 'detect':
-        return await detectCommand(rest, io);
+        return await (await import('./commands/detect.js')).detectCommand(rest, io);
       case 'demo':
-        return await demoCommand(io);
+        return await (await import('./commands/demo.js')).demoCommand(io);
       case 'keygen':
-        return keygenCommand(rest, io);
+        return (await import('./commands/keygen.js')).keygenCommand(rest, io);
       case 'policy':
-        return policyCommand(rest, io);
+        return (await import('./commands/policy.js')).policyCommand(rest, io);
       case 'reveal':
-        return await revealCommand(rest, io);
+        return await (await import('./commands/reveal.js')).revealCommand(rest, io);
       case 'proxy':
-        return await proxyCommand(rest, io);
+        return await (await import('./commands/proxy.js')).proxyCommand(rest, io);
       case 'grant':
-        return await grantCommand(rest, io);
+        return await (await import('./commands/grant.js')).grantCommand(rest, io);
       case 'audit':
-        return await auditCommand(rest, io);
+        return await (await import('./commands/audit.js')).auditCommand(rest, io);
       case undefined:
       case '-h':
       case '--help':

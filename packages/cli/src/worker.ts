@@ -4,7 +4,9 @@
  * while the main thread is still sampling the input. Each task is a batch of records, or raw bytes of whole records
  * that the worker decodes itself, with the stream's field decisions (decided once in the main thread); the result
  * is the batch's encoded output bytes, transferred (not copied) back, with the counts of what was masked. Any error
- * fails the run (WP-01).
+ * fails the run (WP-01). Two set-up tasks run outside the stream: the field decisions from the sample's values, and
+ * field names made safe for the summary; both need detection, which the workers load anyway, so the main thread
+ * never loads the rules and dictionaries.
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import {
@@ -16,7 +18,7 @@ import {
   type PackedRecords,
 } from '@kamen/core';
 import { maskBatch, ownBuffer } from './mask/batch.js';
-import type { FieldDecisions } from './mask/decide.js';
+import { decideValues, type FieldDecision, type FieldDecisions, type SampleValues } from './mask/decide.js';
 import type { MaskSetup } from './mask/job.js';
 import { planOf } from './mask/job.js';
 import { createMasker, type Masker } from './mask/masker.js';
@@ -38,7 +40,17 @@ export interface SliceTask extends SliceAt {
   readonly decisions: FieldDecisions;
 }
 
-export type MaskTask = PackedTask | SliceTask;
+/** Set-up: decide the sampled fields (the answer is the same in any thread: classifyField with the built-in rules). */
+export interface DecideTask {
+  readonly decide: SampleValues;
+}
+
+/** End of run: the summary's field names, masked as free text (a JSON key can be personal data). */
+export interface NamesTask {
+  readonly names: readonly string[];
+}
+
+export type MaskTask = PackedTask | SliceTask | DecideTask | NamesTask;
 
 /**
  * A batch's output and the number of records it decoded (the main thread numbers records across slices), or the
@@ -49,6 +61,11 @@ export type MaskResult =
   | { readonly bytes: Uint8Array; readonly stats: MaskStats; readonly units: number }
   | { readonly error: { readonly code: string; readonly message: string; readonly context: ErrorContext } };
 
+export type SetupResult =
+  | { readonly decisions: Record<string, FieldDecision> }
+  | { readonly names: readonly string[] }
+  | Extract<MaskResult, { error: unknown }>;
+
 const setup = workerData as MaskSetup;
 const plan = planOf(setup);
 // Warm up while the main thread samples the input: the first detection loads the rules and name dictionaries.
@@ -56,6 +73,7 @@ maskText('山田太郎 090-1234-5678 taro@example.com', plan);
 let masker: Masker | undefined;
 
 export default function maskTask(task: MaskTask): unknown {
+  if ('decide' in task || 'names' in task) return setupTask(task);
   let result: MaskResult;
   try {
     masker ??= createMasker(plan, task.decisions); // one pool serves one stream: its decisions never change
@@ -68,4 +86,15 @@ export default function maskTask(task: MaskTask): unknown {
     return { error: { code: err.code, message: err.message, context: err.context } } satisfies MaskResult;
   }
   return move({ [transferableSymbol]: result.bytes.buffer, [valueSymbol]: result } as never);
+}
+
+function setupTask(task: DecideTask | NamesTask): SetupResult {
+  try {
+    return 'decide' in task
+      ? { decisions: decideValues(task.decide) }
+      : { names: task.names.map((name) => maskText(name, plan).text) };
+  } catch (err) {
+    if (!(err instanceof KamenError)) throw err;
+    return { error: { code: err.code, message: err.message, context: err.context } };
+  }
 }

@@ -89,4 +89,34 @@ describe('createOrderedPool', () => {
     await pool.close();
     expect(seen).toEqual([0]);
   });
+
+  it('call() runs a task outside the ordered stream and returns its result; a failed call does not fail the stream', async () => {
+    const seen: number[] = [];
+    const pool = createOrderedPool<{ id: number; delay: number; mode?: string }, { id: number; doubled: number }>(
+      { filename: worker, threads: 2, maxInFlight: 4 },
+      (r, index) => {
+        expect(r.id).toBe(index);
+        seen.push(r.id);
+      },
+    );
+    await pool.push({ id: 0, delay: 5 });
+    expect(await pool.call({ id: 21, delay: 0 })).toEqual({ id: 21, doubled: 42 });
+    await expect(pool.call({ id: 99, delay: 0, mode: 'throw' })).rejects.toThrow('batch failed');
+    await pool.push({ id: 1, delay: 0 });
+    await pool.drain();
+    expect(seen).toEqual([0, 1]); // the calls' results never reach onResult
+    await pool.close();
+    await expect(pool.call({ id: 2, delay: 0 })).rejects.toThrow('after close');
+  });
+
+  it('call() rejects at once on a pool whose stream already failed', async () => {
+    const pool = createOrderedPool<{ id: number; delay: number; mode?: string }, unknown>(
+      { filename: worker, threads: 1, maxInFlight: 4 },
+      () => undefined,
+    );
+    await pool.push({ id: 0, delay: 0, mode: 'throw' });
+    await expect(pool.drain()).rejects.toThrow('batch failed');
+    await expect(pool.call({ id: 1, delay: 0 })).rejects.toThrow('batch failed');
+    await pool.close();
+  });
 });

@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { keyRingFromEnv, loadKeyRing, loadPolicy, maskText, type Policy } from '@kamen/core';
+import { keyRingFromEnv, loadKeyRing, loadPolicy, type Policy } from '@kamen/core';
 import { EXIT } from '../exit-codes.js';
 import { openInput, openOutput, openRecords, removeTempFilesSync, type SkippedRecord } from '../io/index.js';
 import { openSlices } from '../io/slice-source.js';
 import { endsRecordsAtLineFeeds, type SliceFormat } from '../io/slices.js';
-import { decideFields, sampleForDecisions } from '../mask/decide.js';
+import { sampleForDecisions, sampleValues } from '../mask/decide.js';
 import { planOf, type JobKey, type MaskJob, type MaskSetup } from '../mask/job.js';
 import { INLINE_BYTES, defaultWorkers, parseMaskArgs } from '../mask/options.js';
 import { createProgress } from '../mask/progress.js';
-import { buildReport, formatSummary } from '../mask/report.js';
+import { buildReport, formatSummary, reportedFields } from '../mask/report.js';
 import { createMaskRunner, type MaskRunner } from '../mask/run.js';
+import { OTHER_FIELDS } from '../mask/stats.js';
 
 export const MASK_HELP = `kamen mask [--in FILE] [--out FILE] [--format auto|csv|tsv|xml|json|ndjson|text]
            [--policy NAME|FILE] [--role ROLE] [--key-file FILE]
@@ -105,7 +106,9 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
   let runner: MaskRunner | undefined;
   try {
     const setup: MaskSetup = { policy, role, key, outputEncoding: opts.outputEncoding ?? input.encoding };
-    const plan = planOf(setup); // compiles in the main thread first: a bad policy or key fails before any worker
+    // Compiles in the main thread first: a bad policy or key fails before any worker. Only the policy and key: the
+    // rules load where text is scanned (with workers, only there).
+    const plan = planOf(setup);
     const small = input.small || (input.size !== undefined && input.size < INLINE_BYTES);
     // Workers start now and load the rules while the input is sampled and its fields decided.
     const sliceable = opts.onError === 'fail' && endsRecordsAtLineFeeds(input.format, input.head);
@@ -124,11 +127,16 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
               if (skipped.length < 1000) skipped.push(s);
             },
           });
-    const job: MaskJob = { ...setup, decisions: decideFields(sampleForDecisions(source)), spec: source.spec };
+    const decisions = await runner.decide(sampleValues(sampleForDecisions(source)));
+    const job: MaskJob = { ...setup, decisions, spec: source.spec };
     out = await openOutput(opts.out, io.stdout);
     const stats = await runner.run({ source, job, out, onProgress: (n) => progress.update(n) });
     await out.commit();
     progress.done();
+    // Field names are masked like free text before they are printed (a JSON key can be personal data).
+    const names = reportedFields(stats, job.decisions).filter((name) => name !== OTHER_FIELDS);
+    const masked = await runner.safeNames(names);
+    const safe = new Map(names.map((name, i) => [name, masked[i]]));
     const report = buildReport(
       {
         input: {
@@ -149,7 +157,11 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
       },
       stats,
       job.decisions,
-      (field) => maskText(field, plan).text,
+      (field) => {
+        const name = safe.get(field);
+        if (name === undefined) throw new Error('kamen: a field name was not made safe to print');
+        return name;
+      },
     );
     io.stderr.write(formatSummary(report));
     if (opts.report !== undefined) {

@@ -24,12 +24,11 @@ export function fieldName(field: string): string {
   return field.replace(/\[\*\]/gu, '');
 }
 
-/**
- * Decides every field seen in the sample ONCE, in the main thread, from its name and sampled values
- * (classifyField). Workers only look decisions up, so every record of a stream — and every shard of it, given
- * the same sample — is masked the same way. Fields first seen after the sample are decided by name alone.
- */
-export function decideFields(sample: readonly RecordUnit[]): Record<string, FieldDecision> {
+/** Each sampled field's non-empty values (at most MAX_SAMPLES), in the order fields first appear. */
+export type SampleValues = readonly (readonly [field: string, values: readonly string[]])[];
+
+/** The values classifyField will read, collected from the sample: plain data, cheap to send to a worker. */
+export function sampleValues(sample: readonly RecordUnit[]): SampleValues {
   const values = new Map<string, string[]>();
   for (const unit of sample) {
     for (const leaf of unit.leaves) {
@@ -39,9 +38,24 @@ export function decideFields(sample: readonly RecordUnit[]): Record<string, Fiel
       if (list.length < MAX_SAMPLES && leaf.value.trim() !== '') list.push(leaf.value);
     }
   }
+  return [...values];
+}
+
+/**
+ * Decides every sampled field ONCE per stream, from its name and values (classifyField; value evidence runs
+ * detection, so this loads the rules and dictionaries: with workers, one of them decides). Workers only look
+ * decisions up, so every record of a stream — and every shard of it, given the same sample — is masked the same way.
+ * Fields first seen after the sample are decided by name alone.
+ */
+export function decideValues(values: SampleValues): Record<string, FieldDecision> {
   const out: Record<string, FieldDecision> = {};
   for (const [field, list] of values) out[field] = decideField(field, list);
   return out;
+}
+
+/** decideValues of the sample's values, in this thread. */
+export function decideFields(sample: readonly RecordUnit[]): Record<string, FieldDecision> {
+  return decideValues(sampleValues(sample));
 }
 
 export function decideField(field: string, samples: readonly string[]): FieldDecision {

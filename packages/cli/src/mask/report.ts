@@ -34,7 +34,7 @@ export function buildReport(
   safeName: (field: string) => string = (f) => f,
 ): MaskReport {
   const fields: Record<string, MaskReport['fields'][string]> = {};
-  for (const name of new Set([...Object.keys(decisions), ...Object.keys(stats.byField)])) {
+  for (const name of reportedFields(stats, decisions)) {
     const d = decisions[name];
     fields[name === OTHER_FIELDS ? name : safeName(name)] = {
       type: d?.type ?? null,
@@ -52,6 +52,11 @@ export function buildReport(
     recordsPerSecond: Math.round(stats.records / secs),
     megabytesPerSecond: Math.round((base.input.bytes / 1e6 / secs) * 100) / 100,
   };
+}
+
+/** The fields a report lists: every decided field, then every field masked values were counted for. */
+export function reportedFields(stats: MaskStats, decisions: FieldDecisions): string[] {
+  return [...new Set([...Object.keys(decisions), ...Object.keys(stats.byField)])];
 }
 
 const sum = (m: Readonly<Record<string, number>>): number => Object.values(m).reduce((a, b) => a + b, 0);

@@ -1,9 +1,17 @@
-import { KamenError, createOrderedPool, packRecords, packedTransferList, type OrderedPool } from '@kamen/core';
+import {
+  KamenError,
+  createOrderedPool,
+  maskText,
+  packRecords,
+  packedTransferList,
+  type OrderedPool,
+} from '@kamen/core';
 import { kamenError, type OutputSink, type RecordSource } from '../io/index.js';
 import { withContext } from '../io/records.js';
 import type { SliceSource } from '../io/slice-source.js';
-import type { MaskResult, MaskTask } from '../worker.js';
+import type { MaskResult, MaskTask, SetupResult } from '../worker.js';
 import { maskBatch } from './batch.js';
+import { decideValues, type FieldDecision, type SampleValues } from './decide.js';
 import { planOf, type MaskJob, type MaskSetup } from './job.js';
 import { createMasker } from './masker.js';
 import { emptyStats, mergeStats, type MaskStats } from './stats.js';
@@ -24,6 +32,10 @@ export interface RunOptions {
 export interface MaskRunner {
   /** 0: the main thread; n ≥ 1: worker threads. */
   readonly workers: number;
+  /** The stream's field decisions from the sample's values (on a worker when there are workers). */
+  decide(values: SampleValues): Promise<Record<string, FieldDecision>>;
+  /** Field names masked as free text, for the summary and report (on a worker when there are workers). */
+  safeNames(names: readonly string[]): Promise<readonly string[]>;
   run(options: RunOptions): Promise<MaskStats>;
   /** Stops the workers; safe more than once and after a failure. */
   close(): Promise<void>;
@@ -40,13 +52,16 @@ const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
  */
 export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner {
   if (workers <= 0) {
+    const plan = planOf(setup);
     return {
       workers: 0,
+      decide: async (values) => decideValues(values),
+      safeNames: async (names) => names.map((name) => maskText(name, plan).text),
       async run({ source, job, out, onProgress }) {
         if (!('batches' in source)) throw new Error('kamen: slices need workers');
         const total = emptyStats();
         if (source.input.bom && job.outputEncoding === 'utf-8') await out.write(UTF8_BOM);
-        const masker = createMasker(planOf(job), job.decisions);
+        const masker = createMasker(plan, job.decisions);
         for await (const batch of source.batches()) {
           await out.write(maskBatch(batch, job.spec, masker, job.outputEncoding));
           mergeStats(total, masker.take());
@@ -59,12 +74,34 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
   }
   // Results are delivered to the run that is in progress (the pool exists before it).
   let deliver: (result: MaskResult) => Promise<void> = () => Promise.reject(new Error('kamen: result before run'));
-  const pool: OrderedPool<MaskTask> = createOrderedPool<MaskTask, MaskResult>(
+  const pool: OrderedPool<MaskTask, MaskResult | SetupResult> = createOrderedPool<MaskTask, MaskResult | SetupResult>(
     { filename: WORKER_URL, threads: workers, workerData: setup, maxInFlight: workers * 2 },
-    (result) => deliver(result),
+    (result) => deliver(result as MaskResult),
   );
+  const call = async (task: MaskTask): Promise<SetupResult> => {
+    let result: MaskResult | SetupResult;
+    try {
+      result = await pool.call(task);
+    } catch (err) {
+      throw workerFailed(err);
+    }
+    if ('error' in result) throw withContext(result.error, result.error.context);
+    return result as SetupResult;
+  };
   return {
     workers,
+    async decide(values) {
+      const result = await call({ decide: values });
+      if (!('decisions' in result)) throw new Error('kamen: a worker answered a decide task with something else');
+      return result.decisions;
+    },
+    async safeNames(names) {
+      if (names.length === 0) return [];
+      const result = await call({ names });
+      if (!('names' in result) || result.names.length !== names.length)
+        throw new Error('kamen: a worker answered a names task with something else');
+      return result.names;
+    },
     async run({ source, job, out, onProgress }) {
       const total = emptyStats();
       // A slice numbers its records from 0: the records of the slices delivered before it make them absolute.
@@ -108,12 +145,16 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
         }
         await pool.drain();
       } catch (err) {
-        if (err instanceof KamenError || (err as { code?: string }).code === 'EPIPE') throw err;
-        // A crashed or out-of-memory worker: the run fails closed, like a masking error.
-        throw kamenError('KAMEN_ERR_MASK_FAILED', `a worker failed (${(err as Error).message})`);
+        throw workerFailed(err);
       }
       return total;
     },
     close: () => pool.close(),
   };
+}
+
+/** A crashed or out-of-memory worker fails the run closed, like a masking error; KamenErrors and EPIPE pass as they are. */
+function workerFailed(err: unknown): unknown {
+  if (err instanceof KamenError || (err as { code?: string }).code === 'EPIPE') return err;
+  return kamenError('KAMEN_ERR_MASK_FAILED', `a worker failed (${(err as Error).message})`);
 }

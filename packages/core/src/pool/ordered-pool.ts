@@ -20,9 +20,15 @@ export interface OrderedPoolOptions {
  * no later result is delivered, so no partial output can follow a lost batch (WP-01).
  * @public
  */
-export interface OrderedPool<T> {
+export interface OrderedPool<T, R = unknown> {
   /** Submits a task. Resolves when there is room for another one: await it for backpressure. */
   push(task: T, transferList?: readonly ArrayBuffer[]): Promise<void>;
+  /**
+   * Runs one task outside the ordered stream (set-up work on a worker, such as a stream's field decisions, so the
+   * calling thread need not load what the workers load anyway) and resolves with its result. Its failure rejects
+   * here only; a pool that already failed rejects at once.
+   */
+  call(task: T, transferList?: readonly ArrayBuffer[]): Promise<R>;
   /** Resolves after every submitted task's result was delivered; rejects with the first failure. */
   drain(): Promise<void>;
   /** Stops the workers. Safe to call more than once and after a failure. */
@@ -38,7 +44,7 @@ interface Pending<R> {
 export function createOrderedPool<T, R>(
   options: OrderedPoolOptions,
   onResult: (result: R, index: number) => void | Promise<void>,
-): OrderedPool<T> {
+): OrderedPool<T, R> {
   const threads = Math.max(1, options.threads ?? 1);
   const pool = new Piscina<T, R>({
     filename: options.filename,
@@ -94,6 +100,11 @@ export function createOrderedPool<T, R>(
       } as Pending<R>;
       window.push(pending);
       while (window.length >= maxInFlight) await deliverHead();
+    },
+    async call(task, transferList) {
+      if (failure !== undefined) throw failure;
+      if (closed) throw new Error('kamen pool: call after close');
+      return pool.run(task, transferList ? { transferList: [...transferList] } : {});
     },
     async drain() {
       while (window.length > 0) await deliverHead();
