@@ -34,3 +34,36 @@ describe('field decider: what a policy names by last name', () => {
     expect(createFieldDecider(plan).typeOf(leaf('/x/tel', 'cell', 'plain words'))).not.toBe('EMAIL');
   });
 });
+
+describe('field decider: resolve', () => {
+  const concrete = compilePolicy(
+    parsePolicy(
+      'name: t\nmostRestrictive: r\ndefault: { operator: redact }\nroles:\n  r:\n    fields:\n' +
+        '      tel: { operator: redact, entity: EMAIL }\n      "$.rows[1].tel": { operator: keep }\n',
+    ),
+    'r',
+    { keys: testKeyRing() },
+  );
+  const at = (i: number): Leaf => ({
+    path: `$.rows[${i}].tel`,
+    field: '$.rows[*].tel',
+    kind: 'value',
+    value: 'x',
+    record: i,
+  });
+
+  it('gives the type and the step of a field, one shared answer for all its leaves, free text for keys', () => {
+    const d = createFieldDecider(concrete);
+    const first = d.resolve(at(0));
+    expect(first.type).toBe('EMAIL');
+    expect(first.step?.operator.name).toBe('redact');
+    expect(d.resolve(at(2))).toBe(first);
+    expect(d.resolve({ ...at(0), kind: 'key' })).toEqual({ type: undefined, step: undefined });
+  });
+
+  it('lets a policy entry for one concrete path win over the entry for the field', () => {
+    const d = createFieldDecider(concrete);
+    expect(d.resolve(at(1)).step?.operator.name).toBe('keep');
+    expect(d.resolve(at(3)).step?.operator.name).toBe('redact');
+  });
+});

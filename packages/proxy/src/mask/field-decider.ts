@@ -17,8 +17,19 @@ interface FieldInfo {
   readonly key: string;
   /** The route rule's type for the field, or the policy's override entity (not FREE_TEXT), if any. */
   readonly fixed: FieldType | undefined;
-  readonly steps: Map<Decision, PlanStep | undefined>;
+  /** True when the route names the field itself: its type wins over a concrete path's. */
+  readonly routed: boolean;
+  /** One shared type + step per type the field is decided as (no allocation per leaf). */
+  readonly resolved: Map<FieldType, Resolved>;
 }
+
+/** A leaf's type and the operator step it gets; both undefined: free text. */
+export interface Resolved {
+  readonly type: FieldType | undefined;
+  readonly step: PlanStep | undefined;
+}
+
+const FREE: Resolved = Object.freeze({ type: undefined, step: undefined });
 
 const NO_ROUTE: RouteFields = Object.freeze({});
 /** Fields per (plan, route) kept across responses: names, not values; cleared when full (a hostile upstream). */
@@ -73,8 +84,8 @@ function classify(key: string, value: string): Decision {
 export interface FieldDecider {
   /** The leaf's type (undefined: free text). Keys, comments and plain-text lines are always free text. */
   typeOf(leaf: Leaf): FieldType | undefined;
-  /** The operator step for a leaf of `type`, or undefined: free-text detection. */
-  stepFor(leaf: Leaf, type: FieldType | undefined): PlanStep | undefined;
+  /** The leaf's type and its operator step (undefined: free-text detection), with one lookup of its field. */
+  resolve(leaf: Leaf): Resolved;
   /** The decisions made so far, as plain data (to ship with a batch to a worker); only `fields`' if given. */
   decisions(fields?: Iterable<string>): Decisions;
 }
@@ -103,10 +114,11 @@ export function createFieldDecider(
     if (info === undefined) {
       const key = pathTail(field, leaf.kind);
       const override = plan.forField([field, key], undefined);
+      const route = routed.get(field);
       const fixed =
-        routed.get(field) ??
+        route ??
         (override !== undefined && override.context.entity !== 'FREE_TEXT' ? override.context.entity : undefined);
-      info = { key, fixed, steps: new Map() };
+      info = { key, fixed, routed: route !== undefined, resolved: new Map() };
       if (cache.size >= MAX_FIELDS) cache.clear();
       cache.set(field, info);
     }
@@ -121,6 +133,22 @@ export function createFieldDecider(
     return override !== undefined && override.context.entity !== 'FREE_TEXT' ? override.context.entity : undefined;
   };
 
+  const typeWith = (leaf: Leaf, info: FieldInfo): FieldType | undefined => {
+    if (info.routed) return info.fixed;
+    if (leaf.path !== leaf.field) {
+      const concrete = concreteType(leaf);
+      if (concrete !== undefined) return concrete;
+    }
+    if (info.fixed !== undefined) return info.fixed;
+    const known = decided.get(leaf.field);
+    if (known !== undefined) return known ?? undefined;
+    const type = classify(info.key, leaf.value);
+    if (leaf.value.trim() !== '') decided.set(leaf.field, type);
+    return type ?? undefined;
+  };
+
+  const freeText = (leaf: Leaf): boolean => leaf.kind === 'key' || leaf.kind === 'comment' || leaf.path === '';
+
   return {
     decisions(fields) {
       if (fields === undefined) return Object.fromEntries(decided);
@@ -131,33 +159,23 @@ export function createFieldDecider(
       }
       return out;
     },
-    typeOf(leaf) {
-      if (leaf.kind === 'key' || leaf.kind === 'comment' || leaf.path === '') return undefined;
+    typeOf: (leaf) => (freeText(leaf) ? undefined : typeWith(leaf, infoOf(leaf))),
+    resolve(leaf) {
+      if (freeText(leaf)) return FREE;
       const info = infoOf(leaf);
-      if (routed.has(leaf.field)) return info.fixed;
-      if (leaf.path !== leaf.field) {
-        const concrete = concreteType(leaf);
-        if (concrete !== undefined) return concrete;
-      }
-      if (info.fixed !== undefined) return info.fixed;
-      const known = decided.get(leaf.field);
-      if (known !== undefined) return known ?? undefined;
-      const type = classify(info.key, leaf.value);
-      if (leaf.value.trim() !== '') decided.set(leaf.field, type);
-      return type ?? undefined;
-    },
-    stepFor(leaf, type) {
-      if (type === undefined) return undefined;
+      const type = typeWith(leaf, info);
+      if (type === undefined) return FREE;
       if (leaf.path !== leaf.field) {
         const concrete = plan.forField([leaf.path], type);
-        if (concrete !== undefined) return concrete;
+        if (concrete !== undefined) return { type, step: concrete };
       }
-      const info = infoOf(leaf);
-      if (info.steps.has(type)) return info.steps.get(type);
-      const step =
-        plan.forField([leaf.field, info.key], type) ?? (type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
-      info.steps.set(type, step);
-      return step;
+      let r = info.resolved.get(type);
+      if (r === undefined) {
+        const step =
+          plan.forField([leaf.field, info.key], type) ?? (type !== 'FREE_TEXT' ? plan.forType(type) : undefined);
+        info.resolved.set(type, (r = { type, step }));
+      }
+      return r;
     },
   };
 }

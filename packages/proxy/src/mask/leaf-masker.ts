@@ -8,7 +8,7 @@ import {
   type Plan,
 } from '@kamen/core';
 import type { RevealMatcher } from '../grants/reveal-matcher.js';
-import { createFieldDecider, type FieldDecider, type RouteFields } from './field-decider.js';
+import { createFieldDecider, type FieldDecider, type Resolved, type RouteFields } from './field-decider.js';
 
 /** Counts of masked values by type, filled while a body is masked (for the metrics). */
 export type MaskCounts = Map<string, number>;
@@ -34,25 +34,24 @@ export function createLeafMasker(plan: Plan, options: LeafMaskerOptions = {}): F
   const decider = options.decider ?? createFieldDecider(plan, options.fields);
   const counts = options.counts;
   const count = (type: string) => counts?.set(type, (counts.get(type) ?? 0) + 1);
-  const types: (FieldType | undefined)[] = [];
+  const resolved: Resolved[] = [];
 
   return {
     record(leaves) {
       const related: Partial<Record<FieldType, string>> = {};
-      types.length = leaves.length;
+      resolved.length = leaves.length;
       for (let i = 0; i < leaves.length; i++) {
         const leaf = leaves[i] as Leaf;
-        const type = decider.typeOf(leaf);
-        types[i] = type;
-        if (type !== undefined && leaf.value !== '') relate(related, type, leaf.value);
+        const r = decider.resolve(leaf);
+        resolved[i] = r;
+        if (r.type !== undefined && leaf.value !== '') relate(related, r.type, leaf.value);
       }
       // Object keys and comments name nothing: only values take part in finding the record id.
       const revealed = options.reveal?.forRecord(leaves.filter((l) => l.kind !== 'key' && l.kind !== 'comment'));
       for (let i = 0; i < leaves.length; i++) {
         const leaf = leaves[i] as Leaf;
-        const type = types[i];
+        const { type, step } = resolved[i] as Resolved;
         if (leaf.value === '' || revealed?.(leaf, type) === true) continue;
-        const step = decider.stepFor(leaf, type);
         if (step !== undefined) {
           const out = applyStep(step, leaf.value, related, leaf.field);
           if (out !== leaf.value) {
