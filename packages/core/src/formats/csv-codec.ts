@@ -71,13 +71,11 @@ function firstRowEnd(text: string, quote: string): number {
   return -1;
 }
 
-/** Which cells of a raw record were quoted. The record already parsed, so a plain scan is exact. */
-function quotedCells(raw: string, count: number, delimiter: string, quote: string): boolean[] {
+/** Which cells of a raw record were quoted, or undefined when none was. The record already parsed, so a plain scan is exact. */
+function quotedCells(raw: string, count: number, delimiter: string, quote: string): boolean[] | undefined {
+  // Most rows quote nothing: no array for them.
+  if (!raw.includes(quote)) return undefined;
   const out: boolean[] = [];
-  if (!raw.includes(quote)) {
-    for (let cell = 0; cell < count; cell++) out.push(false);
-    return out;
-  }
   let pos = 0;
   for (let cell = 0; cell < count; cell++) {
     const quoted = raw.startsWith(quote, pos);
@@ -131,7 +129,8 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
   let held = ''; // a high surrogate at the end of a chunk waits for its pair
   let lastChar = '';
   let names: readonly string[] | undefined = options.columns;
-  let pending: { cells: string[]; quoted: boolean[] } | undefined;
+  let pending: { cells: string[]; quoted: boolean[] | undefined } | undefined;
+  let recordDelimiter: string | undefined; // csv-parse's, as a string once it has decided it
   let count = 0;
   let out: RecordUnit[] = [];
 
@@ -164,7 +163,7 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
           field: value,
           kind: 'key',
           record,
-          quoted: quoted[i],
+          quoted: quoted?.[i] ?? false,
         }));
         const text = encodeCsvRecord(spec, { record, pieces: [first, terminator], leaves });
         out.push({ record, pieces: [text], leaves: [] });
@@ -172,19 +171,26 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
       }
     }
     const isHeader = record === 0 && useHeader;
-    const leaves = cells.map((value, i): Leaf => {
-      const path = isHeader ? value : (names?.[i] ?? `#${i + 1}`);
-      return { value, path, field: path, kind: isHeader ? 'key' : 'cell', record, quoted: quoted[i] as boolean };
-    });
+    const kind = isHeader ? 'key' : 'cell';
+    // One loop, no closures: this runs for every cell of the input.
+    const leaves: Leaf[] = [];
     const pieces = [first];
-    for (let i = 1; i < leaves.length; i++) pieces.push(spec.delimiter);
+    for (let i = 0; i < cells.length; i++) {
+      const value = cells[i] as string;
+      const path = isHeader ? value : (names?.[i] ?? `#${i + 1}`);
+      leaves.push({ value, path, field: path, kind, record, quoted: quoted !== undefined && quoted[i] === true });
+      if (i > 0) pieces.push(spec.delimiter);
+    }
     pieces.push(terminator);
     out.push({ record, pieces, leaves });
   };
 
   const delimiterOf = (): string => {
+    if (recordDelimiter !== undefined) return recordDelimiter;
     const rd = api?.options.record_delimiter[0];
-    return rd === undefined ? '\n' : rd.toString();
+    if (rd === undefined) return '\n';
+    // Fixed once csv-parse has detected (or been given) it: converted once, not for every record.
+    return (recordDelimiter = rd.toString());
   };
 
   const push = (r: ParsedRecord): void => {

@@ -22,10 +22,34 @@ interface MaskConfig {
 }
 
 const WIDE = /[\u3000-\u9fff\uff00-\uffef]/u;
-const SEPARATORS = new Set([...'-‐‑‒–—―−－ー /.@_()（）　：:']);
-const isSep = (c: string): boolean => SEPARATORS.has(c);
-const isDigit = (c: string): boolean => (c >= '0' && c <= '9') || (c >= '０' && c <= '９');
+// A lookup table by UTF-16 code unit, not a Set of strings: isSep runs for every character of every masked value.
+const SEPARATOR_TABLE = new Uint8Array(0x10000);
+for (const c of '-‐‑‒–—―−－ー /.@_()（）　：:') SEPARATOR_TABLE[c.charCodeAt(0)] = 1;
+/** A value's characters: the string itself when it has no surrogate pair (one code unit per character), else its code points. */
+type Chars = string | readonly string[];
+// A character is one code unit, or a surrogate pair (never a separator or a digit: those are all in the BMP).
+const isSep = (c: string): boolean => c.length === 1 && SEPARATOR_TABLE[c.charCodeAt(0)] === 1;
+const isDigit = (c: string): boolean => {
+  const u = c.charCodeAt(0);
+  return (u >= 0x30 && u <= 0x39) || (u >= 0xff10 && u <= 0xff19);
+};
 const isNameSplit = (c: string): boolean => c === ' ' || c === '\u3000' || c === '・';
+// No u flag: with it a surrogate pair is one code point outside this range, and only lone halves would match.
+const SURROGATE = /[\ud800-\udfff]/;
+
+// Scratch buffers reused by every call (apply is synchronous and never re-entered): no allocation per value.
+let keepBuf = new Uint8Array(64);
+let runBuf = new Int32Array(64);
+
+/** keepBuf, zeroed for the first `n` characters (the only ones read). */
+function scratch(n: number): Uint8Array {
+  if (n > keepBuf.length) {
+    keepBuf = new Uint8Array(Math.max(n, keepBuf.length * 2));
+    runBuf = new Int32Array(keepBuf.length);
+  }
+  keepBuf.fill(0, 0, n);
+  return keepBuf;
+}
 /** The most digits a mask may leave side by side (KM: "no run of 4+ original digits"). */
 const MAX_DIGIT_RUN = 3;
 
@@ -52,9 +76,10 @@ export const maskOperator: Operator<MaskConfig> = {
     return { maskChar, keepFirst, keepLast, keepSeparators };
   },
   apply(value, cfg, ctx) {
-    const chars = [...value];
+    // Indexing the string itself when every character is one code unit: no array of one-character strings.
+    const chars: Chars = SURROGATE.test(value) ? [...value] : value;
     const mc = cfg.maskChar ?? (WIDE.test(value) ? '＊' : '*');
-    const keep = new Uint8Array(chars.length);
+    const keep = scratch(chars.length);
     const digitRunAllowed = defaultKeep(chars, ctx.entity, cfg, keep);
     // Separators are kept (unless told not to); they carry no identity and make the output readable.
     limitDigitRuns(chars, keep, digitRunAllowed);
@@ -76,7 +101,7 @@ export const maskOperator: Operator<MaskConfig> = {
  * Marks kept characters in `keep` (1 = visible; 2 = visible name separator) and returns the index from which a
  * run of 4+ digits may stay visible (the card's last 4, the phone's subscriber group), or -1.
  */
-function defaultKeep(chars: readonly string[], entity: FieldType, cfg: MaskConfig, keep: Uint8Array): number {
+function defaultKeep(chars: Chars, entity: FieldType, cfg: MaskConfig, keep: Uint8Array): number {
   const explicit = cfg.keepFirst !== undefined || cfg.keepLast !== undefined;
   if (explicit || !ENTITY_DEFAULTS.has(entity)) {
     markEnds(chars, keep, cfg.keepFirst ?? 0, cfg.keepLast ?? 0);
@@ -132,7 +157,7 @@ const ENTITY_DEFAULTS: ReadonlySet<FieldType> = new Set<FieldType>([
   'NAME_KANA',
 ]);
 
-function markEnds(chars: readonly string[], keep: Uint8Array, first: number, last: number): void {
+function markEnds(chars: Chars, keep: Uint8Array, first: number, last: number): void {
   for (let i = 0, n = 0; i < chars.length && n < first; i++) {
     if (isSep(chars[i] as string)) continue;
     keep[i] = 1;
@@ -150,39 +175,41 @@ function markEnds(chars: readonly string[], keep: Uint8Array, first: number, las
  * reaching the end of the value keeps its LAST digits (it came from keepLast), any other its first. Digits from
  * `allowedFrom` on (card last 4, phone subscriber group) are exempt.
  */
-function limitDigitRuns(chars: readonly string[], keep: Uint8Array, allowedFrom: number): void {
+function limitDigitRuns(chars: Chars, keep: Uint8Array, allowedFrom: number): void {
   const end = allowedFrom >= 0 ? allowedFrom : chars.length;
-  const run: number[] = [];
+  // The current run's kept digit positions, in runBuf (sized with keepBuf, so a run always fits).
+  const run = runBuf;
+  let len = 0;
   for (let i = 0; i < end; i++) {
     const c = chars[i] as string;
-    if (keep[i] === 1 && isDigit(c)) run.push(i);
+    if (keep[i] === 1 && isDigit(c)) run[len++] = i;
     else if (!isSep(c)) {
-      dropExcess(run, keep, false);
-      run.length = 0;
+      dropExcess(run, len, keep, false);
+      len = 0;
     }
   }
   let tailOnlySeps = true;
   for (let i = end; i < chars.length && tailOnlySeps; i++) tailOnlySeps = isSep(chars[i] as string);
-  dropExcess(run, keep, tailOnlySeps && end === chars.length);
+  dropExcess(run, len, keep, tailOnlySeps && end === chars.length);
 }
 
-/** Unmarks all but MAX_DIGIT_RUN of a run's digits: its last ones when `atEnd`, else its first ones. */
-function dropExcess(run: readonly number[], keep: Uint8Array, atEnd: boolean): void {
-  if (run.length <= MAX_DIGIT_RUN) return;
+/** Unmarks all but MAX_DIGIT_RUN of a run's `len` digits: its last ones when `atEnd`, else its first ones. */
+function dropExcess(run: Int32Array, len: number, keep: Uint8Array, atEnd: boolean): void {
+  if (len <= MAX_DIGIT_RUN) return;
   const from = atEnd ? 0 : MAX_DIGIT_RUN;
-  const to = atEnd ? run.length - MAX_DIGIT_RUN : run.length;
+  const to = atEnd ? len - MAX_DIGIT_RUN : len;
   for (let k = from; k < to; k++) keep[run[k] as number] = 0;
 }
 
 /** Index of the n-th digit from the end. */
-function lastDigitsStart(chars: readonly string[], n: number): number {
+function lastDigitsStart(chars: Chars, n: number): number {
   for (let i = chars.length - 1, k = 0; i >= 0; i--) if (isDigit(chars[i] as string) && ++k === n) return i;
   return -1;
 }
 
 /** [start, end) of the first and the last maximal run of digits, or undefined when there are fewer than two runs. */
 function digitGroupEnds(
-  chars: readonly string[],
+  chars: Chars,
 ): { firstStart: number; firstEnd: number; lastStart: number; lastEnd: number } | undefined {
   let firstStart = -1;
   let firstEnd = -1;
