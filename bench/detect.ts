@@ -7,6 +7,7 @@
  *        [--compare=<dir>/packages/core/src/index.ts [--compare-name=<label>]]
  * --compare: another checkout (e.g. `git worktree add ../kamen-before <commit>`, with node_modules linked from this
  * one) whose detect() is timed on the same documents, passes alternating with this tree's.
+ * Also times detect() per call on a few thousand short cells (bench/short-cells.ts): the fixed cost per call.
  * --breakdown: share of detect() spent in each detector's scan() and in the engine around them.
  * --write: also replace this benchmark's section of bench/README.md (kept by `npm run bench`).
  */
@@ -17,6 +18,7 @@ import { detect as detectHere, getDefaultRegistry } from '../packages/core/src/i
 import type { Detector, Finding, Registry } from '../packages/core/src/index.js';
 import { buildInputs, type BenchInput } from './inputs.js';
 import { KAMEN_OPTIONS } from './peers.js';
+import { shortCells } from './short-cells.js';
 
 type DetectFn = (text: string, options?: object) => readonly Finding[];
 
@@ -56,6 +58,20 @@ function timeAll(impls: readonly [string, DetectFn][], input: BenchInput, runs: 
     const cpu = median(t.map((x) => x.cpuMs));
     return `| ${name} | ${input.lang} | ${mbps(input.bytes, wall)} | ${mbps(input.bytes, cpu)} | ${(input.bytes / 1e6).toFixed(2)} MB |`;
   });
+}
+
+/** Median CPU µs per detect() call on short cells, passes alternating between the implementations. */
+function timeShortCells(impls: readonly [string, DetectFn][], runs: number): string[] {
+  const cells = shortCells();
+  const meanChars = cells.reduce((n, c) => n + c.length, 0) / cells.length;
+  for (const [, d] of impls) for (let i = 0; i < 3; i++) pass(d, cells, KAMEN_OPTIONS);
+  const times = impls.map(() => [] as number[]);
+  for (let r = 0; r < 3 * runs; r++) impls.forEach(([, d], i) => times[i]?.push(pass(d, cells, KAMEN_OPTIONS).cpuMs));
+  return impls.map(
+    ([name], i) =>
+      `| ${name} | ${cells.length} cells, ${meanChars.toFixed(1)} characters on average | ` +
+      `${((1000 * median(times[i] as number[])) / cells.length).toFixed(2)} |`,
+  );
 }
 
 /** Per-detector share of detect() (scan() wrapped in a timer, including the generator's work) and the engine's. */
@@ -146,6 +162,10 @@ async function main(): Promise<void> {
         `**${Number(mixed) >= 20 ? 'met' : 'not met'}**.`,
     );
   }
+  print('');
+  print('| build | short cells (bench/short-cells.ts) | µs per call (CPU) |');
+  print('| --- | --- | ---: |');
+  for (const row of timeShortCells(impls, runs)) print(row);
   if (process.argv.includes('--breakdown')) {
     print('');
     print('| where detect() spends its time | lang | share |');

@@ -37,3 +37,15 @@ export function findContextWords(re: RegExp, spec: ContextSpec, text: string, st
   }
   return found;
 }
+
+/** True when findContextWords would find at least one word (without collecting them). */
+export function hasContextWord(re: RegExp, spec: ContextSpec, text: string, start: number, end: number): boolean {
+  re.lastIndex = 0;
+  let found = re.test(text.slice(Math.max(0, start - spec.before), start));
+  re.lastIndex = 0;
+  if (!found && spec.after > 0) {
+    found = re.test(text.slice(end, end + spec.after));
+    re.lastIndex = 0;
+  }
+  return found;
+}

@@ -73,6 +73,9 @@ function sequence(src: string, from: number, to: number, unicode: boolean): { mi
   return { min, digit };
 }
 
+// Sticky: read in place, not from a slice of the rest of the source (address patterns are thousands of units long).
+const QUANTIFIER = /\{(\d+)(?:,\d*)?\}/y;
+
 /** The quantifier at `i`: its least count and end; undefined when none (a '{' that is none is the next literal). */
 function quantifier(src: string, i: number): { min: number; end: number } | undefined {
   const c = src[i];
@@ -81,7 +84,8 @@ function quantifier(src: string, i: number): { min: number; end: number } | unde
   if (c === '*' || c === '?') [min, end] = [0, i + 1];
   else if (c === '+') [min, end] = [1, i + 1];
   else if (c === '{') {
-    const m = /^\{(\d+)(?:,\d*)?\}/.exec(src.slice(i));
+    QUANTIFIER.lastIndex = i;
+    const m = QUANTIFIER.exec(src);
     if (m === null) return undefined;
     [min, end] = [Number(m[1]), i + m[0].length];
   } else return undefined;

@@ -1,5 +1,5 @@
 import type { Detector } from '../detectors/detector.js';
-import { compileContextMatcher, findContextWords } from '../detectors/context.js';
+import { compileContextMatcher, findContextWords, hasContextWord } from '../detectors/context.js';
 import { compileNegativeMatcher, isVetoed } from '../detectors/negative-context.js';
 import { normalizeText } from '../text/normalize.js';
 import type { DetectOptions, EntityType, Finding } from '../types.js';
@@ -21,11 +21,15 @@ export interface PreparedDetection {
 
 export const DEFAULT_THRESHOLD = 0.5;
 
+const NO_WORDS: string[] = [];
+
 const CONTEXT_CACHE = new WeakMap<Detector, RegExp>();
 const NEGATIVE_CACHE = new WeakMap<Detector, RegExp>();
 // detect() is called once per short text (a cell, a message): the same registry with the same options is prepared
 // once, not once per call. Keyed by the registry's detector list, then by the options that shape the result.
 const PREPARED = new WeakMap<readonly Detector[], Map<string, PreparedDetection>>();
+
+let last: { readonly all: readonly Detector[]; readonly prep: PreparedDetection } | undefined;
 
 function prepareDetector(d: Detector): PreparedDetector {
   // Matchers compile once per detector for the life of the process, not once per call.
@@ -45,10 +49,18 @@ function prepareDetector(d: Detector): PreparedDetector {
 export function prepareDetection(all: readonly Detector[], options: DetectOptions = {}): PreparedDetection {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const explain = options.explain ?? false;
+  // Calls come in long runs with the same registry and options (one per cell): the last answer is checked first,
+  // without building the key.
+  if (options.entities === undefined && last !== undefined) {
+    if (last.all === all && last.prep.threshold === threshold && last.prep.explain === explain) return last.prep;
+  }
   const key = options.entities === undefined ? `${threshold}|${explain}` : undefined;
   if (key !== undefined) {
     const cached = PREPARED.get(all)?.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      last = { all, prep: cached };
+      return cached;
+    }
   }
   const wanted = options.entities ? new Set<EntityType>(options.entities) : undefined;
   // Name detectors emit both PERSON_NAME and NAME_KANA (a kana-only name after 氏名: is a PERSON_NAME), so asking
@@ -63,6 +75,7 @@ export function prepareDetection(all: readonly Detector[], options: DetectOption
     let byOptions = PREPARED.get(all);
     if (byOptions === undefined) PREPARED.set(all, (byOptions = new Map()));
     byOptions.set(key, prep);
+    last = { all, prep };
   }
   return prep;
 }
@@ -82,19 +95,29 @@ export function analyzeBlock(
   const norm = normalizeText(block);
   const out: Finding[] = [];
   for (const { detector: det, context: matcher, negative: veto } of prep.detectors) {
+    // The score a candidate must reach; one that cannot reach it even with its context boost is dropped before
+    // any window is read (most weak name-shaped candidates).
+    const floor = Math.max(prep.threshold, det.minScore);
+    const boost = matcher !== undefined && det.context !== undefined ? det.context.boost : 0;
     for (const c of det.scan(norm)) {
       const type = c.type ?? det.entity;
       if (wanted !== undefined && !wanted.has(type)) continue;
+      if ((c.contextApplied ? c.score : Math.max(c.score, Math.min(1, c.score + boost))) < floor) continue;
       if (veto !== undefined && det.negativeContext !== undefined) {
         if (isVetoed(veto, det.negativeContext, matcher, norm.text, c.start, c.end)) continue;
       }
       let score = c.score;
-      let words: string[] = [];
+      let words: string[] = NO_WORDS;
       if (!c.contextApplied && matcher !== undefined && det.context !== undefined) {
-        words = findContextWords(matcher, det.context, norm.text, c.start, c.end);
-        if (words.length > 0) score = Math.min(1, score + det.context.boost);
+        // Only an explanation lists the words; otherwise whether there is one decides the boost.
+        if (prep.explain) {
+          words = findContextWords(matcher, det.context, norm.text, c.start, c.end);
+          if (words.length > 0) score = Math.min(1, score + det.context.boost);
+        } else if (hasContextWord(matcher, det.context, norm.text, c.start, c.end)) {
+          score = Math.min(1, score + det.context.boost);
+        }
       }
-      if (score < prep.threshold || score < det.minScore) continue;
+      if (score < floor) continue;
       const blockStart = norm.toOriginalStart(c.start);
       if (blockStart < prefix) continue;
       // Offsets leave here already shifted to the caller's coordinates: no second copy of every finding.
@@ -111,7 +134,7 @@ export function analyzeBlock(
               ruleId: det.id,
               pattern: c.pattern,
               baseScore: c.score,
-              contextWords: words,
+              contextWords: words.length === 0 ? [] : words,
               contextBoost: score - c.score,
               validators: c.validators ?? [],
             },

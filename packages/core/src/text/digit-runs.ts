@@ -16,11 +16,12 @@ export interface DigitRuns {
   readonly maxLength: number;
 }
 
-// One index per matching copy: every pattern detector of a block shares it. The detectors of a block run one after
-// another on the same matching copy, so remembering the last one is enough (a WeakMap's set cost more than the
-// index itself on a short cell).
-let lastInput: NormalizedText | undefined;
-let lastRuns: DigitRuns | undefined;
+// One index per matching copy, kept on the copy itself: every pattern detector of a block shares it, and a copy
+// scanned again later (detector by detector, as bench/detectors.ts does) finds it too. A WeakMap's set cost more
+// than the index itself on a short cell; a property under a private symbol costs little and dies with the copy.
+const RUNS = Symbol('kamen.digitRuns');
+// The text is kept with the runs: a copy spread into a new object with another text must not reuse them.
+type WithRuns = NormalizedText & { [RUNS]?: { readonly text: string; readonly runs: DigitRuns } };
 
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
@@ -61,9 +62,11 @@ export function findDigitRuns(text: string): DigitRuns {
 
 /** The digit runs of a matching copy, computed on first use and shared by every detector that scans it. */
 export function digitRunsOf(input: NormalizedText): DigitRuns {
-  if (input !== lastInput || lastRuns === undefined) {
-    lastRuns = findDigitRuns(input.text);
-    lastInput = input;
-  }
-  return lastRuns;
+  const text = input.text;
+  const cached = (input as WithRuns)[RUNS];
+  if (cached !== undefined && cached.text === text) return cached.runs;
+  const runs = findDigitRuns(text);
+  // A frozen copy (built by a caller) simply gets no cache.
+  if (Object.isExtensible(input)) (input as WithRuns)[RUNS] = { text, runs };
+  return runs;
 }
