@@ -77,6 +77,11 @@ describe('proxy: small bodies masked whole', () => {
           return void res
             .writeHead(200, { ...json200, 'content-encoding': 'gzip' })
             .end(Buffer.concat([gzipSync(json).subarray(0, 30), Buffer.from('garbage')]));
+        case '/slow':
+          // Half the body, then the rest long after the client below has gone.
+          res.writeHead(200, { ...json200, 'content-length': String(Buffer.byteLength(json)) });
+          res.write(json.slice(0, 200));
+          return void setTimeout(() => res.end(json.slice(200)), 300);
         case '/sjis':
           return void res.writeHead(200, { 'content-type': 'text/plain; charset=shift_jis' }).end(sjisNotes);
         default:
@@ -139,6 +144,22 @@ describe('proxy: small bodies masked whole', () => {
     const r = await whole.fetch('/reset', { role: 'support' });
     expect(r.status).toBe(502);
     expect(JSON.parse(r.text)).toEqual({ error: { code: 'KAMEN_PROXY_ERR_UPSTREAM', status: 502 } });
+  });
+
+  it('survives a client that leaves while a small body is read, and serves the next request', async () => {
+    const { request } = await import('undici');
+    const gone = await request(`${whole.url}/slow`, {
+      headers: { 'x-kamen-role': 'support' },
+      signal: AbortSignal.timeout(50),
+    }).then(
+      () => 'answered',
+      (err: Error) => err.name,
+    );
+    expect(gone).not.toBe('answered');
+    await new Promise((r) => setTimeout(r, 400));
+    const next = await whole.fetch('/fmt/json', { role: 'support' });
+    expect(next.status).toBe(200);
+    expect(whole.logs.text).not.toContain('internal error');
   });
 
   it('decodes a small gzip body whole, streams one that decodes past the limit, refuses a corrupt one', async () => {
