@@ -194,7 +194,7 @@ ${CONNECTIONS} closed-loop connections for ${SECONDS} s (JSON) or ${3 * SECONDS}
 table shows the median of the rounds.
 "One at a time" is a single keep-alive connection sending requests back to back (300 for JSON, 21 for CSV over the
 rounds), timed with hrtime: service time without queueing. "Added" subtracts the pass-through row. "CPU per
-request" is the serving process's user + system CPU time (/proc) over the one-at-a-time requests divided by their number:
+request" is the serving process's CPU time (every thread's run time, /proc schedstat) over the one-at-a-time requests divided by their number:
 unlike the rates, it hardly moves when other processes compete for the cores, and the ratio of two targets' CPU
 per request is the ratio of their throughputs when the CPU is the limit. Before every run the serving process must
 be idle (work for requests the previous run abandoned is not charged to the next). The ${MANY}-connection run lasts
