@@ -54,7 +54,9 @@ const file = writeHrFile({
 const text = readFileSync(file.path, 'utf8');
 rmSync(dir, { recursive: true, force: true });
 const headerEnd = text.indexOf('\n');
-const columns = text.slice(0, headerEnd).split(',');
+// The generator writes CRLF; a worker decodes its slices with the record delimiter of the file's first row.
+const recordDelimiter = text[headerEnd - 1] === '\r' ? '\r\n' : '\n';
+const columns = text.slice(0, headerEnd + 1 - recordDelimiter.length).split(',');
 const slices: string[] = [];
 for (let at = headerEnd + 1; at < text.length;) {
   let end = at;
@@ -78,7 +80,7 @@ async function loadBuild(label: string, root: string): Promise<Build> {
   const plan = core.compilePolicy(core.loadPolicy('support'), 'support', { keys });
   const spec = { format: 'csv', delimiter: ',', quote: '"' };
   const decode = (i: number): unknown[] => {
-    const d = core.createCsvDecoder({ delimiter: ',', columns, recordDelimiter: '\n', firstLine: 2 });
+    const d = core.createCsvDecoder({ delimiter: ',', columns, recordDelimiter, firstLine: 2 });
     const units = d.write(slices[i]);
     units.push(...d.end());
     return units;
@@ -138,7 +140,7 @@ function run(name: string, step: (b: Build, n: number) => number, unit: string, 
   const tallies = new Map<string, Tally[]>(builds.map((b) => [b.label, []]));
   const cursor = new Map<string, number>(builds.map((b) => [b.label, 0]));
   for (const b of builds) for (let n = 0; n < 20; n++) step(b, n); // warm-up: JIT, first decisions
-  const rounds = 5;
+  const rounds = 9;
   for (let r = 0; r < rounds; r++)
     for (const b of builds) {
       const t0 = cpuNow();

@@ -2,6 +2,7 @@ import { Parser } from 'csv-parse';
 import { coreError, type KamenError } from '../errors.js';
 import { textCodec } from './codec.js';
 import { encodeCsvRecord } from './csv-encode.js';
+import { fastCsvApplies, fastCsvRows, primeText, type FastCsv } from './csv-fast.js';
 import { limitError, resolveLimits, type FormatLimits } from './limits.js';
 import type { FormatSpec, Leaf, RecordDecoder, RecordUnit, TextCodec, FormatTransform } from './types.js';
 
@@ -131,6 +132,12 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
   let names: readonly string[] | undefined = options.columns;
   let pending: { cells: string[]; quoted: boolean[] | undefined } | undefined;
   let recordDelimiter: string | undefined; // csv-parse's, as a string once it has decided it
+  // The quote-free fast path (csv-fast.ts), for slices that start mid-stream with a known record delimiter: decided
+  // at the first feed (the delimiter is final then); the rows it took, and their width, until csv-parse takes over.
+  let fast: FastCsv | null | undefined;
+  let fastRows = 0;
+  let fastWidth: number | undefined;
+  let primeLeft = 0; // csv-parse records that only replay the fast path's rows (never pushed)
   let count = 0;
   let out: RecordUnit[] = [];
 
@@ -187,6 +194,8 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
 
   const delimiterOf = (): string => {
     if (recordDelimiter !== undefined) return recordDelimiter;
+    // Rows the fast path took end with the stream's record delimiter, which csv-parse has not seen yet.
+    if (api === undefined && fast) return fast.recordDelimiter;
     const rd = api?.options.record_delimiter[0];
     if (rd === undefined) return '\n';
     // Fixed once csv-parse has detected (or been given) it: converted once, not for every record.
@@ -194,6 +203,10 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
   };
 
   const push = (r: ParsedRecord): void => {
+    if (primeLeft > 0) {
+      primeLeft--;
+      return;
+    }
     if (r.record.length > limits.maxKeys) {
       throw limitError('columns in one row', limits.maxKeys, {
         line: (api?.info.lines ?? 1) + lineBase,
@@ -204,7 +217,30 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
     pending = { cells: r.record, quoted: quotedCells(r.raw, r.record.length, spec.delimiter, quote) };
   };
 
+  const fastFor = (): FastCsv | null => {
+    if (!midStream || options.recordDelimiter === undefined) return null;
+    const f = {
+      delimiter: spec.delimiter,
+      quote,
+      recordDelimiter: options.recordDelimiter,
+      maxRecordSize: limits.maxStringLength,
+      maxKeys: limits.maxKeys,
+    };
+    return fastCsvApplies(f) ? f : null;
+  };
+
   const feed = (text: string, end: boolean): void => {
+    // The end after rows the fast path took: csv-parse holds nothing, so it has nothing to add (and no replay).
+    if (api === undefined && end && text === '' && fastRows > 0) return;
+    if (api === undefined && !end && (fast ??= fastFor()) !== null) {
+      const rows = fastCsvRows(text, fast, fastWidth);
+      if (rows !== undefined) {
+        for (const cells of rows) push({ record: cells, raw: '' });
+        fastRows += rows.length;
+        fastWidth ??= rows[0]?.length;
+        return;
+      }
+    }
     if (api === undefined) {
       // `api` is csv-parse's stream-free parser core, the one its sync and stream entry points drive.
       api = (
@@ -221,6 +257,15 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
           max_record_size: limits.maxStringLength,
         }) as unknown as { api: ParserApi }
       ).api;
+      if (fast && fastRows > 0) {
+        // Replays the fast path's rows as plain ones: csv-parse's line count and expected row width are then what
+        // they would be had it read them itself. The replayed records are dropped in push.
+        primeLeft = fastRows;
+        for (const piece of primeText(fast, fastWidth as number, fastRows)) {
+          const primeErr = api.parse(Buffer.from(piece), false, push, () => undefined);
+          if (primeErr !== undefined) throw fail(primeErr as CsvParseError);
+        }
+      }
     }
     const err = api.parse(text === '' ? undefined : Buffer.from(text), end, push, () => undefined);
     if (err !== undefined) throw fail(err as CsvParseError);
