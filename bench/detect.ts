@@ -8,13 +8,15 @@
  * --compare: another checkout (e.g. `git worktree add ../kamen-before <commit>`, with node_modules linked from this
  * one) whose detect() is timed on the same documents, passes alternating with this tree's.
  * Also times detect() per call on a few thousand short cells (bench/short-cells.ts): the fixed cost per call.
+ * The `detectMany` rows hand the same texts over in one call (scanned detector by detector, 64 texts at a time).
  * --breakdown: share of detect() spent in each detector's scan() and in the engine around them.
  * --write: also replace this benchmark's section of bench/README.md (kept by `npm run bench`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { detect as detectHere, getDefaultRegistry } from '../packages/core/src/index.js';
+import { detect as detectHere, detectMany, getDefaultRegistry } from '../packages/core/src/index.js';
+import { BATCH_SIZE } from '../packages/core/src/engine/blocks.js';
 import type { Detector, Finding, Registry } from '../packages/core/src/index.js';
 import { buildInputs, type BenchInput } from './inputs.js';
 import { KAMEN_OPTIONS } from './peers.js';
@@ -35,12 +37,22 @@ interface Timing {
   readonly cpuMs: number;
 }
 
-function pass(detect: DetectFn, docs: readonly string[], options: object): Timing {
+/** Runs detection over every text, returning the number of findings. */
+type Runner = (texts: readonly string[], options: object) => number;
+
+/** One detect() call per text, as the CLI and the proxy call it. */
+const perText =
+  (detect: DetectFn): Runner =>
+  (texts, options) => {
+    let sink = 0;
+    for (const t of texts) sink += detect(t, options).length;
+    return sink;
+  };
+
+function pass(run: Runner, docs: readonly string[], options: object): Timing {
   const w = performance.now();
   const c = cpuMs();
-  let sink = 0;
-  for (const d of docs) sink += detect(d, options).length;
-  if (sink < 0) throw new Error('unreachable');
+  if (run(docs, options) < 0) throw new Error('unreachable');
   return { wallMs: performance.now() - w, cpuMs: cpuMs() - c };
 }
 
@@ -48,7 +60,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 const mbps = (bytes: number, ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(2);
 
 /** Median wall and CPU MB/s of each implementation over `runs` alternating passes, after one warm-up pass each. */
-function timeAll(impls: readonly [string, DetectFn][], input: BenchInput, runs: number): string[] {
+function timeAll(impls: readonly [string, Runner][], input: BenchInput, runs: number): string[] {
   for (const [, d] of impls) pass(d, input.docs, KAMEN_OPTIONS);
   const times = impls.map(() => [] as Timing[]);
   for (let r = 0; r < runs; r++) impls.forEach(([, d], i) => times[i]?.push(pass(d, input.docs, KAMEN_OPTIONS)));
@@ -61,7 +73,7 @@ function timeAll(impls: readonly [string, DetectFn][], input: BenchInput, runs: 
 }
 
 /** Median CPU µs per detect() call on short cells, passes alternating between the implementations. */
-function timeShortCells(impls: readonly [string, DetectFn][], runs: number): string[] {
+function timeShortCells(impls: readonly [string, Runner][], runs: number): string[] {
   const cells = shortCells();
   const meanChars = cells.reduce((n, c) => n + c.length, 0) / cells.length;
   for (const [, d] of impls) for (let i = 0; i < 3; i++) pass(d, cells, KAMEN_OPTIONS);
@@ -88,9 +100,9 @@ function breakdown(input: BenchInput): string[] {
     },
   }));
   const registry: Registry = { rules: reg.rules, detectors: timed };
-  pass(detectHere, input.docs, { ...KAMEN_OPTIONS, registry });
+  pass(perText(detectHere as DetectFn), input.docs, { ...KAMEN_OPTIONS, registry });
   spent.clear();
-  const total = pass(detectHere, input.docs, { ...KAMEN_OPTIONS, registry }).wallMs;
+  const total = pass(perText(detectHere as DetectFn), input.docs, { ...KAMEN_OPTIONS, registry }).wallMs;
   const scans = [...spent.values()].reduce((a, b) => a + b, 0);
   const rows = [...spent].sort((a, b) => b[1] - a[1]);
   return [
@@ -116,10 +128,14 @@ async function main(): Promise<void> {
   const mb = Number(arg('mb') ?? 2);
   const runs = Number(arg('runs') ?? 5);
   const langs = (arg('lang') ?? 'ja,en,mixed').split(',');
-  const impls: [string, DetectFn][] = [['this tree', detectHere as DetectFn]];
+  const impls: [string, Runner][] = [
+    ['this tree', perText(detectHere as DetectFn)],
+    // The same texts handed over together: detectMany scans them detector by detector, 64 at a time.
+    [`this tree, detectMany (batches of ${BATCH_SIZE})`, (texts, o) => detectMany(texts, o).flat().length],
+  ];
   const compare = arg('compare');
   if (compare !== undefined)
-    impls.push([arg('compare-name') ?? compare, ((await import(compare)) as { detect: DetectFn }).detect]);
+    impls.push([arg('compare-name') ?? compare, perText(((await import(compare)) as { detect: DetectFn }).detect)]);
   const inputs = buildInputs({ seed: 7, minBytes: mb * 1e6 }).filter((i) => langs.includes(i.lang));
 
   const out: string[] = [];

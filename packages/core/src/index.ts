@@ -12,6 +12,7 @@ export {
   type RegistryOptions,
 } from './rules/registry.js';
 export { detect, type DetectCallOptions } from './engine/detect.js';
+export { detectMany } from './engine/batch.js';
 export { createScanner, type Scanner } from './engine/scanner.js';
 export { RULES_DIR, RULES_DATA_DIR, pathTail } from './paths.js';
 export { VALIDATORS } from './validators/registry.js';

@@ -1,7 +1,7 @@
-import type { Detector } from '../detectors/detector.js';
+import type { Candidate, Detector } from '../detectors/detector.js';
 import { compileContextMatcher, findContextWords, hasContextWord } from '../detectors/context.js';
 import { compileNegativeMatcher, isVetoed } from '../detectors/negative-context.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, type NormalizedText } from '../text/normalize.js';
 import type { DetectOptions, EntityType, Finding } from '../types.js';
 
 /** One detector with its compiled context and veto matchers. */
@@ -92,14 +92,29 @@ export function analyzeBlock(
   wanted?: ReadonlySet<EntityType>,
   shift = 0,
 ): Finding[] {
-  const norm = normalizeText(block);
+  return findingsOf(normalizeText(block), prefix, prep, wanted, shift, undefined);
+}
+
+/**
+ * The findings of one normalised block from its detectors' candidates: `scanned[i]` when given (the candidates of
+ * prep.detectors[i], scanned earlier, see blocks.ts), else each detector's scan() now. Same order either way.
+ */
+export function findingsOf(
+  norm: NormalizedText,
+  prefix: number,
+  prep: PreparedDetection,
+  wanted: ReadonlySet<EntityType> | undefined,
+  shift: number,
+  scanned: readonly Iterable<Candidate>[] | undefined,
+): Finding[] {
   const out: Finding[] = [];
-  for (const { detector: det, context: matcher, negative: veto } of prep.detectors) {
+  for (let i = 0; i < prep.detectors.length; i++) {
+    const { detector: det, context: matcher, negative: veto } = prep.detectors[i] as PreparedDetector;
     // The score a candidate must reach; one that cannot reach it even with its context boost is dropped before
     // any window is read (most weak name-shaped candidates).
     const floor = Math.max(prep.threshold, det.minScore);
     const boost = matcher !== undefined && det.context !== undefined ? det.context.boost : 0;
-    for (const c of det.scan(norm)) {
+    for (const c of scanned === undefined ? det.scan(norm) : (scanned[i] as Iterable<Candidate>)) {
       const type = c.type ?? det.entity;
       if (wanted !== undefined && !wanted.has(type)) continue;
       if ((c.contextApplied ? c.score : Math.max(c.score, Math.min(1, c.score + boost))) < floor) continue;

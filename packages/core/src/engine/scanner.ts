@@ -1,6 +1,7 @@
 import type { Registry } from '../rules/registry.js';
 import type { DetectOptions, EntityType, Finding } from '../types.js';
 import { analyzeBlock, prepareDetection } from './analyze.js';
+import { analyzeBlocks, type Block } from './blocks.js';
 import { resolveConflicts } from './conflicts.js';
 
 /** Blocks end at the last line break within this many characters (content-determined, never chunk-determined). */
@@ -64,16 +65,22 @@ export function createScanner(registry: Registry, options: DetectOptions = {}): 
 
   const run = (final: boolean): Finding[] => {
     const out: Finding[] = [];
+    const blocks: Block[] = [];
     for (;;) {
       const len = nextBlockLength(buf, pos, final);
       if (len <= 0) break;
       const ctxStart = Math.max(0, pos - CONTEXT_CARRY);
-      const block = buf.slice(ctxStart, pos + len);
       // Findings come back in global offsets; overlap resolution does not depend on where offsets start.
-      const found = analyzeBlock(block, pos - ctxStart, prep, wanted, base + ctxStart);
-      for (const f of resolveConflicts(found, strategy)) out.push(f);
+      blocks.push({ text: buf.slice(ctxStart, pos + len), prefix: pos - ctxStart, shift: base + ctxStart });
       pos += len;
     }
+    // Every block completed by this write is analysed detector by detector (blocks.ts); one alone, directly.
+    const only = blocks.length === 1 ? (blocks[0] as Block) : undefined;
+    const found =
+      only !== undefined
+        ? [analyzeBlock(only.text, only.prefix, prep, wanted, only.shift)]
+        : analyzeBlocks(blocks, prep, wanted);
+    for (const f of found) for (const x of resolveConflicts(f, strategy)) out.push(x);
     // Drop consumed text but keep the context carry.
     const keepFrom = Math.max(0, pos - CONTEXT_CARRY);
     if (keepFrom > 0) {
