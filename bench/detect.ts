@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   if (compare !== undefined) {
     print('');
     print(
-      `\`${impls[1]?.[0] ?? ''}\` is a second build of @kamen/core (\`--compare\`) timed in the same process, its passes ` +
+      `\`${impls[impls.length - 1]?.[0] ?? ''}\` is a second build of @kamen/core (\`--compare\`) timed in the same process, its passes ` +
         "alternating with this tree's, so both rows saw the same load: compare them with each other rather than with a " +
         'run made at another time.',
     );
