@@ -83,6 +83,7 @@ function generalizeSalary(value: string, c: GeneralizeConfig): string {
 export const generalizeOperator: Operator<GeneralizeConfig> = {
   name: 'generalize',
   reversible: false,
+  contextFree: true,
   validate(params: unknown, entity: FieldType): GeneralizeConfig {
     const levels = LEVELS[entity];
     const fail = (detail: string) => coreError('KAMEN_ERR_OPERATOR_PARAMS', `generalize: ${detail}`);

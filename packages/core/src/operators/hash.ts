@@ -34,6 +34,7 @@ const hmacKey = perTenantKey<KeyObject>(256, (keys, kid, tenant) => {
 export const hashOperator: Operator<HashConfig> = {
   name: 'hash',
   reversible: false,
+  contextFree: true,
   validate(params, entity) {
     const p = readParams('hash', params, ['encoding', 'truncate', 'keyed', 'algorithm']);
     if (p.keyed === false)

@@ -5,6 +5,7 @@ import { readParams } from './params.js';
 export const keepOperator: Operator<Record<string, never>> = {
   name: 'keep',
   reversible: false,
+  contextFree: true,
   validate(params) {
     readParams('keep', params, []);
     return {};

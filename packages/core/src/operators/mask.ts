@@ -61,6 +61,7 @@ const MAX_DIGIT_RUN = 3;
 export const maskOperator: Operator<MaskConfig> = {
   name: 'mask',
   reversible: false,
+  contextFree: true,
   validate(params, entity) {
     const p = readParams('mask', params, ['maskChar', 'keepFirst', 'keepLast', 'keepSeparators']);
     const maskChar = p.maskChar;

@@ -31,6 +31,11 @@ export interface Operator<P = unknown> {
   readonly name: string;
   /** True when key holders can recover the original (pseudonym, fpe). */
   readonly reversible: boolean;
+  /**
+   * True when `apply` reads only `entity`, `tenant` and `keys` of its context, never `field` or `related`: applyStep
+   * then passes the step's own context instead of building one per value (an allocation for every typed cell).
+   */
+  readonly contextFree?: boolean;
   /** Checks and normalises raw parameters from a policy; throws KamenError KAMEN_ERR_OPERATOR_PARAMS. */
   validate(params: unknown, entity: FieldType): P;
   apply(value: string, params: P, ctx: OperatorContext): string;

@@ -54,6 +54,7 @@ function siv(keys: KeyRing, kid: string, type: string, tenant: string | undefine
 export const pseudonymOperator: Operator<Record<string, never>> = {
   name: 'pseudonym',
   reversible: true,
+  contextFree: true,
   validate(params) {
     readParams('pseudonym', params, []);
     return {};

@@ -12,6 +12,7 @@ export interface RedactParams {
 export const redactOperator: Operator<{ readonly placeholder: false | true | string }> = {
   name: 'redact',
   reversible: false,
+  contextFree: true,
   validate(params) {
     const p = readParams('redact', params, ['placeholder']);
     const ph = p.placeholder ?? false;

@@ -16,8 +16,9 @@ export function applyStep(
   try {
     const c = step.context;
     // One fixed shape, not a spread (megamorphic over the contexts of different fields: a measurable cost per value).
+    // An operator that reads neither the field nor the record's other values gets the step's context as it is.
     const ctx =
-      related === undefined && field === undefined
+      (related === undefined && field === undefined) || step.operator.contextFree === true
         ? c
         : { entity: c.entity, field: field ?? c.field, tenant: c.tenant, keys: c.keys, related };
     const out = step.operator.apply(value, step.params, ctx);
