@@ -32,12 +32,15 @@ export interface Resolved {
 const FREE: Resolved = Object.freeze({ type: undefined, step: undefined });
 
 const NO_ROUTE: RouteFields = Object.freeze({});
-/** Fields per (plan, route) kept across responses: names, not values; cleared when full (a hostile upstream). */
+/**
+ * Fields per (plan, route) kept across responses: names, not values. Bounded (LruCache) because a hostile upstream
+ * can invent field names without end; the fields a route really serves stay hot instead of being dropped all at once.
+ */
 const MAX_FIELDS = 4096;
 /** Per (plan, route): JSON/XML/HTML fields, and CSV headers apart (a header `$.tel` is not the path `$.tel`). */
 interface FieldInfos {
-  readonly paths: Map<string, FieldInfo>;
-  readonly headers: Map<string, FieldInfo>;
+  readonly paths: LruCache<string, FieldInfo>;
+  readonly headers: LruCache<string, FieldInfo>;
 }
 const infos = new WeakMap<Plan, WeakMap<RouteFields, FieldInfos>>();
 /**
@@ -50,7 +53,8 @@ function infoCache(plan: Plan, route: RouteFields): FieldInfos {
   let byRoute = infos.get(plan);
   if (byRoute === undefined) infos.set(plan, (byRoute = new WeakMap()));
   let cache = byRoute.get(route);
-  if (cache === undefined) byRoute.set(route, (cache = { paths: new Map(), headers: new Map() }));
+  if (cache === undefined)
+    byRoute.set(route, (cache = { paths: new LruCache(MAX_FIELDS), headers: new LruCache(MAX_FIELDS) }));
   return cache;
 }
 
@@ -119,7 +123,6 @@ export function createFieldDecider(
         route ??
         (override !== undefined && override.context.entity !== 'FREE_TEXT' ? override.context.entity : undefined);
       info = { key, fixed, routed: route !== undefined, resolved: new Map() };
-      if (cache.size >= MAX_FIELDS) cache.clear();
       cache.set(field, info);
     }
     return info;
