@@ -1,4 +1,4 @@
-import { parseJapaneseAddress } from '../address/parse.js';
+import { japaneseAddressHead } from '../address/parse.js';
 import { parseJapaneseDate } from '../dates/parse.js';
 import { coreError } from '../errors.js';
 import type { FieldType } from '../types.js';
@@ -54,10 +54,8 @@ function generalizeDate(value: string, c: GeneralizeConfig): string {
 }
 
 function generalizeAddress(value: string, c: GeneralizeConfig): string {
-  const parsed = parseJapaneseAddress(value);
-  if (parsed === null) return SUPPRESSED;
-  const parts = [parsed.prefecture, c.level === 'municipality' ? parsed.municipality : undefined];
-  const out = parts.filter((p) => p !== undefined).join('');
+  // The prefecture (+ municipality) parseJapaneseAddress would find, without splitting off the rest of the value.
+  const out = japaneseAddressHead(value, c.level === 'municipality');
   return out === '' ? SUPPRESSED : out;
 }
 
@@ -67,11 +65,24 @@ function generalizePostal(value: string, c: GeneralizeConfig): string {
   return c.level === 'prefix' ? digits.slice(0, 3) : `${digits.slice(0, 3)}-****`;
 }
 
+const SALARY_JUNK = /[,\s¥￥円]/gu;
+const SALARY_DIGITS = /^\d{1,15}$/;
+
+/** n with en-US thousands separators: toLocaleString('en-US') goes through ICU on every call. */
+function withCommas(n: number): string {
+  // Beyond 2^53 String() switches to exponent form (a huge width): leave those to ICU.
+  if (!Number.isSafeInteger(n) || n < 0) return n.toLocaleString('en-US');
+  const d = String(n);
+  let out = d.slice(0, ((d.length - 1) % 3) + 1);
+  for (let k = out.length; k < d.length; k += 3) out += `,${d.slice(k, k + 3)}`;
+  return out;
+}
+
 function generalizeSalary(value: string, c: GeneralizeConfig): string {
-  const digits = toAscii(value).replace(/[,\s¥￥円]/gu, '');
-  if (!/^\d{1,15}$/.test(digits)) return SUPPRESSED;
+  const digits = toAscii(value).replace(SALARY_JUNK, '');
+  if (!SALARY_DIGITS.test(digits)) return SUPPRESSED;
   const [lo, hi] = band(Number(digits), c.width);
-  return `${lo.toLocaleString('en-US')}–${hi.toLocaleString('en-US')}`;
+  return `${withCommas(lo)}–${withCommas(hi)}`;
 }
 
 /**

@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generalizeOperator, type FieldType } from '@kamen/core';
+import { jaAddressArb } from '../../helpers/address-arbs.js';
+import { toFullWidth } from '../../helpers/generators.js';
+import { referenceGeneralizeAddress } from '../address/reference-parse.js';
+
+const run = (value: string, entity: FieldType, params: object = {}): string =>
+  generalizeOperator.apply(value, generalizeOperator.validate(params, entity), { entity });
+
+/** The operator's last step: an output equal to the value is suppressed. */
+const final = (value: string, out: string): string => (out === value ? '*' : out);
+
+describe('generalize gives what it gave before its per-value fast paths', () => {
+  it('property: addresses, both levels, as the reference parse generalised them', () => {
+    const valueArb = fc.oneof(
+      jaAddressArb.map((a) => a.address),
+      jaAddressArb.map((a) => toFullWidth(a.address)),
+      jaAddressArb.map((a) => a.address.slice(a.place.prefecture.length)),
+      jaAddressArb.map((a) => a.place.prefecture + a.place.municipality),
+      jaAddressArb.map((a) => a.place.prefecture),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(valueArb, fc.constantFrom('prefecture', 'municipality'), (value, level) => {
+        const expected = final(value, referenceGeneralizeAddress(value, level === 'municipality'));
+        expect(run(value, 'ADDRESS', { level })).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("property: salary bands are written as toLocaleString('en-US') writes them, for any width", () => {
+    const widthArb = fc.oneof(
+      fc.integer({ min: 1, max: 1_000_000 }),
+      fc.constantFrom(1, 10, 100_000, 2 ** 53 - 1, 2 ** 53, 1e16, 1e21, 1e300),
+    );
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), widthArb, fc.boolean(), (n, width, yen) => {
+        const value = yen ? `¥${n.toLocaleString('en-US')}` : `${n}円`;
+        const lo = Math.floor(Number(n) / width) * width;
+        const expected = `${lo.toLocaleString('en-US')}–${(lo + width - 1).toLocaleString('en-US')}`;
+        expect(run(value, 'SALARY', { width })).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('writes bands at every digit count', () => {
+    expect(run('5', 'SALARY', { width: 10 })).toBe('0–9');
+    expect(run('12345', 'SALARY', { width: 1000 })).toBe('12,000–12,999');
+    expect(run('999,999,999,999,999', 'SALARY', { width: 1 })).toBe('999,999,999,999,999–999,999,999,999,999');
+  });
+});
