@@ -187,12 +187,17 @@ export function createByteDecoder(encoding: TextEncodingName, file?: string, sta
 // String.prototype.isWellFormed (ES2024) is in Node 20, not in the ES2023 lib the project compiles against.
 const wellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 
+/** U+FFFD in UTF-8: what Buffer.from writes for a lone surrogate. */
+const REPLACEMENT = Buffer.from([0xef, 0xbf, 0xbd]);
+
 /** Text out as bytes; throws KAMEN_ERR_OUTPUT_ENCODING when a character has no representation. */
 export function encodeText(text: string, encoding: TextEncodingName, record?: number): Uint8Array {
   if (encoding === 'utf-8') {
-    // A lone surrogate would silently become U+FFFD: fail closed instead.
-    if (!wellFormed(text)) throw unrepresentable(text, encoding, record);
-    return Buffer.from(text, 'utf8');
+    // A lone surrogate would silently become U+FFFD: fail closed instead. Encoding first and scanning the text only
+    // when the bytes hold a U+FFFD saves a pass over every batch's text (a real U+FFFD only costs that pass).
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.indexOf(REPLACEMENT) >= 0 && !wellFormed(text)) throw unrepresentable(text, encoding, record);
+    return bytes;
   }
   const bytes = iconv.encode(text, encoding);
   // iconv-lite writes '?' for what it cannot encode: a round trip shows every such character.

@@ -63,6 +63,25 @@ export function planField(plan: Plan, decisions: FieldDecisions, leaf: Leaf): Fi
  */
 export const detached = (s: string): string => (s.length < 13 ? s : ` ${s}`.slice(1));
 
+/** A field's plan and its operator changes not yet in the counts (see the record hook). */
+interface FieldState extends FieldPlan {
+  readonly field: string;
+  counted: boolean;
+  pending: number;
+}
+
+/**
+ * `s.trim() === ''` without trimming every cell: a value that starts with printable ASCII or a character between
+ * U+3001 and U+FEFE (kana, kanji, full-width forms) is not blank, as trim's whitespace has none of those; anything
+ * else asks trim itself.
+ */
+export const blank = (s: string): boolean => {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c > 0x3000 && c < 0xfeff)) return false;
+  return s.trim() === '';
+};
+
 /** A record transform plus the counts of what it changed since the last take(). */
 export interface Masker {
   readonly hooks: FormatTransformHooks;
@@ -76,13 +95,22 @@ export interface Masker {
  */
 export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
   let stats = emptyStats();
-  const plans = new Map<string, FieldPlan>();
+  const plans = new Map<string, FieldState>();
   const keyCache = new Map<string, string>();
+  // Reused across records: a CSV record's cells all have a plan, so these were two arrays per record.
+  const states: (FieldState | undefined)[] = [];
+  // The previous record's fields by position: structured rows repeat them, so most cells skip the Map lookup.
+  const lastFields: (string | undefined)[] = [];
+  // Fields changed by an operator since the last take(): only these have counts to add there.
+  const changed: FieldState[] = [];
 
-  const planFor = (leaf: Leaf): FieldPlan => {
-    let p = plans.get(leaf.field);
-    if (p === undefined) plans.set(leaf.field, (p = planField(plan, decisions, leaf)));
-    return p;
+  const stateFor = (leaf: Leaf): FieldState => {
+    let s = plans.get(leaf.field);
+    if (s === undefined) {
+      const p = planField(plan, decisions, leaf);
+      plans.set(leaf.field, (s = { field: leaf.field, step: p.step, type: p.type, counted: false, pending: 0 }));
+    }
+    return s;
   };
 
   const freeText = (value: string, field: string): string => {
@@ -103,26 +131,40 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
   const hooks: FormatTransformHooks = {
     record(leaves) {
       stats.records++;
-      const steps: (FieldPlan | undefined)[] = [];
       const related: Partial<Record<FieldType, string>> = {};
-      for (const leaf of leaves) {
+      const n = leaves.length;
+      for (let i = 0; i < n; i++) {
+        const leaf = leaves[i] as Leaf;
         leaf.value = detached(leaf.value); // before any cache or context sees it
-        const p = VALUE_KINDS.has(leaf.kind) ? planFor(leaf) : undefined;
-        steps.push(p);
-        if (p?.step !== undefined && p.type !== undefined && leaf.value.trim() !== '')
-          relate(related, p.type, leaf.value);
+        let s: FieldState | undefined;
+        if (VALUE_KINDS.has(leaf.kind)) {
+          const field = leaf.field;
+          s = lastFields[i] === field ? states[i] : stateFor(leaf);
+          lastFields[i] = field;
+        } else lastFields[i] = undefined;
+        states[i] = s;
+        if (s?.step !== undefined && s.type !== undefined && !blank(leaf.value)) relate(related, s.type, leaf.value);
       }
-      for (let i = 0; i < leaves.length; i++) {
+      for (let i = 0; i < n; i++) {
         const leaf = leaves[i] as Leaf;
         const value = leaf.value;
-        if (value.trim() === '') continue;
-        const p = steps[i];
+        if (blank(value)) continue;
+        const s = states[i];
         if (leaf.kind === 'key') leaf.value = maskKey(value, leaf.field);
-        else if (p?.step !== undefined) {
+        else if (s?.step !== undefined) {
           // The operator's field is the policy override's name when there is one (FPE tweaks by it, and kamen
           // reveal derives the same), else the CLI's path.
-          leaf.value = applyStep(p.step, value, related, p.step.context.field ?? leaf.field);
-          if (leaf.value !== value) countMasked(stats, leaf.field, p.step.context.entity);
+          leaf.value = applyStep(s.step, value, related, s.step.context.field ?? leaf.field);
+          if (leaf.value !== value) {
+            // The field's first change goes into the counts at once (their key order is that of first change);
+            // later ones are added up here and counted on take().
+            if (s.counted) s.pending++;
+            else {
+              countMasked(stats, leaf.field, s.step.context.entity);
+              s.counted = true;
+              changed.push(s);
+            }
+          }
         } else leaf.value = freeText(value, leaf.field);
       }
     },
@@ -130,6 +172,12 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
   return {
     hooks,
     take() {
+      for (const s of changed) {
+        if (s.pending > 0 && s.step !== undefined) countMasked(stats, s.field, s.step.context.entity, s.pending);
+        s.pending = 0;
+        s.counted = false;
+      }
+      changed.length = 0;
       const out = stats;
       stats = emptyStats();
       return out;
