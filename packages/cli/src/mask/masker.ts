@@ -97,7 +97,7 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
   let stats = emptyStats();
   const plans = new Map<string, FieldState>();
   const keyCache = new Map<string, string>();
-  // Each record's plans by position, reused across records (a new array per record cost as much as a cell).
+  // Each record's plans by position: one array reused across records instead of a new one per record.
   const states: (FieldState | undefined)[] = [];
   // The previous record's fields by position: structured rows repeat them, so most cells skip the Map lookup.
   const lastFields: (string | undefined)[] = [];
