@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generalizeOperator, type FieldType } from '@kamen/core';
+import { generalizeOperator, parseJapaneseDate, type FieldType } from '@kamen/core';
 import { jaAddressArb } from '../../helpers/address-arbs.js';
+import { gregorianArb, warekiArb } from '../../helpers/date-arbs.js';
 import { toFullWidth } from '../../helpers/generators.js';
 import { referenceGeneralizeAddress } from '../address/reference-parse.js';
 
@@ -36,11 +37,44 @@ describe('generalize gives what it gave before its per-value fast paths', () => 
       fc.constantFrom(1, 10, 100_000, 2 ** 53 - 1, 2 ** 53, 1e16, 1e21, 1e300),
     );
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), widthArb, fc.boolean(), (n, width, yen) => {
-        const value = yen ? `¥${n.toLocaleString('en-US')}` : `${n}円`;
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }), widthArb, fc.nat(3), (n, width, form) => {
+        const value = [`¥${n.toLocaleString('en-US')}`, `${n}円`, String(n), n.toLocaleString('en-US')][form] as string;
         const lo = Math.floor(Number(n) / width) * width;
         const expected = `${lo.toLocaleString('en-US')}–${(lo + width - 1).toLocaleString('en-US')}`;
         expect(run(value, 'SALARY', { width })).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('property: birth dates and ages as before, every value through NFKC (ASCII ones now skip it)', () => {
+    const reference = (value: string, year: boolean): string => {
+      const age = /^(?:満 ?)?(\d{1,3}) ?(歳|才)?$/u.exec(value.normalize('NFKC').trim());
+      if (age !== null) {
+        const lo = Math.floor(Number(age[1]) / 5) * 5;
+        return `${lo}-${lo + 4}${age[2] ?? ''}`;
+      }
+      const parsed = parseJapaneseDate(value);
+      if (parsed === null) return '*';
+      if (year) return /[\u3000-\u9fff\uff00-\uffef]/u.test(value) ? `${parsed.year}年` : String(parsed.year);
+      const lo = Math.floor(parsed.year / 5) * 5;
+      return `${lo}-${lo + 4}`;
+    };
+    const from = Date.UTC(1930, 0, 1);
+    const to = Date.UTC(2020, 11, 31);
+    const valueArb = fc.oneof(
+      gregorianArb(from, to).map((d) => d.text),
+      warekiArb(from, to).map((d) => d.text),
+      fc
+        .tuple(fc.constantFrom('', '満', '満 ', ' '), fc.nat(120), fc.constantFrom('', '歳', ' 才', ' '))
+        .map((p) => p.join('')),
+      fc.nat(120).map((n) => toFullWidth(String(n))),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(valueArb, fc.boolean(), (value, year) => {
+        const out = run(value, 'DATE_OF_BIRTH', { level: year ? 'year' : 'band' });
+        expect(out).toBe(final(value, reference(value, year)));
       }),
       { numRuns: 2000 },
     );
