@@ -45,6 +45,9 @@ describe('Japanese address detector: forms', () => {
     ['渋谷区神南1丁目2番3号に住んでいます', '渋谷区神南1丁目2番3号'],
     ['京都市上京区今出川通烏丸東入玄武町600番地', '京都市上京区今出川通烏丸東入玄武町600番地'],
     ['住所：東京都渋谷区神南', '東京都渋谷区神南'],
+    // A Japan Post 町域 written with a capital letter (found by the strict property below, seed -605160196).
+    ['住所：北海道北広島市Ｆビレッジ1番地 コーポ山田', '北海道北広島市Ｆビレッジ1番地 コーポ山田'],
+    ['北海道北広島市Fビレッジ1番地', '北海道北広島市Fビレッジ1番地'],
   ])('%s', (text, expected) => {
     expect(addresses(text)).toEqual([expected]);
   });

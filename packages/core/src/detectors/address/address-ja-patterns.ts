@@ -39,7 +39,9 @@ const TOWN_DIGITS = `\\d{1,3}(?:(?=[区条線号通]|(?![丁番号条の線地])
 const TOWN = `(?:${PLACE_CHAR}|${TOWN_DIGITS}){0,20}`;
 // After a prefecture and municipality, a 町域 may hold any kana (ひかりが丘, いかるが町, あやめ池); the detector then
 // asks for 丁目/番地 structure when a particle is in it (see NARROW_TOWN), since it may be a sentence instead.
-const WIDE_TOWN = `(?:[${KANJI}${KATAKANA}\\u3041-\\u3096・]|${TOWN_DIGITS}){0,20}`;
+// Capital letters too: Japan Post writes a few 町域 with them (北広島市Ｆビレッジ), folded to ASCII by normalisation;
+// a block number must still follow, so an English word after a municipality is not taken in on its own.
+const WIDE_TOWN = `(?:[${KANJI}${KATAKANA}\\u3041-\\u3096・A-Z]|${TOWN_DIGITS}){0,20}`;
 /** A 町域 without particles: no block structure is needed after it. */
 export const NARROW_TOWN = new RegExp(`^${TOWN}$`);
 
