@@ -1,8 +1,9 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runKamen } from '../helpers/run-kamen.js';
+import { KAMEN_BIN, runKamen } from '../helpers/run-kamen.js';
 
 describe('kamen detect', () => {
   it('writes one JSON line per finding with offsets into the input, never the text', async () => {
@@ -69,6 +70,15 @@ describe('kamen', () => {
     const res = await runKamen(['frobnicate']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('EPIPE: `kamen demo | head -n 1` ends quietly with 0', () => {
+    const res = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${KAMEN_BIN}" demo | head -n 1`], {
+      encoding: 'utf8',
+    });
+    expect(res.stdout).toBe('── input (synthetic) ──\n');
+    expect(res.status, res.stderr).toBe(0);
+    expect(res.stderr).not.toMatch(/error/iu);
   });
 
   it('runs the bundled demo without setup: the support view hides the sample PII', async () => {

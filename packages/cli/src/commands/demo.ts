@@ -15,7 +15,10 @@ export async function demoCommand(io: { stdout: NodeJS.WritableStream }): Promis
   const text = await readFile(SAMPLE_FILE, 'utf8');
   const findings = detect(text, { conflicts: 'merge' });
   const keys = ephemeralKeyRing();
-  const w = (s: string): boolean => io.stdout.write(`${s}\n`);
+  const lines: string[] = [];
+  const w = (s: string): void => {
+    lines.push(s);
+  };
   w('── input (synthetic) ──');
   w(text.trimEnd());
   w('');
@@ -30,5 +33,14 @@ export async function demoCommand(io: { stdout: NodeJS.WritableStream }): Promis
     w(`── as the '${role}' policy shows it ──`);
     w(maskText(text, compilePolicy(loadPolicy(role), role, { keys })).text.trimEnd());
   }
+  // A reader that leaves early (`kamen demo | head`) ends the demo quietly, like `kamen mask`; the write callback
+  // reports the error, and the listener keeps the stream's 'error' event from becoming an uncaught exception.
+  io.stdout.on('error', () => undefined);
+  await new Promise<void>((resolve, reject) => {
+    io.stdout.write(`${lines.join('\n')}\n`, (err) => {
+      if (err && (err as NodeJS.ErrnoException).code !== 'EPIPE') reject(err);
+      else resolve();
+    });
+  });
   return EXIT.OK;
 }
