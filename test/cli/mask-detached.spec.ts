@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMasker, detached } from '../../packages/cli/src/mask/masker.js';
 import { planOf } from '../../packages/cli/src/mask/job.js';
-import { applyTransform, loadPolicy, type Leaf } from '@kamen/core';
+import { SUPPORT_SETUP } from './mask-helpers.js';
+import { applyTransform, type Leaf } from '@kamen/core';
 
 describe('detached (values cut from a batch text are copied before caches keep them)', () => {
   it('returns the same text for any string, cut from a longer one or not', () => {
@@ -17,12 +18,6 @@ describe('detached (values cut from a batch text are copied before caches keep t
   });
 
   it('masks a record the same whether its values were cut from a batch text or not', () => {
-    const setup = {
-      policy: loadPolicy('support'),
-      role: 'support',
-      key: { kind: 'raw', key: new Uint8Array(32).fill(7) },
-      outputEncoding: 'utf-8',
-    } as const;
     const values = ['東京都千代田区千代田1-1-1 山田ビル', 'taro.yamada.example@example.com', '090-1234-5678'];
     const fields = ['住所', 'メールアドレス', '電話番号'];
     const batch = `xx${values.join('|')}xx`;
@@ -36,7 +31,10 @@ describe('detached (values cut from a batch text are copied before caches keep t
     };
     const run = (cut: boolean): string[] => {
       const l = leaves(cut);
-      applyTransform([{ record: 1, pieces: ['', ',', ',', '\n'], leaves: l }], createMasker(planOf(setup), {}).hooks);
+      applyTransform(
+        [{ record: 1, pieces: ['', ',', ',', '\n'], leaves: l }],
+        createMasker(planOf(SUPPORT_SETUP), {}).hooks,
+      );
       return l.map((x) => x.value);
     };
     expect(run(true)).toEqual(run(false));

@@ -2,10 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadPolicy } from '@kamen/core';
 import { runKamen, type RunResult } from '../helpers/run-kamen.js';
 
 /** A fresh temp directory for one test's input and output files. */
 export const tmp = (): string => mkdtempSync(join(tmpdir(), 'kamen-mask-'));
+
+/** An in-process mask job set-up (planOf): the built-in support policy and a fixed raw key, UTF-8 output. */
+export const SUPPORT_SETUP = {
+  policy: loadPolicy('support'),
+  role: 'support',
+  key: { kind: 'raw', key: new Uint8Array(32).fill(7) },
+  outputEncoding: 'utf-8',
+} as const;
 
 /** Writes a key file the way `kamen keygen` does (mode 0600), without spawning it. */
 export function writeKeyFile(dir: string): string {

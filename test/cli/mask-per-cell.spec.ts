@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyTransform, loadPolicy, type Leaf, type RecordUnit } from '@kamen/core';
+import { applyTransform, type Leaf, type RecordUnit } from '@kamen/core';
 import { encodeText } from '../../packages/cli/src/io/index.js';
 import { planOf } from '../../packages/cli/src/mask/job.js';
 import { blank, createMasker } from '../../packages/cli/src/mask/masker.js';
 import { emptyStats, mergeStats } from '../../packages/cli/src/mask/stats.js';
+import { SUPPORT_SETUP } from './mask-helpers.js';
 
 // Every character String.prototype.trim removes, and some it keeps, so generated strings hit both sides.
 const SPACES = '\t\n\v\f\r \u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff';
@@ -40,13 +41,6 @@ describe('encodeText to UTF-8 (bytes first, the text scanned only when they hold
   });
 });
 
-const setup = {
-  policy: loadPolicy('support'),
-  role: 'support',
-  key: { kind: 'raw', key: new Uint8Array(32).fill(7) },
-  outputEncoding: 'utf-8',
-} as const;
-
 const COLUMNS: Record<string, readonly string[]> = {
   氏名: ['山田太郎', '佐藤花子', ' ', ''],
   電話番号: ['090-1234-5678', '03-1234-5678', '\u3000'],
@@ -71,7 +65,7 @@ const batchArb = fc.array(fc.tuple(fc.shuffledSubarray(Object.keys(COLUMNS), { m
 
 describe('createMasker per-cell state (plans by position, counts added up until take())', () => {
   it('masks and counts a batch as one masker per record would, whatever the fields and their order', () => {
-    const plan = planOf(setup);
+    const plan = planOf(SUPPORT_SETUP);
     fc.assert(
       fc.property(batchArb, fc.nat(11), (spec, cut) => {
         const records = spec.map(([fields, pick], n) => recordOf(n + 1, fields, pick));
