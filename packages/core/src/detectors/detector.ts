@@ -50,3 +50,6 @@ export interface Detector {
   readonly minScore: number;
   scan(input: NormalizedText): Iterable<Candidate>;
 }
+
+/** Shared and frozen: what a scan() returns when it finds nothing (most calls). */
+export const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);

@@ -2,7 +2,7 @@ import { coreError } from '../errors.js';
 import type { RuleDefinition } from '../rules/rule.js';
 import { digitRunsOf } from '../text/digit-runs.js';
 import { VALIDATORS, isValidatorName, type Validator } from '../validators/registry.js';
-import type { Candidate, Detector } from './detector.js';
+import { NO_CANDIDATES, type Candidate, type Detector } from './detector.js';
 import { anchoredRegex, type AnchoredRegex } from './anchored-regex.js';
 import { contextSpecOf } from './context.js';
 import { negativeContextSpecOf } from './negative-context.js';
@@ -33,9 +33,6 @@ function resolveValidators(
     return VALIDATORS[name] as Validator;
   });
 }
-
-// Shared and frozen: most scans find nothing.
-const NONE: readonly Candidate[] = Object.freeze([]);
 
 function passes(validators: readonly Validator[], value: string): boolean {
   for (let i = 0; i < validators.length; i++) if (!(validators[i] as Validator)(value)) return false;
@@ -82,7 +79,7 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
     // An array, not a generator: this runs for every rule on every block, and most calls find nothing.
     scan(input): readonly Candidate[] {
       const text = input.text;
-      if (text.length < minLength) return NONE;
+      if (text.length < minLength) return NO_CANDIDATES;
       const runs = digitRunsOf(input);
       // Several patterns may hit the same span (a check-digit variant scored above the plain shape);
       // only the best candidate per span is reported.
@@ -114,7 +111,7 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
         }
       }
       if (best !== undefined) return [...best.values()];
-      return out ?? NONE;
+      return out ?? NO_CANDIDATES;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { getNameDictionary, type EnglishNameKind, type NameDictionary } from '../../names/dictionary.js';
 import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
-import type { Candidate, Detector } from '../detector.js';
+import { NO_CANDIDATES, type Candidate, type Detector } from '../detector.js';
 import {
   SLOT_TOKEN_RE,
   afterPlaceHead,
@@ -162,7 +162,6 @@ function surnameFirstScore(dict: NameDictionary, a: string, b: string): number {
 
 // Every pattern above needs an ASCII capital (a NAME, a title, CAPS): a text without one holds no candidate.
 const HAS_CAPITAL = /[A-Z]/;
-const NONE: readonly Candidate[] = Object.freeze([]);
 
 export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
   return {
@@ -173,7 +172,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
     minScore: rule.minScore ?? 0,
     scan(input): readonly Candidate[] {
       const text = input.text;
-      if (!HAS_CAPITAL.test(text)) return NONE;
+      if (!HAS_CAPITAL.test(text)) return NO_CANDIDATES;
       const dict = getNameDictionary();
       // One candidate per start; a longer one replaces a shorter one (Dear Beahan → Dear Beahan, Bonnie).
       const byStart = new Map<number, Candidate>();
@@ -266,7 +265,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
           add(m.index, m.index + m[0].length, score, pattern);
         }
       }
-      return byStart.size === 0 ? NONE : [...byStart.values()];
+      return byStart.size === 0 ? NO_CANDIDATES : [...byStart.values()];
     },
   };
 }

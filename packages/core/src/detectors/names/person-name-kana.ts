@@ -2,7 +2,7 @@ import { getNameDictionary, type NameDictionary } from '../../names/dictionary.j
 import type { RuleDefinition } from '../../rules/rule.js';
 import { consumeFirst } from '../consume-first.js';
 import { contextSpecOf } from '../context.js';
-import type { Candidate, Detector } from '../detector.js';
+import { NO_CANDIDATES, type Candidate, type Detector } from '../detector.js';
 
 /**
  * Name readings in kana (entity NAME_KANA). The matching copy is NFKC, so half-width ﾔﾏﾀﾞ ﾀﾛｳ arrives here as
@@ -55,7 +55,6 @@ function startsWithSurnameReading(dict: NameDictionary, s: string): boolean {
 
 // Every pattern above ends in kana words (WORDS, KATA): a text without kana holds no candidate.
 const HAS_KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
-const NONE: readonly Candidate[] = Object.freeze([]);
 
 export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
   return {
@@ -66,7 +65,7 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
     minScore: rule.minScore ?? 0,
     scan(input): readonly Candidate[] {
       const text = input.text;
-      if (!HAS_KANA.test(text)) return NONE;
+      if (!HAS_KANA.test(text)) return NO_CANDIDATES;
       const dict = getNameDictionary();
       const out: Candidate[] = [];
       const seen = new Set<number>();

@@ -1,7 +1,7 @@
 import { getNameDictionary } from '../../names/dictionary.js';
 import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
-import type { Candidate, Detector } from '../detector.js';
+import { NO_CANDIDATES, type Candidate, type Detector } from '../detector.js';
 
 /**
  * Japanese names in romaji: YAMADA Taro, Taro Yamada, Yamada Taro, OHNO Kenji. Both tokens must spell dictionary
@@ -23,7 +23,6 @@ const STOP = new Set(
 
 // PAIR_RE needs a capital (ASCII or macronned): a text without one holds no pair.
 const HAS_CAPITAL = /[A-Z\u0100\u014c\u016a]/;
-const NONE: readonly Candidate[] = Object.freeze([]);
 
 export function createPersonNameRomajiDetector(rule: RuleDefinition): Detector {
   return {
@@ -34,7 +33,7 @@ export function createPersonNameRomajiDetector(rule: RuleDefinition): Detector {
     minScore: rule.minScore ?? 0,
     scan(input): readonly Candidate[] {
       const text = input.text;
-      if (!HAS_CAPITAL.test(text)) return NONE;
+      if (!HAS_CAPITAL.test(text)) return NO_CANDIDATES;
       const dict = getNameDictionary();
       let out: Candidate[] | undefined;
       const re = PAIR_RE;
@@ -55,7 +54,7 @@ export function createPersonNameRomajiDetector(rule: RuleDefinition): Detector {
         }
         (out ??= []).push({ start: m.index, end: m.index + m[0].length, score: 0.85, pattern: 'romaji-pair' });
       }
-      return out ?? NONE;
+      return out ?? NO_CANDIDATES;
     },
   };
 }

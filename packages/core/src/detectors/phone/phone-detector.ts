@@ -2,8 +2,9 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
+import { patternBounds } from '../pattern-bounds.js';
 import { digitRunsOf } from '../../text/digit-runs.js';
-import type { Candidate, Detector } from '../detector.js';
+import { NO_CANDIDATES, type Candidate, type Detector } from '../detector.js';
 import { isCertainlyValidInternational, isCertainlyValidUsNational } from './intl-validity.js';
 import { japaneseNumberValidity } from './jp-validity.js';
 
@@ -11,6 +12,8 @@ import { japaneseNumberValidity } from './jp-validity.js';
 // Letters may touch it on the left (TEL03-1234-5678, Tel.03-…), digits, '+' and decimals (1.5) may not.
 // Bounded quantifiers only.
 const RUN = /(?<![\d+])(?<!\d\.)(?:\+ ?\d{1,3}[ -]?(?:\(0\)[ -]?)?)?\(?\d[\d ()-]{5,46}\d(?!\d|\.\d)/g;
+/** RUN's shortest match (a digit, five more run characters, a digit): shorter texts are not scanned. */
+const RUN_MIN_LENGTH = patternBounds(RUN.source, RUN.flags).minLength;
 const TOKEN = /[^ ]+/g;
 const US_SHAPE = /^\(?\d{3}\)?[ -]?\d{3}-\d{4}$/;
 // Prefixes whose bare digits are unlike order or account numbers: mobile 060-090, IP 050, toll-free 0120/0800, navi
@@ -71,10 +74,6 @@ function scoreOf(text: string, p: Params): number {
  * international forms, full-width, any dash, glued to TEL/FAX. A run that holds two numbers separated by spaces
  * is split into the longest valid numbers, left to right.
  */
-const NONE: readonly Candidate[] = Object.freeze([]);
-/** RUN's shortest match: a digit, five more run characters, a digit. */
-const RUN_MIN_LENGTH = 7;
-
 export function createPhoneDetector(rule: RuleDefinition): Detector {
   const params: Params = {
     grouped: 0.85,
@@ -94,7 +93,7 @@ export function createPhoneDetector(rule: RuleDefinition): Detector {
     minScore: rule.minScore ?? 0,
     scan(input): readonly Candidate[] {
       // Short cells and texts without a digit cannot hold a run.
-      if (input.text.length < RUN_MIN_LENGTH || digitRunsOf(input).count === 0) return NONE;
+      if (input.text.length < RUN_MIN_LENGTH || digitRunsOf(input).count === 0) return NO_CANDIDATES;
       const out: Candidate[] = [];
       RUN.lastIndex = 0;
       let m: RegExpExecArray | null;
