@@ -15,7 +15,8 @@ import type { Leaf, RecordUnit } from './types.js';
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/iy;
 const SEGMENT = /\.[A-Z_$][\w$]*|\["(?:[^"\\]|\\.)*"\]|\[\d+\]/iy;
-const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?$/iu;
+/** A whole JSON number (a masked number that still is one is written bare). */
+export const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?$/iu;
 
 /** The lifted leaves of one batch, with the number text each replaced. */
 export type LiftedNumbers = Map<Leaf, string>;

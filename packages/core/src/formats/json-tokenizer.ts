@@ -1,4 +1,5 @@
 import { coreError, type KamenError } from '../errors.js';
+import type { LiftedNumbers } from './json-numbers.js';
 import { limitError, type ResolvedLimits } from './limits.js';
 import type { RecordBuilder } from './record-builder.js';
 
@@ -7,7 +8,9 @@ import type { RecordBuilder } from './record-builder.js';
  * backtracking: every character is looked at once, so time is linear and memory is bounded by the open containers,
  * the current string and the current record. Strings are decoded (all escapes; surrogate pairs written as two \u
  * escapes join naturally in UTF-16) and handed to the RecordBuilder as leaves; everything else — punctuation,
- * whitespace, numbers and literals — is verbatim template text, so numbers pass through byte-identical.
+ * whitespace, numbers and literals — is verbatim template text, so numbers pass through byte-identical. With a
+ * `lifted` map, numbers are value leaves instead (named like a string in their place, text noted in the map): what
+ * liftJsonNumbers makes of the records afterwards, without walking them again.
  */
 
 const S_VALUE = 0; // a value is expected (top level, after ':' or after ',' in an array)
@@ -41,12 +44,21 @@ interface Frame {
   field: string;
   /** Arrays: index of the current element. Objects: number of keys so far. */
   count: number;
-  /** Objects: path and field of the member whose key was read last. */
+  /** Objects: path and field of the member whose key was read last. Arrays: the elements' field (`…[*]`). */
   childPath: string;
   childField: string;
+  /**
+   * Objects: member fields by key segment, for the objects at this depth under `fieldsOf`. Every element of a
+   * record array then names its members with the same string objects, whose hash is computed once: field lookups
+   * downstream (the proxy's field decider) stay Map hits instead of flattening and hashing a fresh string per leaf.
+   */
+  readonly fields: Map<string, string>;
+  fieldsOf: string;
 }
 
 const SEGMENT_CACHE_MAX = 4096;
+/** Member fields cached per tokenizer (all depths): bounded, as keys come from the input. */
+const FIELD_CACHE_MAX = 4096;
 
 function isIdentifier(key: string): boolean {
   if (key.length === 0) return false;
@@ -88,6 +100,10 @@ export class JsonTokenizer {
   private started = false;
   private openArrays = 0;
   private readonly segments = new Map<string, string>();
+  private cachedFields = 0;
+  /** Lifting numbers: where the current number starts in the chunk, and its text from earlier chunks. */
+  private numStart = 0;
+  private numCarry = '';
 
   constructor(
     private readonly builder: RecordBuilder,
@@ -95,6 +111,7 @@ export class JsonTokenizer {
     private readonly mode: JsonMode,
     private readonly recordDepth: number | undefined,
     firstLine = 1,
+    private readonly lifted?: LiftedNumbers,
   ) {
     this.line = firstLine;
     // A record cut inside a container (each element of a record array, a split record) carries where it starts.
@@ -235,7 +252,13 @@ export class JsonTokenizer {
           break;
       }
     }
-    if (this.state !== S_STRING && this.state !== S_ESCAPE && this.state !== S_UNICODE) this.emitText(chunk, n);
+    if (this.state === S_NUMBER && this.lifted !== undefined) {
+      // A number cut by the chunk's end: its text so far waits for the rest (a leaf is one whole number).
+      this.emitText(chunk, this.numStart);
+      this.numCarry += chunk.slice(this.numStart, n);
+      this.numStart = 0;
+      this.mark = n;
+    } else if (this.state !== S_STRING && this.state !== S_ESCAPE && this.state !== S_UNICODE) this.emitText(chunk, n);
     this.offset += n;
   }
 
@@ -272,6 +295,7 @@ export class JsonTokenizer {
       this.state = S_NUMBER;
       this.numState = c === 0x2d ? N_MINUS : c === 0x30 ? N_ZERO : N_INT;
       this.numLength = 1;
+      this.numStart = i;
     } else if (c === 0x74 || c === 0x66 || c === 0x6e) {
       this.literal = c === 0x74 ? LITERALS[0] : c === 0x66 ? LITERALS[1] : LITERALS[2];
       this.literalPos = 1;
@@ -289,7 +313,7 @@ export class JsonTokenizer {
     const field = this.childField();
     let frame = this.frames[this.depth];
     if (frame === undefined) {
-      frame = { isArray, path, field, count: 0, childPath: '', childField: '' };
+      frame = { isArray, path, field, count: 0, childPath: '', childField: '', fields: new Map(), fieldsOf: '' };
       this.frames.push(frame);
     } else {
       frame.isArray = isArray;
@@ -298,7 +322,7 @@ export class JsonTokenizer {
       frame.count = 0;
     }
     frame.childPath = path;
-    frame.childField = field;
+    frame.childField = isArray ? `${field}[*]` : field;
     if (isArray) {
       frame.count = -1;
       // An array reached through objects only (top level, {"data":{"employees":[…]}}) is a record array: each of
@@ -360,7 +384,7 @@ export class JsonTokenizer {
       }
       const seg = this.segment(this.str);
       frame.childPath = frame.path + seg;
-      frame.childField = frame.field + seg;
+      frame.childField = this.memberField(frame, seg);
       b.leaf('key', frame.childPath, frame.childField, this.str);
       this.state = S_COLON;
     } else {
@@ -441,8 +465,32 @@ export class JsonTokenizer {
   private endNumber(chunk: string, i: number): void {
     const s = this.numState;
     if (s !== N_ZERO && s !== N_INT && s !== N_FRAC && s !== N_EXP_DIGITS) throw this.error('invalid number', i);
-    this.emitText(chunk, i);
+    const lifted = this.lifted;
+    if (lifted !== undefined) {
+      this.emitText(chunk, this.numStart);
+      const text = this.numCarry + chunk.slice(this.numStart, i);
+      this.numCarry = '';
+      this.mark = i;
+      lifted.set(this.builder.leaf('value', this.childPath(), this.childField(), text), text);
+    } else this.emitText(chunk, i);
     this.valueDone();
+  }
+
+  /** The field of `frame`'s member `seg` (see Frame.fields). */
+  private memberField(frame: Frame, seg: string): string {
+    if (frame.fieldsOf !== frame.field) {
+      frame.fields.clear();
+      frame.fieldsOf = frame.field;
+    }
+    let field = frame.fields.get(seg);
+    if (field === undefined) {
+      field = frame.field + seg;
+      if (this.cachedFields < FIELD_CACHE_MAX) {
+        this.cachedFields++;
+        frame.fields.set(seg, field);
+      }
+    }
+    return field;
   }
 
   private segment(key: string): string {
@@ -462,8 +510,7 @@ export class JsonTokenizer {
 
   private childField(): string {
     if (this.depth === 0) return '$';
-    const frame = this.frames[this.depth - 1] as Frame;
-    return frame.isArray ? `${frame.field}[*]` : frame.childField;
+    return (this.frames[this.depth - 1] as Frame).childField;
   }
 
   private context(i: number): { line: number; column: number; path: string; record: number } {

@@ -76,12 +76,14 @@ export class RecordBuilder {
     this.size += s.length;
   }
 
-  /** Appends a leaf; `value` is the decoded text. */
-  leaf(kind: LeafKind, path: string, field: string, value: string): void {
+  /** Appends a leaf; `value` is the decoded text. Returns the leaf (the JSON tokenizer notes its lifted numbers). */
+  leaf(kind: LeafKind, path: string, field: string, value: string): Leaf {
     this.pieces.push(this.piece);
     this.piece = '';
-    this.leaves.push({ value, path, field, kind, record: this.record });
+    const leaf: Leaf = { value, path, field, kind, record: this.record };
+    this.leaves.push(leaf);
     this.size += value.length;
+    return leaf;
   }
 
   /** A value at `depth` (0 = top level / root element) just completed. */

@@ -1,11 +1,9 @@
 import {
-  codecWithJsonNumbers,
   createCsvCodec,
   createCsvDecoder,
   createXmlDecoder,
-  createJsonDecoder,
   createNdjsonDecoder,
-  liftJsonNumbers,
+  createJsonNumbersCodec,
   type RecordDecoder,
   createHtmlCodec,
   createSseCodec,
@@ -27,9 +25,12 @@ export function createBodyCodec(
 ): TextCodec {
   switch (format) {
     case 'json':
-      return withJsonNumbers(createJsonDecoder(limits), transform);
     case 'ndjson':
-      return withJsonNumbers(createNdjsonDecoder(limits), transform);
+      // Member and element numbers are masked too: core keeps numbers verbatim, so a salary or a My Number sent
+      // as a number would pass. This codec lifts them into leaves of their place's field for the transform and
+      // writes them back verbatim when unchanged (as codecWithJsonNumbers over liftJsonNumbers, which `kamen
+      // mask` and the HTML/SSE codecs use, with the same output, in one pass).
+      return createJsonNumbersCodec(limits, transform, format);
     case 'csv':
       return createCsvCodec(limits, transform);
     case 'tsv':
@@ -65,13 +66,4 @@ export function createPoolableDecoder(format: BodyFormat, limits: FormatLimits):
     default:
       return undefined;
   }
-}
-
-/**
- * JSON/NDJSON with member numbers masked too: core keeps numbers verbatim, so a salary or a My Number sent as a number
- * would pass. They are lifted into leaves of their member's field for the transform, then written back verbatim when
- * unchanged (core's codecWithJsonNumbers over liftJsonNumbers, shared with `kamen mask` and the HTML/SSE codecs).
- */
-function withJsonNumbers(decoder: RecordDecoder, transform: FormatTransform): TextCodec {
-  return codecWithJsonNumbers(decoder, liftJsonNumbers, transform);
 }
