@@ -7,7 +7,7 @@
  * between the builds, and CPU time (process.cpuUsage) is counted, so other load on a shared machine falls on every
  * build alike. Prints µs per row / per value, and with --check that every build gives the same bytes.
  *
- *   npx tsx bench/mask-path.ts [--builds=…] [--seconds=6] [--only=csv|json] [--check] [--size=20MB]
+ *   npx tsx bench/mask-path.ts [--builds=…] [--seconds=6] [--only=csv|json] [--check] [--rounds=9] [--size=20MB]
  *   node --cpu-prof --cpu-prof-dir=/tmp/m-prof --import tsx bench/mask-path.ts --only=csv
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -21,6 +21,7 @@ const arg = (name: string): string | undefined =>
 const SECONDS = Number(arg('seconds') ?? 6);
 const ONLY = arg('only');
 const CHECK = process.argv.includes('--check');
+const ROUNDS = Number(arg('rounds') ?? 9);
 const BUILDS = (arg('builds') ?? 'this tree:.').split(',').map((b) => {
   const at = b.indexOf(':');
   return { label: b.slice(0, at), root: resolve(b.slice(at + 1)) };
@@ -140,7 +141,7 @@ function run(name: string, step: (b: Build, n: number) => number, unit: string, 
   const tallies = new Map<string, Tally[]>(builds.map((b) => [b.label, []]));
   const cursor = new Map<string, number>(builds.map((b) => [b.label, 0]));
   for (const b of builds) for (let n = 0; n < 20; n++) step(b, n); // warm-up: JIT, first decisions
-  const rounds = 9;
+  const rounds = ROUNDS;
   for (let r = 0; r < rounds; r++)
     for (const b of builds) {
       const t0 = cpuNow();

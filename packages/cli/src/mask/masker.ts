@@ -66,6 +66,8 @@ export const detached = (s: string): string => (s.length < 13 ? s : ` ${s}`.slic
 /** A field's plan and its operator changes not yet in the counts (see the record hook). */
 interface FieldState extends FieldPlan {
   readonly field: string;
+  /** The step reads the record's other values (not contextFree: fpe, surrogate), so the record hook collects them. */
+  readonly contextual: boolean;
   counted: boolean;
   pending: number;
 }
@@ -108,7 +110,11 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
     let s = plans.get(leaf.field);
     if (s === undefined) {
       const p = planField(plan, decisions, leaf);
-      plans.set(leaf.field, (s = { field: leaf.field, step: p.step, type: p.type, counted: false, pending: 0 }));
+      const contextual = p.step !== undefined && p.step.operator.contextFree !== true;
+      plans.set(
+        leaf.field,
+        (s = { field: leaf.field, step: p.step, type: p.type, contextual, counted: false, pending: 0 }),
+      );
     }
     return s;
   };
@@ -131,8 +137,8 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
   const hooks: FormatTransformHooks = {
     record(leaves) {
       stats.records++;
-      const related: Partial<Record<FieldType, string>> = {};
       const n = leaves.length;
+      let contextual = false;
       for (let i = 0; i < n; i++) {
         const leaf = leaves[i] as Leaf;
         leaf.value = detached(leaf.value); // before any cache or context sees it
@@ -141,9 +147,20 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
           const field = leaf.field;
           s = lastFields[i] === field ? states[i] : stateFor(leaf);
           lastFields[i] = field;
+          if (s?.contextual === true) contextual = true;
         } else lastFields[i] = undefined;
         states[i] = s;
-        if (s?.step !== undefined && s.type !== undefined && !blank(leaf.value)) relate(related, s.type, leaf.value);
+      }
+      // The record's values by type, only when a step reads them: applyStep gives any other operator its step's own
+      // context, whatever related values it is handed.
+      let related: Partial<Record<FieldType, string>> | undefined;
+      if (contextual) {
+        related = {};
+        for (let i = 0; i < n; i++) {
+          const s = states[i];
+          const value = (leaves[i] as Leaf).value;
+          if (s?.step !== undefined && s.type !== undefined && !blank(value)) relate(related, s.type, value);
+        }
       }
       for (let i = 0; i < n; i++) {
         const leaf = leaves[i] as Leaf;

@@ -85,11 +85,8 @@ export const maskOperator: Operator<MaskConfig> = {
     // Separators are kept (unless told not to); they carry no identity and make the output readable.
     limitDigitRuns(chars, keep, digitRunAllowed);
     const keepSeps = cfg.keepSeparators && !(ctx.entity === 'PERSON_NAME' || ctx.entity === 'NAME_KANA');
-    let masked = '';
-    for (let i = 0; i < chars.length; i++) {
-      const c = chars[i] as string;
-      masked += keep[i] !== 0 || (keepSeps && isSep(c)) ? c : mc;
-    }
+    const masked =
+      typeof chars === 'string' ? maskRuns(chars, keep, keepSeps, mc) : maskEach(chars, keep, keepSeps, mc);
     if (masked !== value) return masked;
     // A value too short for its default to hide anything ('a@x.jp', a one-character name) is masked whole.
     let whole = '';
@@ -97,6 +94,35 @@ export const maskOperator: Operator<MaskConfig> = {
     return whole;
   },
 };
+
+/** The masked value, one character at a time (a value with surrogate pairs: its characters are an array). */
+export function maskEach(chars: readonly string[], keep: Uint8Array, keepSeps: boolean, mc: string): string {
+  let masked = '';
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] as string;
+    masked += keep[i] !== 0 || (keepSeps && isSep(c)) ? c : mc;
+  }
+  return masked;
+}
+
+/**
+ * maskEach for a value of one code unit per character: a run of kept characters is one slice and a run of masked
+ * ones one repeat, a few strings per value instead of one concatenation per character.
+ */
+export function maskRuns(value: string, keep: Uint8Array, keepSeps: boolean, mc: string): string {
+  const n = value.length;
+  let masked = '';
+  let from = 0;
+  let kept = n > 0 && (keep[0] !== 0 || (keepSeps && SEPARATOR_TABLE[value.charCodeAt(0)] === 1));
+  for (let i = 1; i <= n; i++) {
+    const k = i < n && (keep[i] !== 0 || (keepSeps && SEPARATOR_TABLE[value.charCodeAt(i)] === 1));
+    if (k === kept && i < n) continue;
+    masked += kept ? value.slice(from, i) : mc.repeat(i - from);
+    from = i;
+    kept = k;
+  }
+  return masked;
+}
 
 /**
  * Marks kept characters in `keep` (1 = visible; 2 = visible name separator) and returns the index from which a
