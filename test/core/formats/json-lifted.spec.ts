@@ -126,6 +126,18 @@ describe('createJsonNumbersCodec (numbers lifted by the tokenizer, lowered while
     expect(output).toBe('[{"my":"************","fpe":42,"s":"7"}]');
   });
 
+  it('hands the transform plain leaf objects (made by new for the GC, still plain data)', () => {
+    const units = [...createJsonDecoder({}).write('{"a":["b",1]}')];
+    const leaves: unknown[] = [];
+    createJsonNumbersCodec({}, { record: (ls) => void leaves.push(...ls) }).write('[{"a":"b","n":1}]');
+    for (const leaf of [...units.flatMap((u) => u.leaves), ...leaves]) {
+      expect(Object.getPrototypeOf(leaf)).toBe(Object.prototype);
+      expect(structuredClone(leaf)).toStrictEqual(leaf);
+      expect(Object.keys(leaf as object)).toEqual(['value', 'path', 'field', 'kind', 'record']);
+    }
+    expect(leaves).toHaveLength(4);
+  });
+
   it('rejects what the decoder rejects and stays failed', () => {
     const codec = createJsonNumbersCodec({}, (v) => v);
     expect(() => codec.write('{"a": 01}')).toThrow(/leading zero/);

@@ -2,6 +2,31 @@ import type { Leaf, LeafKind, RecordUnit } from './types.js';
 
 const TOKEN = /[\w.+-]/;
 
+type MutableLeaf = { -readonly [K in keyof Leaf]: Leaf[K] };
+/**
+ * Leaves are made with `new`, not an object literal. V8 watches each literal's allocation site, and once a
+ * scavenge finds most of a site's objects alive (a body's leaves live until it is encoded, and a scavenge often
+ * falls inside a body) it allocates them in the old generation from then on; dead leaves there keep their strings
+ * alive through every scavenge until a full GC. Objects made by `new` have no allocation site. Measured on the
+ * proxy's 20 KB JSON page (in-process, CPU time): about half the CPU per page. The prototype is Object.prototype,
+ * so a leaf stays a plain object (structured clone, spread, toStrictEqual against a literal).
+ */
+function PlainLeaf(this: MutableLeaf, value: string, path: string, field: string, kind: LeafKind, record: number) {
+  this.value = value;
+  this.path = path;
+  this.field = field;
+  this.kind = kind;
+  this.record = record;
+}
+PlainLeaf.prototype = Object.prototype;
+const LeafObject = PlainLeaf as unknown as new (
+  value: string,
+  path: string,
+  field: string,
+  kind: LeafKind,
+  record: number,
+) => Leaf;
+
 /**
  * Collects verbatim text and leaves into records and decides where records end (JSON and XML decoders).
  *
@@ -80,7 +105,7 @@ export class RecordBuilder {
   leaf(kind: LeafKind, path: string, field: string, value: string): Leaf {
     this.pieces.push(this.piece);
     this.piece = '';
-    const leaf: Leaf = { value, path, field, kind, record: this.record };
+    const leaf = new LeafObject(value, path, field, kind, this.record);
     this.leaves.push(leaf);
     this.size += value.length;
     return leaf;
