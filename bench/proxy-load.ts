@@ -15,10 +15,18 @@ export interface Target {
 
 const TARGET_SCRIPT = fileURLToPath(new URL('./proxy-target.ts', import.meta.url));
 
-/** Starts `bench/proxy-target.ts <args>` in its own Node process and waits for its URL. */
-export function spawnTarget(args: readonly string[]): Promise<Target> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', TARGET_SCRIPT, ...args], {
+/**
+ * Starts `bench/proxy-target.ts <args>` in its own Node process and waits for its URL. `nodeArgs` go before the
+ * script (V8 flags such as --max-semi-space-size), `env` is added to this process's environment.
+ */
+export function spawnTarget(
+  args: readonly string[],
+  nodeArgs: readonly string[] = [],
+  env: Record<string, string> = {},
+): Promise<Target> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', TARGET_SCRIPT, ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
   });
   return new Promise((resolve, reject) => {
     child.once('error', reject);

@@ -5,9 +5,12 @@
  *   node --import tsx bench/proxy-target.ts upstream
  *   node --import tsx bench/proxy-target.ts passthrough <upstream-url>
  *   node --import tsx bench/proxy-target.ts kamen <upstream-url> [<workers.threads>]
+ *   KAMEN_BENCH_ROOT=/path/to/other/checkout node --import tsx bench/proxy-target.ts kamen <upstream-url>
  *
  * Prints one JSON line `{"url": …}` when listening; exits on SIGTERM after closing.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createDemoApp } from '../packages/proxy/src/demo/demo-app.js';
 import { createPassthroughProxy } from './passthrough-proxy.js';
 
@@ -29,8 +32,14 @@ async function start(
     return { ...(await proxy.listen()), close: () => proxy.close() };
   }
   if (kind === 'kamen') {
-    // The built package (dist/), as `kamen proxy` runs it: worker threads load compiled code.
-    const { createProxy, loadProxyConfig } = await import('@kamen/proxy');
+    // The built package (dist/), as `kamen proxy` runs it: worker threads load compiled code. KAMEN_BENCH_ROOT:
+    // another checkout's build instead (bench/proxy-compare.ts puts two builds side by side).
+    const root = process.env.KAMEN_BENCH_ROOT;
+    const { createProxy, loadProxyConfig } = (
+      root !== undefined && root !== ''
+        ? await import(pathToFileURL(join(root, 'packages/proxy/dist/index.js')).href)
+        : await import('@kamen/proxy')
+    ) as typeof import('@kamen/proxy');
     const proxy = await createProxy(
       loadProxyConfig({
         listen: { host: '127.0.0.1', port: 0 },
