@@ -6,8 +6,13 @@ import { formatFromPath, sniffFormat, type InputFormat } from './format.js';
 
 /** Bytes looked at before deciding encoding and format. */
 export const SNIFF_BYTES = 64 * 1024;
-/** Read size for files: large chunks keep per-chunk overhead (decoder calls, batches) low. */
-const FILE_CHUNK = 1024 * 1024;
+/**
+ * Read size for files. It also bounds what the main thread decodes at once (XML, JSON, --on-error skip): a batch
+ * closes only between chunks, so with 1 MiB chunks the "256 Ki characters" batches were a whole chunk's records
+ * (~1,000 XML records, packed into large-object strings). 256 KiB: `kamen mask` on 30 MB of XML with 2 workers
+ * peaked at ~261 MB instead of ~288 MB, CPU within run-to-run spread (bench/README.md, "RSS work of 2026-12-01").
+ */
+const FILE_CHUNK = 256 * 1024;
 
 export interface InputOptions {
   /** File to read; stdin when undefined (or '-'). */

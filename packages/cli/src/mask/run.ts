@@ -44,6 +44,15 @@ export interface MaskRunner {
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /**
+ * Young generation of each mask worker (V8 makes it 3 semi-spaces: 2 MiB semi-spaces here). Issue 4 (peak RSS
+ * < 300 MB with every worker): 8 MiB semi-spaces kept 16 MiB of nursery per worker; 2 MiB cut `kamen mask` on 30 MB
+ * of NDJSON / XML with 2 workers from ~310 / ~328 MB to ~268 / ~281 MB at the same CPU within this box's run-to-run
+ * spread (bench/README.md, "RSS work of 2026-12-01"). The launcher leaves the semi-space flag unset for `kamen mask`,
+ * since a flag would override this limit.
+ */
+const WORKER_YOUNG_GENERATION_MB = 6;
+
+/**
  * Creates the runner. With workers, the pool starts NOW: each worker compiles the plan from `setup` and loads the
  * detection rules while the main thread samples the input and decides the fields, instead of after it.
  * Inline or on the pool, the bytes are the same: both run maskBatch with a plan compiled from the same setup and
@@ -75,7 +84,13 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
   // Results are delivered to the run that is in progress (the pool exists before it).
   let deliver: (result: MaskResult) => Promise<void> = () => Promise.reject(new Error('kamen: result before run'));
   const pool: OrderedPool<MaskTask, MaskResult | SetupResult> = createOrderedPool<MaskTask, MaskResult | SetupResult>(
-    { filename: WORKER_URL, threads: workers, workerData: setup, maxInFlight: workers * 2 },
+    {
+      filename: WORKER_URL,
+      threads: workers,
+      workerData: setup,
+      maxInFlight: workers * 2,
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    },
     (result) => deliver(result as MaskResult),
   );
   const call = async (task: MaskTask): Promise<SetupResult> => {
