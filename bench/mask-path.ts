@@ -1,7 +1,7 @@
 /**
- * The per-value masking path alone, in-process: what one `kamen mask` worker does to a structured HR CSV (decode a
- * slice with core's CSV decoder, mask it with the CLI's masker — field decisions from a 1,000-record sample — and
- * encode it), and what the proxy does to the demo's 20 KB JSON employee page (createLeafMasker + createBodyCodec).
+ * The per-value masking path alone, in-process: what one `kamen mask` worker does to a structured HR CSV (a slice
+ * task: decode the slice's bytes with core's CSV decoder, mask it with the CLI's masker — field decisions from a
+ * 1,000-record sample — and encode it), and what the proxy does to the demo's 20 KB JSON employee page (createLeafMasker + createBodyCodec).
  * Several builds can be loaded in one process (`--builds=before:/tmp/kamen-before,after:.`: a checkout whose
  * packages/{core,cli,proxy}/dist are built and whose node_modules/@kamen/core is its own core). Rounds alternate
  * between the builds, and CPU time (process.cpuUsage) is counted, so other load on a shared machine falls on every
@@ -9,11 +9,13 @@
  *
  *   npx tsx bench/mask-path.ts [--builds=…] [--seconds=6] [--only=csv|json] [--check] [--rounds=9] [--size=20MB]
  *   node --cpu-prof --cpu-prof-dir=/tmp/m-prof --import tsx bench/mask-path.ts --only=csv
+ *   node --max-semi-space-size=2 --import tsx bench/mask-path.ts --only=csv   (a mask worker's young generation)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { parseSize, writeHrFile } from './gen/hr.js';
 
 const arg = (name: string): string | undefined =>
@@ -66,12 +68,33 @@ for (let at = headerEnd + 1; at < text.length;) {
   at = end;
 }
 const rowsOf = (i: number): number => (slices[i] as string).split('\n').length - 1;
+// What a worker gets for each slice: its bytes, their offset in the file and the line feeds before them.
+const sliceAts: { bytes: Uint8Array; offset: number; lines: number }[] = [];
+for (let i = 0, offset = Buffer.byteLength(text.slice(0, headerEnd + 1)), lines = 1; i < slices.length; i++) {
+  const bytes = Buffer.from(slices[i] as string);
+  sliceAts.push({ bytes, offset, lines });
+  offset += bytes.length;
+  lines += rowsOf(i);
+}
+const stream = {
+  file: 'hr.csv',
+  format: 'csv',
+  encoding: 'utf-8',
+  spec: { format: 'csv', delimiter: ',', quote: '"' },
+  columns,
+  recordDelimiter,
+};
 
 async function loadBuild(label: string, root: string): Promise<Build> {
   const core = await load(root, 'node_modules/@kamen/core/dist/index.js');
   const { createMasker } = await load(root, 'packages/cli/dist/mask/masker.js');
   const { decideFields } = await load(root, 'packages/cli/dist/mask/decide.js');
   const { maskBatch } = await load(root, 'packages/cli/dist/mask/batch.js');
+  const { decodeSlice } = await load(root, 'packages/cli/dist/mask/slice.js');
+  // A worker's slice task: maskSlice where the build has it, else what the worker did before it.
+  const maskSlice: (stream: unknown, at: unknown, masker: unknown, encoding: string) => { bytes: Uint8Array } =
+    (await load(root, 'packages/cli/dist/mask/slice-mask.js').catch(() => undefined))?.maskSlice ??
+    ((st: Mod, at: Mod, m: Mod, enc: string) => ({ bytes: maskBatch(decodeSlice(st, at), st.spec, m, enc) }));
   const { createLeafMasker } = await load(root, 'packages/proxy/dist/mask/leaf-masker.js');
   const { createBodyCodec } = await load(root, 'packages/proxy/dist/mask/body-codec.js');
   const { generateEmployees } = await load(root, 'packages/proxy/dist/demo/employees.js');
@@ -79,7 +102,6 @@ async function loadBuild(label: string, root: string): Promise<Build> {
 
   const keys = core.createKeyRing([{ id: 'bench', key: KEY }], 'bench');
   const plan = core.compilePolicy(core.loadPolicy('support'), 'support', { keys });
-  const spec = { format: 'csv', delimiter: ',', quote: '"' };
   const decode = (i: number): unknown[] => {
     const d = core.createCsvDecoder({ delimiter: ',', columns, recordDelimiter, firstLine: 2 });
     const units = d.write(slices[i]);
@@ -96,7 +118,7 @@ async function loadBuild(label: string, root: string): Promise<Build> {
   return {
     label,
     csv(i) {
-      const bytes: Uint8Array = maskBatch(decode(i), spec, masker, 'utf-8');
+      const { bytes } = maskSlice(stream, sliceAts[i], masker, 'utf-8');
       masker.take();
       return bytes;
     },
@@ -164,7 +186,12 @@ function run(name: string, step: (b: Build, n: number) => number, unit: string, 
 }
 
 if (ONLY === undefined || ONLY === 'csv') {
-  console.log(`CSV: ${slices.length} slices, ${columns.length} columns, ${(text.length / 1e6).toFixed(1)} M chars`);
+  // new_space holds both semi-spaces.
+  const semi = (getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0) / 2 ** 21;
+  console.log(
+    `CSV: ${slices.length} slices, ${columns.length} columns, ${(text.length / 1e6).toFixed(1)} M chars; ` +
+      `semi-space ${semi.toFixed(1)} MiB (a kamen mask worker's: 2 MiB, node --max-semi-space-size=2)`,
+  );
   run('csv', (b, n) => (b.csv(n % slices.length), rowsOf(n % slices.length)), 'row', columns.length);
 }
 if (ONLY === undefined || ONLY === 'json') {

@@ -22,7 +22,8 @@ import { decideValues, type FieldDecision, type FieldDecisions, type SampleValue
 import type { MaskSetup } from './mask/job.js';
 import { planOf } from './mask/job.js';
 import { createMasker, type Masker } from './mask/masker.js';
-import { decodeSlice, type SliceAt, type SliceStream } from './mask/slice.js';
+import { type SliceAt, type SliceStream } from './mask/slice.js';
+import { maskSlice, type MaskedSlice } from './mask/slice-mask.js';
 import type { MaskStats } from './mask/stats.js';
 
 /** Records decoded in the main thread (XML, JSON, --on-error skip). */
@@ -77,10 +78,12 @@ export default function maskTask(task: MaskTask): unknown {
   let result: MaskResult;
   try {
     masker ??= createMasker(plan, task.decisions); // one pool serves one stream: its decisions never change
-    const records = 'packed' in task ? unpackRecords(task.packed) : decodeSlice(task.stream, task);
-    const spec = 'packed' in task ? task.spec : task.stream.spec;
-    const bytes = ownBuffer(maskBatch(records, spec, masker, setup.outputEncoding));
-    result = { bytes, stats: masker.take(), units: records.length };
+    let done: MaskedSlice;
+    if ('packed' in task) {
+      const records = unpackRecords(task.packed);
+      done = { bytes: maskBatch(records, task.spec, masker, setup.outputEncoding), units: records.length };
+    } else done = maskSlice(task.stream, task, masker, setup.outputEncoding);
+    result = { bytes: ownBuffer(done.bytes), stats: masker.take(), units: done.units };
   } catch (err) {
     if (!(err instanceof KamenError)) throw err;
     return { error: { code: err.code, message: err.message, context: err.context } } satisfies MaskResult;

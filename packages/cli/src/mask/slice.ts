@@ -37,7 +37,7 @@ export interface SliceAt {
  * own first line, so messages name lines of the file. Record numbers stay local: the main thread adds the records
  * of the slices before (it gets them in order).
  */
-function decoderFor(stream: SliceStream, at: SliceAt): RecordDecoder {
+export function sliceDecoder(stream: SliceStream, at: SliceAt): RecordDecoder {
   if (at.offset === 0) return createDecoderFor(stream.format);
   const firstLine = at.lines + 1;
   switch (stream.format) {
@@ -58,11 +58,16 @@ function decoderFor(stream: SliceStream, at: SliceAt): RecordDecoder {
   }
 }
 
+/** The slice's bytes as text. Throws the KamenError a whole-file run would throw for the same bytes. */
+export function sliceText(stream: SliceStream, at: SliceAt): string {
+  const bytes = createByteDecoder(stream.encoding, stream.file, { offset: at.offset, lines: at.lines });
+  return bytes.write(at.bytes) + bytes.end();
+}
+
 /** Decodes a slice into records. Throws the KamenError a whole-file run would throw for the same bytes. */
 export function decodeSlice(stream: SliceStream, at: SliceAt): RecordUnit[] {
-  const bytes = createByteDecoder(stream.encoding, stream.file, { offset: at.offset, lines: at.lines });
-  const text = bytes.write(at.bytes) + bytes.end();
-  const decoder = decoderFor(stream, at);
+  const text = sliceText(stream, at);
+  const decoder = sliceDecoder(stream, at);
   const units = located(() => decoder.write(text), stream.file);
   for (const u of located(() => decoder.end(), stream.file)) units.push(u);
   return units;
