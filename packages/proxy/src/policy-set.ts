@@ -15,6 +15,7 @@ import {
   type Policy,
   type RolePolicy,
 } from '@kamen/core';
+import { notePolicyFields } from './mask/concrete-names.js';
 
 /**
  * The roles the proxy knows and a compiled plan per (role, tenant), compiled once and cached. `builtin` means the
@@ -56,7 +57,9 @@ export function keyRingOf(key: PlanSetup['key']): KeyRing {
 /** The plan for a role and tenant: the same function in the main thread and in every worker. */
 export function compilePlanFor(setup: PlanSetup, keys: KeyRing, role: string, tenant: string | undefined): Plan {
   const policy = setup.policies.get(role) ?? (setup.policies.get(setup.fallback) as Policy);
-  return compilePolicy(policy, role, { keys, ...(tenant !== undefined ? { tenant } : {}) });
+  const plan = compilePolicy(policy, role, { keys, ...(tenant !== undefined ? { tenant } : {}) });
+  notePolicyFields(plan, policy);
+  return plan;
 }
 
 const MAX_PLANS = 1024;

@@ -1,4 +1,5 @@
 import { LruCache, classifyField, pathTail, type FieldType, type Leaf, type Plan, type PlanStep } from '@kamen/core';
+import { concreteNames } from './concrete-names.js';
 
 /** Route rule fields: JSON path (`$.employees[*].name`), CSV header or XML path → type. */
 export type RouteFields = Readonly<Record<string, FieldType>>;
@@ -108,6 +109,7 @@ export function createFieldDecider(
 ): FieldDecider {
   const caches = infoCache(plan, route);
   const routed = routeMap(route);
+  const concrete = concreteNames(plan, route);
   // A Map, not an object: field strings are fresh per leaf, and a property lookup would intern each one.
   const decided = new Map<string, Decision>(seed !== undefined ? Object.entries(seed) : []);
 
@@ -138,7 +140,7 @@ export function createFieldDecider(
 
   const typeWith = (leaf: Leaf, info: FieldInfo): FieldType | undefined => {
     if (info.routed) return info.fixed;
-    if (leaf.path !== leaf.field) {
+    if (concrete && leaf.path !== leaf.field) {
       const concrete = concreteType(leaf);
       if (concrete !== undefined) return concrete;
     }
@@ -168,7 +170,7 @@ export function createFieldDecider(
       const info = infoOf(leaf);
       const type = typeWith(leaf, info);
       if (type === undefined) return FREE;
-      if (leaf.path !== leaf.field) {
+      if (concrete && leaf.path !== leaf.field) {
         const concrete = plan.forField([leaf.path], type);
         if (concrete !== undefined) return { type, step: concrete };
       }
