@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   codecWithJsonNumbers,
+  createJsonCodec,
   createJsonDecoder,
   createJsonNumbersCodec,
   createNdjsonDecoder,
@@ -124,6 +125,37 @@ describe('createJsonNumbersCodec (numbers lifted by the tokenizer, lowered while
       loc.kind !== 'value' ? v : loc.field === '$[*].my' ? '************' : loc.field === '$[*].fpe' ? '42' : v,
     );
     expect(output).toBe('[{"my":"************","fpe":42,"s":"7"}]');
+  });
+
+  // The tokenizer reuses a member's key, path segment and field when a record repeats the key at the same position:
+  // leaves are checked against paths computed from JSON.parse, for records whose keys repeat, move or change.
+  it('names members right when records repeat, reorder or change their keys', () => {
+    const seg = (k: string): string => (/^[a-z_$][\w$]*$/i.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`);
+    const expected = (v: unknown, path: string, field: string): string[][] =>
+      typeof v === 'string'
+        ? [[path, field, v, 'value']]
+        : Array.isArray(v)
+          ? v.flatMap((x, i) => expected(x, `${path}[${i}]`, `${field}[*]`))
+          : v !== null && typeof v === 'object'
+            ? Object.entries(v).flatMap(([k, x]) => [
+                [path + seg(k), field + seg(k), k, 'key'],
+                ...expected(x, path + seg(k), field + seg(k)),
+              ])
+            : [];
+    const key = fc.constantFrom('id', '氏名', 'a b', 'tel', '', '1', 'x');
+    const rec = fc.letrec((tie) => ({
+      obj: fc.dictionary(key, fc.oneof({ depthSize: 'small' }, fc.string({ maxLength: 3 }), tie('obj')), {
+        maxKeys: 5,
+      }),
+    })).obj;
+    fc.assert(
+      fc.property(fc.array(rec, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 5 }), (rows, raw) => {
+        const doc = { rows, other: rows.slice(0, 2), nested: [{ rows }] };
+        const text = JSON.stringify(doc);
+        const { seen } = runCodec(createJsonCodec, {}, text, cutPoints(raw, text.length));
+        expect(seen.map((l) => [l.path, l.field, l.value, l.kind])).toEqual(expected(doc, '$', '$'));
+      }),
+    );
   });
 
   it('hands the transform plain leaf objects (made by new for the GC, still plain data)', () => {

@@ -54,11 +54,25 @@ interface Frame {
    */
   readonly fields: Map<string, string>;
   fieldsOf: string;
+  /**
+   * Objects: the members of the previous object at this depth under `fieldsOf`, by position (key, segment, field).
+   * Records repeat their keys in order: a key equal to the one at its position reuses that member's strings
+   * without hashing the fresh key, and the leaf gets the same key string object each record.
+   */
+  readonly members: Member[];
+}
+
+interface Member {
+  readonly key: string;
+  readonly seg: string;
+  readonly field: string;
 }
 
 const SEGMENT_CACHE_MAX = 4096;
 /** Member fields cached per tokenizer (all depths): bounded, as keys come from the input. */
 const FIELD_CACHE_MAX = 4096;
+/** Members remembered by position per object frame. */
+const MEMBERS_MAX = 256;
 
 function isIdentifier(key: string): boolean {
   if (key.length === 0) return false;
@@ -313,7 +327,17 @@ export class JsonTokenizer {
     const field = this.childField();
     let frame = this.frames[this.depth];
     if (frame === undefined) {
-      frame = { isArray, path, field, count: 0, childPath: '', childField: '', fields: new Map(), fieldsOf: '' };
+      frame = {
+        isArray,
+        path,
+        field,
+        count: 0,
+        childPath: '',
+        childField: '',
+        fields: new Map(),
+        fieldsOf: '',
+        members: [],
+      };
       this.frames.push(frame);
     } else {
       frame.isArray = isArray;
@@ -382,10 +406,21 @@ export class JsonTokenizer {
           record: b.current,
         });
       }
-      const seg = this.segment(this.str);
-      frame.childPath = frame.path + seg;
-      frame.childField = this.memberField(frame, seg);
-      b.leaf('key', frame.childPath, frame.childField, this.str);
+      if (frame.fieldsOf !== frame.field) {
+        frame.fields.clear();
+        frame.members.length = 0;
+        frame.fieldsOf = frame.field;
+      }
+      const at = frame.count - 1;
+      let member = frame.members[at];
+      if (member === undefined || member.key !== this.str) {
+        const seg = this.segment(this.str);
+        member = { key: this.str, seg, field: this.memberField(frame, seg) };
+        if (at < MEMBERS_MAX && at <= frame.members.length) frame.members[at] = member;
+      }
+      frame.childPath = frame.path + member.seg;
+      frame.childField = member.field;
+      b.leaf('key', frame.childPath, member.field, member.key);
       this.state = S_COLON;
     } else {
       b.leaf('value', this.childPath(), this.childField(), this.str);
@@ -478,10 +513,6 @@ export class JsonTokenizer {
 
   /** The field of `frame`'s member `seg` (see Frame.fields). */
   private memberField(frame: Frame, seg: string): string {
-    if (frame.fieldsOf !== frame.field) {
-      frame.fields.clear();
-      frame.fieldsOf = frame.field;
-    }
     let field = frame.fields.get(seg);
     if (field === undefined) {
       field = frame.field + seg;
