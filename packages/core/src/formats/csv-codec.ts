@@ -179,16 +179,23 @@ export function createCsvDecoder(options: CsvCodecOptions = {}): RecordDecoder {
     }
     const isHeader = record === 0 && useHeader;
     const kind = isHeader ? 'key' : 'cell';
-    // One loop, no closures: this runs for every cell of the input.
-    const leaves: Leaf[] = [];
-    const pieces = [first];
-    for (let i = 0; i < cells.length; i++) {
+    // One loop, no closures: this runs for every cell of the input. Arrays sized once, not grown cell by cell.
+    const n = cells.length;
+    if (n === 0) {
+      out.push({ record, pieces: [first, terminator], leaves: [] });
+      return;
+    }
+    const leaves = new Array<Leaf>(n);
+    const pieces = new Array<string>(n + 1);
+    pieces[0] = first;
+    const delimiter = spec.delimiter;
+    for (let i = 0; i < n; i++) {
       const value = cells[i] as string;
       const path = isHeader ? value : (names?.[i] ?? `#${i + 1}`);
-      leaves.push({ value, path, field: path, kind, record, quoted: quoted !== undefined && quoted[i] === true });
-      if (i > 0) pieces.push(spec.delimiter);
+      leaves[i] = { value, path, field: path, kind, record, quoted: quoted !== undefined && quoted[i] === true };
+      if (i > 0) pieces[i] = delimiter;
     }
-    pieces.push(terminator);
+    pieces[n] = terminator;
     out.push({ record, pieces, leaves });
   };
 

@@ -65,13 +65,13 @@ export function encodeCsvRecord(spec: CsvSpec, unit: RecordUnit): string {
   if (leaves.length === 0) return pieces.join('');
   const w = writersFor(spec);
   if (w.needsQuote !== undefined) {
-    let out = head;
+    // Cells joined once: one flat string per row, not a rope of two pieces per cell that is flattened later.
+    const cells = new Array<string>(leaves.length);
     for (let i = 0; i < leaves.length; i++) {
       const l = leaves[i] as Leaf;
-      if (i > 0) out += spec.delimiter;
-      out += cell(l.value, l.quoted === true, spec.quote, w.needsQuote);
+      cells[i] = cell(l.value, l.quoted === true, spec.quote, w.needsQuote);
     }
-    return out + tail;
+    return head + cells.join(spec.delimiter) + tail;
   }
   let quotedCount = 0;
   for (const l of leaves) if (l.quoted === true) quotedCount++;
