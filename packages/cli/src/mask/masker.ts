@@ -141,7 +141,6 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
       let contextual = false;
       for (let i = 0; i < n; i++) {
         const leaf = leaves[i] as Leaf;
-        leaf.value = detached(leaf.value); // before any cache or context sees it
         let s: FieldState | undefined;
         if (VALUE_KINDS.has(leaf.kind)) {
           const field = leaf.field;
@@ -152,13 +151,16 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
         states[i] = s;
       }
       // The record's values by type, only when a step reads them: applyStep gives any other operator its step's own
-      // context, whatever related values it is handed.
+      // context, whatever related values it is handed. Values are detached before any cache or context sees them:
+      // here every value of such a record; otherwise (below) only those going to the free-text and key caches, since
+      // a contextFree operator keeps nothing and a copy of its value would only be garbage.
       let related: Partial<Record<FieldType, string>> | undefined;
       if (contextual) {
         related = {};
         for (let i = 0; i < n; i++) {
           const s = states[i];
-          const value = (leaves[i] as Leaf).value;
+          const leaf = leaves[i] as Leaf;
+          const value = (leaf.value = detached(leaf.value));
           if (s?.step !== undefined && s.type !== undefined && !blank(value)) relate(related, s.type, value);
         }
       }
@@ -167,7 +169,7 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
         const value = leaf.value;
         if (blank(value)) continue;
         const s = states[i];
-        if (leaf.kind === 'key') leaf.value = maskKey(value, leaf.field);
+        if (leaf.kind === 'key') leaf.value = maskKey(contextual ? value : detached(value), leaf.field);
         else if (s?.step !== undefined) {
           // The operator's field is the policy override's name when there is one (FPE tweaks by it, and kamen
           // reveal derives the same), else the CLI's path.
@@ -182,7 +184,7 @@ export function createMasker(plan: Plan, decisions: FieldDecisions): Masker {
               changed.push(s);
             }
           }
-        } else leaf.value = freeText(value, leaf.field);
+        } else leaf.value = freeText(contextual ? value : detached(value), leaf.field);
       }
     },
   };
