@@ -38,7 +38,7 @@ typed fields get the policy's operator for their type, other strings are scanned
   --workers N          worker threads (default auto: the main thread for inputs under 16 MB, else one per core
                        for CSV/TSV/NDJSON/text, cores - 1 for XML/JSON); 0 = main thread
   --batch N            records per batch, the unit of work of a worker (default 4000; a batch also closes
-                       after 256 KiB (CSV/TSV/NDJSON/text) or 256 Ki characters (XML/JSON) of input)
+                       after 64 KiB (CSV/TSV/NDJSON/text) or 64 Ki characters (XML/JSON) of input)
   --on-error skip      drop malformed CSV/TSV rows and NDJSON lines (counted, never written); default fail
   --report FILE        write the run's report (JSON): counts per type and column, decisions, timing
 

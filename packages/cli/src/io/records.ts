@@ -13,8 +13,10 @@ export interface RecordOptions {
   /** A batch closes at this many records (default 4000)… */
   readonly batchRecords?: number;
   /**
-   * …or after this many input characters (default 256 Ki: smaller live batches in the main thread and the workers;
-   * peak RSS of `kamen mask` on a 10 MB XML file with 2 workers 342 MB instead of 372 MB at the same CPU time).
+   * …or after this many input characters (default 64 Ki: smaller live batches in the main thread and the workers,
+   * whose records of one batch then die in their young generation (mask/run.ts). A batch closes only between the
+   * input's chunks (64 KiB, input.ts), so both bound it. 30 MB XML, 2 workers: peak RSS ~325 MB with 256 Ki and
+   * 1 MiB chunks (8 MiB semi-spaces), see bench/README.md "RSS work of 2026-12-01" for the new numbers.)
    */
   readonly batchChars?: number;
   /** 'skip': drop malformed CSV rows / NDJSON lines (counted, never written); other formats still fail. */
@@ -43,7 +45,7 @@ export async function openRecords(input: OpenedInput, options: RecordOptions = {
   const sampleRecords = options.sampleRecords ?? 1000;
   const sampleChars = options.sampleChars ?? 1024 * 1024;
   const batchRecords = options.batchRecords ?? 4000;
-  const batchChars = options.batchChars ?? 256 * 1024;
+  const batchChars = options.batchChars ?? 64 * 1024;
   const decoder: RecordDecoder =
     options.onError === 'skip' && (input.format === 'csv' || input.format === 'tsv' || input.format === 'ndjson')
       ? createResyncDecoder(input.format, options.onSkip ?? (() => undefined))

@@ -21,9 +21,10 @@ export type SliceFormat = Extract<InputFormat, 'csv' | 'tsv' | 'ndjson' | 'text'
 export interface SliceOptions {
   readonly format: SliceFormat;
   /**
-   * A slice closes at the first record end after this many bytes… (default 256 KiB: a worker's live records of one
-   * slice then fit V8's young generation and die there; 1 MiB slices were promoted and cost ~20 % more CPU per byte,
-   * measured single-threaded on the HR CSV).
+   * A slice closes at the first record end after this many bytes… (default 64 KiB: a worker's live records of one
+   * slice then fit its young generation (2 MiB semi-spaces, mask/run.ts) and die there. With 256 KiB slices in that
+   * young generation a worker used ~10 % more CPU on 10 MB of NDJSON (records promoted); 64 KiB slices cost what
+   * 256 KiB slices with 8 MiB semi-spaces did, within run-to-run spread, at ~16 MiB less RSS per worker.)
    */
   readonly sliceBytes?: number;
   /** …or after this many records, whichever comes first (default 4000). */
@@ -61,7 +62,7 @@ export function endsRecordsAtLineFeeds(format: InputFormat, head: Uint8Array): f
  * malformed record, whose decoding then fails first: results are delivered in order.
  */
 export async function* sliceRecords(input: AsyncIterable<Uint8Array>, options: SliceOptions): AsyncGenerator<Slice> {
-  const sliceBytes = options.sliceBytes ?? 256 * 1024;
+  const sliceBytes = options.sliceBytes ?? 64 * 1024;
   const sliceRecords = options.sliceRecords ?? 4000;
   const maxRecordBytes = options.maxRecordBytes ?? 3 * DEFAULT_LIMITS.maxStringLength;
   const csv = options.format === 'csv' || options.format === 'tsv';
