@@ -44,13 +44,16 @@ export interface MaskRunner {
 const UTF8_BOM = new Uint8Array([0xef, 0xbb, 0xbf]);
 
 /**
- * Young generation of each mask worker (V8 makes it 3 semi-spaces: 2 MiB semi-spaces here). Issue 4 (peak RSS
- * < 300 MB with every worker): 8 MiB semi-spaces kept 16 MiB of nursery per worker; 2 MiB cut `kamen mask` on 30 MB
- * of NDJSON / XML with 2 workers from ~310 / ~328 MB to ~268 / ~281 MB at the same CPU within this box's run-to-run
- * spread (bench/README.md, "RSS work of 2026-12-01"). The launcher leaves the semi-space flag unset for `kamen mask`,
- * since a flag would override this limit.
+ * Young generation of each mask worker (V8 makes it 3 semi-spaces: ~5 MiB semi-spaces here). Issue 4 (peak RSS
+ * < 300 MB with every worker): 8 MiB semi-spaces had kept 16 MiB of nursery per worker, and 2 MiB (6 here) cut
+ * `kamen mask` on 30 MB of NDJSON / XML with 2 workers from ~310 / ~328 MB to ~268 / ~281 MB (bench/README.md, "RSS
+ * work of 2026-12-01"). Since slices are masked in parts (slice-mask.ts) a worker's records die young and its old
+ * generation is smaller, so a larger nursery now buys CPU (fewer scavenges, each with the same fixed cost): on 30 MB
+ * of structured HR CSV, `--workers 1`, 16 against 6 took 6.4 vs 7.6 CPU-s (means of 3 alternating runs, load ~9),
+ * peak RSS 176-189 vs 164-172 MB; `--workers 2`: XML 270-274 vs 250 MB, NDJSON 258 vs 238 MB, CSV 219 vs 216 MB.
+ * The launcher leaves the semi-space flag unset for `kamen mask`, since a flag would override this limit.
  */
-const WORKER_YOUNG_GENERATION_MB = 6;
+const WORKER_YOUNG_GENERATION_MB = 16;
 
 /**
  * Creates the runner. With workers, the pool starts NOW: each worker compiles the plan from `setup` and loads the
