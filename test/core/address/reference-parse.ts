@@ -1,9 +1,10 @@
 /**
- * parseJapaneseAddress and generalize's address path as they were before the per-value fast path (2026-12-01),
- * kept verbatim as the reference the faster code must equal on every input.
+ * parseJapaneseAddress and generalize's address path as they were before the per-value fast path (2026-12-01): the
+ * reference the faster code must equal on every input. What the fast path rewrote (the lead and prefecture regexes,
+ * the parsed object and its join) is kept here as it was; the municipality shapes, which it left alone, are core's.
  */
 import { normalizeText } from '../../../packages/core/src/text/normalize.js';
-import { DESIGNATED_CITIES } from '../../../packages/core/src/address/designated-cities.js';
+import { municipalityLength } from '../../../packages/core/src/address/parse.js';
 import { PREFECTURES } from '../../../packages/core/src/address/prefectures.js';
 
 interface ParsedAddress {
@@ -19,34 +20,6 @@ interface ParsedAddress {
 const PREF_RE = new RegExp(`^(?:${PREFECTURES.join('|')})`);
 // Whitespace and a postal code (〒150-0002) before the address.
 const LEAD = /^\s*(?:〒?\s?\d{3}-?\d{4}\s*)?/;
-// Municipality shapes, tried in order (jp-pii-spec.md §5): 〜郡〜町/村, designated city + 〜区, 〜市, 東京の〜区, 〜町/村.
-// Cities whose name holds 郡 would otherwise read as a 郡 (蒲郡市 as 蒲郡 + 市…).
-const CITY_WITH_GUN = /^(?:蒲郡市|大和郡山市|郡山市|郡上市)/;
-// 郡 + town or village. A 郡 name ends in 市 only in 余市郡 and 高市郡 (鈴鹿市郡山町 is a city and a town); the town may hold
-// 市 or 郡 (芳賀郡市貝町, 赤穂郡上郡町).
-const GUN = /^(?:余市|高市|[^\d\s市区郡]{1,5})郡[^\d\s区]{1,5}?[町村]/;
-const WARD = new RegExp(`^(?:${DESIGNATED_CITIES.join('|')})[^\\d\\s市]{1,4}?区`);
-const SHI = /^[^\d\s区]{1,6}?市/;
-const KU = /^[^\d\s市郡]{1,4}?区/;
-// 5 characters: Tokyo's island villages are written with the island (三宅島三宅村, 八丈島八丈町).
-const CHOSON = /^[^\d\s市区郡]{1,5}?[町村]/;
-// A lazy match stops at the first suffix character. These municipalities carry it twice (四日市市, 大町町); a town
-// that merely starts with 町 or 市 (雫石町町裏, 〜市市場) must not be taken in, so they are listed.
-const DOUBLED = /(?:^|郡)(?:四日市|廿日市|野々市|大町)$/;
-
-function municipalityLength(s: string): number {
-  for (const re of [CITY_WITH_GUN, GUN, WARD, SHI, KU, CHOSON]) {
-    const m = re.exec(s);
-    if (m === null) continue;
-    const last = m[0][m[0].length - 1];
-    const next = s[m[0].length];
-    if (next === last && DOUBLED.test(m[0])) return m[0].length + 1;
-    // 玉村町: the lazy match stopped at a 村 inside a 町 name.
-    if (last === '村' && next === '町') return m[0].length + 1;
-    return m[0].length;
-  }
-  return 0;
-}
 
 /**
  * Splits a Japanese address into prefecture, municipality and the rest. Matching runs on the normalised text

@@ -39,7 +39,8 @@ const SHAPES: readonly RegExp[] = [CITY_WITH_GUN, GUN, WARD, SHI, KU, CHOSON];
 // that merely starts with 町 or 市 (雫石町町裏, 〜市市場) must not be taken in, so they are listed.
 const DOUBLED = /(?:^|郡)(?:四日市|廿日市|野々市|大町)$/;
 
-function municipalityLength(s: string): number {
+/** Length of the municipality starting `s` (0 when none). Exported for the tests' reference parser only. */
+export function municipalityLength(s: string): number {
   for (const re of SHAPES) {
     const m = re.exec(s);
     if (m === null) continue;
