@@ -4,7 +4,7 @@ import { keyRingFromEnv, loadKeyRing, loadPolicy, type Policy } from '@kamen/cor
 import { EXIT } from '../exit-codes.js';
 import { openInput, openOutput, openRecords, removeTempFilesSync, type SkippedRecord } from '../io/index.js';
 import { openSlices } from '../io/slice-source.js';
-import { endsRecordsAtLineFeeds, type SliceFormat } from '../io/slices.js';
+import { slicesInput, type SliceFormat } from '../io/slices.js';
 import { sampleForDecisions, sampleValues } from '../mask/decide.js';
 import { planOf, type JobKey, type MaskJob, type MaskSetup } from '../mask/job.js';
 import { INLINE_BYTES, defaultWorkers, parseMaskArgs } from '../mask/options.js';
@@ -111,9 +111,9 @@ export async function maskCommand(argv: string[], io: MaskIo): Promise<number> {
     const plan = planOf(setup);
     const small = input.small || (input.size !== undefined && input.size < INLINE_BYTES);
     // Workers start now and load the rules while the input is sampled and its fields decided.
-    const sliceable = opts.onError === 'fail' && endsRecordsAtLineFeeds(input.format, input.head);
+    const sliceable = opts.onError === 'fail' && slicesInput(input.format, input.encoding, input.head);
     runner = createMaskRunner(setup, opts.workers ?? (small ? 0 : defaultWorkers(sliceable)));
-    // With workers, line-based formats go to them as raw slices of whole records (the main thread only finds record
+    // With workers, line-based formats and XML go to them as raw slices of whole records (the main thread only finds record
     // ends); --on-error skip resynchronises in one decoder, so it decodes here.
     const source =
       runner.workers > 0 && sliceable

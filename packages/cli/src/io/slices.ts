@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS } from '@kamen/core';
 import { kamenError } from './errors.js';
+import type { TextEncodingName } from './encoding.js';
 import type { InputFormat } from './format.js';
 
 /**
@@ -13,13 +14,25 @@ export interface Slice {
   readonly offset: number;
   /** Line feeds of the input before this slice (its first line is line lines + 1). */
   readonly lines: number;
+  /** XML: where in the document the slice starts and ends (xml-slices.ts). */
+  readonly xml?: XmlSliceState;
 }
 
-/** Formats whose records end at a line feed (CSV/TSV: outside quotes); XML and JSON are decoded in the main thread. */
-export type SliceFormat = Extract<InputFormat, 'csv' | 'tsv' | 'ndjson' | 'text'>;
+/** Where an XML slice sits in the document: what its decoder resumes from and checks at its end. */
+export interface XmlSliceState {
+  /** Elements open at the slice's first byte, the root first ([] for the first slice). */
+  readonly open: readonly string[];
+  /** Column (UTF-16 units, 1-based) of the slice's first character on its line. */
+  readonly column: number;
+  /** Elements open at its end (right after a record's end); absent for the input's last slice. */
+  readonly next?: readonly string[];
+}
+
+/** Formats cut into raw slices: records ending at a line feed (CSV/TSV: outside quotes), and XML (xml-slices.ts). */
+export type SliceFormat = Extract<InputFormat, 'csv' | 'tsv' | 'ndjson' | 'text' | 'xml'>;
 
 export interface SliceOptions {
-  readonly format: SliceFormat;
+  readonly format: Exclude<SliceFormat, 'xml'>;
   /**
    * A slice closes at the first record end after this many bytes… (default 64 KiB: a worker's live records of one
    * slice then fit its young generation (2 MiB semi-spaces, mask/run.ts) and die there. With 256 KiB slices in that
@@ -41,8 +54,17 @@ export interface SliceOptions {
 const LF = 0x0a;
 const QUOTE = 0x22;
 
+/**
+ * Whether workers can take this input as raw slices: line-based inputs (endsRecordsAtLineFeeds), and XML in UTF-8
+ * or EUC-JP, whose byte scan is exact (a Shift_JIS/CP932 trail byte can be ']', faking a ']]>' in CDATA).
+ */
+export function slicesInput(format: InputFormat, encoding: TextEncodingName, head: Uint8Array): format is SliceFormat {
+  if (format === 'xml') return encoding === 'utf-8' || encoding === 'euc-jp';
+  return endsRecordsAtLineFeeds(format, head);
+}
+
 /** Whether every record end of this input is a line feed: CSV/TSV whose first row ends in LF or CRLF, not CR alone. */
-export function endsRecordsAtLineFeeds(format: InputFormat, head: Uint8Array): format is SliceFormat {
+export function endsRecordsAtLineFeeds(format: InputFormat, head: Uint8Array): format is Exclude<SliceFormat, 'xml'> {
   if (format === 'ndjson' || format === 'text') return true;
   if (format !== 'csv' && format !== 'tsv') return false;
   let quoted = false;

@@ -155,20 +155,42 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
             spec: source.spec,
             columns: source.columns,
             recordDelimiter: source.recordDelimiter,
+            declareEncoding: job.outputEncoding,
           };
-          for await (const slice of source.slices()) {
-            const task = { ...slice, stream, decisions: job.decisions };
-            await pool.push(task, [slice.bytes.buffer as ArrayBuffer]);
+          for await (const item of source.slices()) {
+            if ('records' in item) {
+              // XML past a record too long to slice, decoded here (numbered from 0 in each batch, like a slice).
+              const packed = packRecords(item.records);
+              await pool.push({ packed, decisions: job.decisions, spec: job.spec }, packedTransferList(packed));
+              continue;
+            }
+            const task = { ...item, stream, decisions: job.decisions };
+            await pool.push(task, [item.bytes.buffer as ArrayBuffer]);
           }
         }
         await pool.drain();
       } catch (err) {
-        throw workerFailed(err);
+        throw workerFailed(await firstFailure(pool, err, () => (sliced ? unitsBefore : 0)));
       }
       return total;
     },
     close: () => pool.close(),
   };
+}
+
+/**
+ * The run's first failure in input order: a task sent before the input failed may have failed too (its result is
+ * still on the way), and its error comes first. An input error's record number counts from the end of the last
+ * item sent (slice-source.ts): every task's records are delivered once the pool is drained.
+ */
+async function firstFailure(pool: OrderedPool<MaskTask, unknown>, err: unknown, delivered: () => number) {
+  try {
+    await pool.drain();
+  } catch (earlier) {
+    return earlier;
+  }
+  if (!(err instanceof KamenError) || err.context.record === undefined) return err;
+  return withContext(err, { ...err.context, record: err.context.record + delivered() });
 }
 
 /** A crashed or out-of-memory worker fails the run closed, like a masking error; KamenErrors and EPIPE pass as they are. */

@@ -2,13 +2,15 @@ import {
   createCsvDecoder,
   createNdjsonDecoder,
   createTextDecoder,
+  createXmlDecoder,
   type FormatSpec,
   type RecordDecoder,
   type RecordUnit,
 } from '@kamen/core';
 import { createByteDecoder, createDecoderFor, type TextEncodingName } from '../io/index.js';
 import { located } from '../io/records.js';
-import type { SliceFormat } from '../io/slices.js';
+import type { SliceFormat, XmlSliceState } from '../io/slices.js';
+import { retargetXmlDeclaration } from '../io/xml-declaration.js';
 
 /** What a worker needs to decode a slice of the input by itself: the same for every slice of a stream. */
 export interface SliceStream {
@@ -22,6 +24,8 @@ export interface SliceStream {
   readonly columns: readonly string[];
   /** CSV/TSV: `\n` or `\r\n`, as the first row ended. */
   readonly recordDelimiter: string;
+  /** XML written in another encoding: the declaration names this one (retargetXmlDeclaration). */
+  readonly declareEncoding?: TextEncodingName;
 }
 
 /** One slice: its bytes and where they sit in the input. */
@@ -29,6 +33,8 @@ export interface SliceAt {
   readonly bytes: Uint8Array;
   readonly offset: number;
   readonly lines: number;
+  /** XML: the elements open at its start and end, and its first column. */
+  readonly xml?: XmlSliceState;
 }
 
 /**
@@ -38,6 +44,7 @@ export interface SliceAt {
  * of the slices before (it gets them in order).
  */
 export function sliceDecoder(stream: SliceStream, at: SliceAt): RecordDecoder {
+  if (stream.format === 'xml') return xmlSliceDecoder(stream, at);
   if (at.offset === 0) return createDecoderFor(stream.format);
   const firstLine = at.lines + 1;
   switch (stream.format) {
@@ -56,6 +63,36 @@ export function sliceDecoder(stream: SliceStream, at: SliceAt): RecordDecoder {
     case 'text':
       return createTextDecoder({ firstLine });
   }
+}
+
+/**
+ * An XML slice resumes inside the elements open at its start, at its line and column of the file; a slice the file
+ * continues after ends with the elements open that the cut said, the last one with every end-of-document check.
+ */
+function xmlSliceDecoder(stream: SliceStream, at: SliceAt): RecordDecoder {
+  const xml = at.xml;
+  if (xml === undefined) throw new Error('kamen: an XML slice without its position');
+  const decoder = createXmlDecoder({
+    ...(at.offset > 0 ? { resume: { open: xml.open, line: at.lines + 1, column: xml.column } } : {}),
+    ...(xml.next !== undefined ? { continues: xml.next } : {}),
+  });
+  const declare = stream.declareEncoding;
+  if (at.offset > 0 || declare === undefined || declare === stream.encoding) return decoder;
+  // The declaration is the first record's leading piece, as in the main thread's decode (io/records.ts).
+  let first = true;
+  const retarget = (units: RecordUnit[]): RecordUnit[] => {
+    const unit = units[0];
+    if (first && unit !== undefined) {
+      first = false;
+      retargetXmlDeclaration(unit, declare);
+    }
+    return units;
+  };
+  return {
+    spec: decoder.spec,
+    write: (chunk) => retarget(decoder.write(chunk)),
+    end: () => retarget(decoder.end()),
+  };
 }
 
 /** The slice's bytes as text. Throws the KamenError a whole-file run would throw for the same bytes. */

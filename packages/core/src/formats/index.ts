@@ -18,7 +18,7 @@ export { encodeRecords } from './encode.js';
 export { packRecords, unpackRecords, packedTransferList, type PackedRecords } from './pack.js';
 export { createJsonDecoder, createJsonCodec, type JsonCodecOptions } from './json-codec.js';
 export { createNdjsonDecoder, createNdjsonCodec, type NdjsonDecoderOptions } from './ndjson-codec.js';
-export { createXmlDecoder, createXmlCodec, type XmlCodecOptions } from './xml-codec.js';
+export { createXmlDecoder, createXmlCodec, type XmlCodecOptions, type XmlResume } from './xml-codec.js';
 export { createCsvDecoder, createCsvCodec, createTsvCodec, type CsvCodecOptions } from './csv-codec.js';
 export { createTextDecoder, createTextCodec, type TextDecoderOptions } from './text-codec.js';
 export { codecStream } from './codec-stream.js';

@@ -8,6 +8,22 @@ import type { RecordDecoder, TextCodec, FormatTransform } from './types.js';
 export interface XmlCodecOptions extends FormatLimits {
   /** Depth of the elements that form records; default 1 (each child of the root element). */
   readonly recordDepth?: number;
+  /** The text starts mid-document, right after a record's end (a slice of a file, decoded by itself). */
+  readonly resume?: XmlResume;
+  /**
+   * The document continues after this text, which ends right after a record's end with these elements open (the
+   * root first): end() checks that instead of the end-of-document rules (unclosed elements, missing root).
+   */
+  readonly continues?: readonly string[];
+}
+
+/** Where a slice of an XML document starts (see XmlCodecOptions.resume). @public */
+export interface XmlResume {
+  /** Names of the elements open at the slice's first character, the root first (at least the root). */
+  readonly open: readonly string[];
+  /** 1-based line and column (UTF-16 units) of that character in the whole document. */
+  readonly line: number;
+  readonly column: number;
 }
 
 /**
@@ -20,6 +36,8 @@ export function createXmlDecoder(options: XmlCodecOptions = {}): RecordDecoder {
   const limits = resolveLimits(options);
   const builder = new RecordBuilder(options.recordDepth ?? 1, limits.recordChars);
   const tokenizer = new XmlTokenizer(builder, limits);
+  const { resume, continues } = options;
+  if (resume !== undefined) tokenizer.resumeAt(resume.open, resume.line, resume.column);
   return {
     spec: { format: 'xml' },
     write(chunk) {
@@ -27,7 +45,8 @@ export function createXmlDecoder(options: XmlCodecOptions = {}): RecordDecoder {
       return builder.take();
     },
     end() {
-      tokenizer.end();
+      if (continues !== undefined) tokenizer.endPart(continues);
+      else tokenizer.end();
       return builder.take();
     },
   };

@@ -120,6 +120,40 @@ export class XmlTokenizer {
     this.offset += n;
   }
 
+  /**
+   * Starts mid-document instead, right after a record's end (kamen mask's workers decode slices of a file): with
+   * `open` (the root first) open, at 1-based `line` and `column` (UTF-16 units) of the whole input, so errors and
+   * paths are those of one whole-input decode. A record's end is never the input's first character: column > 1.
+   */
+  resumeAt(open: readonly string[], line: number, column: number): void {
+    if (this.offset !== 0 || this.names.length > 0 || open.length === 0 || !(column > 1)) {
+      throw new Error('kamen: an XML tokenizer resumes before its first write, inside the root, after a tag');
+    }
+    let path = '';
+    for (const name of open) {
+      path += `/${name}`;
+      this.names.push(name);
+      this.paths.push(path);
+    }
+    this.line = line;
+    this.offset = column - 1; // column() = offset - lineStart + 1; a non-zero offset also means "no BOM here"
+    this.lineStart = 0;
+  }
+
+  /**
+   * Ends a part that the input continues after (a slice cut right after a record's end): the tokenizer must be
+   * between constructs with exactly `open` open, as the cut said. Anything else means the cut was not where one
+   * whole-input decode ends a record; nothing of this part may then be trusted, so it fails.
+   */
+  endPart(open: readonly string[]): void {
+    const names = this.names;
+    const same = names.length === open.length && names.every((name, k) => name === open[k]);
+    if (this.mode !== M_TEXT || this.text !== '' || !same) {
+      throw this.error('a slice does not end after a record (internal slicing error)', this.line, this.column());
+    }
+    this.builder.flush();
+  }
+
   end(): void {
     if (this.mode !== M_TEXT)
       throw this.error('input ended inside markup (truncated)', this.startLine, this.startColumn);
