@@ -113,8 +113,12 @@ async function loadBuild(label: string, root: string): Promise<Build> {
 
   const records = (generateEmployees(3300) as { record: unknown }[]).map((e) => e.record);
   const page = JSON.stringify({ total: records.length, employees: records.slice(0, DEMO_PAGE_SIZE) });
-  // The proxy masks a body with a fresh leaf masker per response, on one plan per role and tenant.
-  const proxyPlan = core.compilePolicy(core.loadPolicy('support'), 'support', { keys });
+  // The proxy masks a body with a fresh leaf masker per response, on one plan per role and tenant, noted as the
+  // proxy's policy set notes its plans (no concrete-path lookups for a policy without array indexes).
+  const supportPolicy = core.loadPolicy('support');
+  const proxyPlan = core.compilePolicy(supportPolicy, 'support', { keys });
+  const concrete = await load(root, 'packages/proxy/dist/mask/concrete-names.js').catch(() => undefined);
+  concrete?.notePolicyFields(proxyPlan, supportPolicy);
   return {
     label,
     csv(i) {

@@ -57,4 +57,21 @@ describe('hash', () => {
       { numRuns: 100 },
     );
   });
+
+  it('property: the same tokens as createHmac over the NFKC form (tokens are persisted: same key, same token)', () => {
+    const sub = (tenant?: string) => keys.subkey(tenant === undefined ? 'hash' : `hash\u0000tenant:${tenant}`);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string({ maxLength: 500 })),
+        fc.constantFrom<'hex' | 'base64url'>('hex', 'base64url'),
+        fc.option(fc.constantFrom('a', 'tenant-b'), { nil: undefined }),
+        (value, encoding, tenant) => {
+          const p = hashOperator.validate({ encoding }, 'EMPLOYEE_ID');
+          const expected = createHmac('sha256', sub(tenant)).update(value.normalize('NFKC'), 'utf8').digest(encoding);
+          expect(hashOperator.apply(value, p, { ...ctx, tenant })).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });
