@@ -45,11 +45,24 @@ for (const c of '-‐‑‒–—―−－ー /.@_()（）　：:') SEPARATOR_TA
 type Chars = string | readonly string[];
 // A character is one code unit, or a surrogate pair (never a separator or a digit: those are all in the BMP).
 const isSep = (c: string): boolean => c.length === 1 && SEPARATOR_TABLE[c.charCodeAt(0)] === 1;
-const isDigit = (c: string): boolean => {
-  const u = c.charCodeAt(0);
-  return (u >= 0x30 && u <= 0x39) || (u >= 0xff10 && u <= 0xff19);
+const isDigit = (c: string): boolean => isDigitUnit(c.charCodeAt(0));
+const isDigitUnit = (u: number): boolean => (u >= 0x30 && u <= 0x39) || (u >= 0xff10 && u <= 0xff19);
+const isNameSplitUnit = (u: number): boolean => u === 0x20 || u === 0x3000 || u === 0x30fb; // space, ideographic space, katakana middle dot
+/**
+ * The code unit of character `i`, or -1 for a surrogate pair (never a separator, digit or name split). The
+ * helpers below read characters by code unit: `value[i]` of a kanji or kana makes a new one-character string
+ * (V8 caches only Latin-1 ones), a garbage string per character per pass.
+ */
+const unitAt = (chars: Chars, i: number): number => {
+  if (typeof chars === 'string') return chars.charCodeAt(i);
+  const c = chars[i] as string;
+  return c.length === 1 ? c.charCodeAt(0) : -1;
 };
-const isNameSplit = (c: string): boolean => c === ' ' || c === '\u3000' || c === '・';
+const isSepAt = (chars: Chars, i: number): boolean => {
+  const u = unitAt(chars, i);
+  return u >= 0 && SEPARATOR_TABLE[u] === 1;
+};
+const isDigitAt = (chars: Chars, i: number): boolean => isDigitUnit(unitAt(chars, i));
 
 // Scratch buffers reused by every call (apply is synchronous and never re-entered): no allocation per value.
 let keepBuf = new Uint8Array(64);
@@ -177,12 +190,12 @@ function defaultKeep(chars: Chars, entity: FieldType, cfg: MaskConfig, keep: Uin
       // The first token (the surname in Japanese order) stays; a one-token name keeps its first character.
       let i = 0;
       let firstSplit = 0;
-      while (firstSplit < chars.length && !isNameSplit(chars[firstSplit] as string)) firstSplit++;
+      while (firstSplit < chars.length && !isNameSplitUnit(unitAt(chars, firstSplit))) firstSplit++;
       if (firstSplit === chars.length) firstSplit = -1;
       if (firstSplit <= 0) keep[0] = 1;
       else {
         for (; i < firstSplit; i++) keep[i] = 1;
-        for (let j = firstSplit; j < chars.length; j++) if (isNameSplit(chars[j] as string)) keep[j] = 2;
+        for (let j = firstSplit; j < chars.length; j++) if (isNameSplitUnit(unitAt(chars, j))) keep[j] = 2;
       }
       return -1;
     }
@@ -201,12 +214,12 @@ const ENTITY_DEFAULTS: ReadonlySet<FieldType> = new Set<FieldType>([
 
 function markEnds(chars: Chars, keep: Uint8Array, first: number, last: number): void {
   for (let i = 0, n = 0; i < chars.length && n < first; i++) {
-    if (isSep(chars[i] as string)) continue;
+    if (isSepAt(chars, i)) continue;
     keep[i] = 1;
     n++;
   }
   for (let i = chars.length - 1, n = 0; i >= 0 && n < last; i--) {
-    if (isSep(chars[i] as string)) continue;
+    if (isSepAt(chars, i)) continue;
     keep[i] = 1;
     n++;
   }
@@ -223,15 +236,15 @@ function limitDigitRuns(chars: Chars, keep: Uint8Array, allowedFrom: number): vo
   const run = runBuf;
   let len = 0;
   for (let i = 0; i < end; i++) {
-    const c = chars[i] as string;
-    if (keep[i] === 1 && isDigit(c)) run[len++] = i;
-    else if (!isSep(c)) {
+    const u = unitAt(chars, i);
+    if (keep[i] === 1 && isDigitUnit(u)) run[len++] = i;
+    else if (u < 0 || SEPARATOR_TABLE[u] !== 1) {
       dropExcess(run, len, keep, false);
       len = 0;
     }
   }
   let tailOnlySeps = true;
-  for (let i = end; i < chars.length && tailOnlySeps; i++) tailOnlySeps = isSep(chars[i] as string);
+  for (let i = end; i < chars.length && tailOnlySeps; i++) tailOnlySeps = isSepAt(chars, i);
   dropExcess(run, len, keep, tailOnlySeps && end === chars.length);
 }
 
@@ -245,7 +258,7 @@ function dropExcess(run: Int32Array, len: number, keep: Uint8Array, atEnd: boole
 
 /** Index of the n-th digit from the end. */
 function lastDigitsStart(chars: Chars, n: number): number {
-  for (let i = chars.length - 1, k = 0; i >= 0; i--) if (isDigit(chars[i] as string) && ++k === n) return i;
+  for (let i = chars.length - 1, k = 0; i >= 0; i--) if (isDigitAt(chars, i) && ++k === n) return i;
   return -1;
 }
 
@@ -258,12 +271,12 @@ function digitGroupEnds(
   let lastStart = -1;
   let lastEnd = -1;
   for (let i = 0; i < chars.length;) {
-    if (!isDigit(chars[i] as string)) {
+    if (!isDigitAt(chars, i)) {
       i++;
       continue;
     }
     const s = i;
-    while (i < chars.length && isDigit(chars[i] as string)) i++;
+    while (i < chars.length && isDigitAt(chars, i)) i++;
     if (firstStart < 0) {
       firstStart = s;
       firstEnd = i;
