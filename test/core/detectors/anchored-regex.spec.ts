@@ -58,30 +58,84 @@ const PATTERNS = getDefaultRegistry().rules.flatMap((r) =>
 
 describe('digitAnchorOf', () => {
   it.each([
-    ['(?<![\\dA-Za-z])\\d{12}(?![\\dA-Za-z])', { leadingDigits: 12, notAfterDigit: true, maxLeadingDigits: 12 }],
-    ['(?<!\\d-?)\\d{4}-\\d{4}-\\d{4}(?!-?\\d)', { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4 }],
-    ['(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-]', { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: Infinity }],
+    [
+      '(?<![\\dA-Za-z])\\d{12}(?![\\dA-Za-z])',
+      { leadingDigits: 12, notAfterDigit: true, maxLeadingDigits: 12, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      '(?<!\\d-?)\\d{4}-\\d{4}-\\d{4}(?!-?\\d)',
+      { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      '(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-]',
+      { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: Infinity, prefixMin: 0, prefixMax: 0 },
+    ],
     [
       '(?<![\\dA-Za-z-])(?:1[0-4]|[2-8]\\d|9[0-7])\\d{10}',
-      { leadingDigits: 12, notAfterDigit: true, maxLeadingDigits: Infinity },
+      { leadingDigits: 12, notAfterDigit: true, maxLeadingDigits: Infinity, prefixMin: 0, prefixMax: 0 },
     ],
-    ['(?<![\\d-])\\d{4}([ -])\\d{4}\\1\\d{4}', { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4 }],
-    ['(?<![\\w.-])\\d{1,3}(?:\\.\\d{1,3}){3}', { leadingDigits: 1, notAfterDigit: true, maxLeadingDigits: 3 }],
-    ['(?<!\\d\\.)\\d{1,2}[./-]\\d', { leadingDigits: 1, notAfterDigit: false, maxLeadingDigits: 2 }],
-    ['\\d?\\d{3}-\\d{4}', { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: 4 }],
-    ['(?<day>\\d{2})\\.', { leadingDigits: 2, notAfterDigit: false, maxLeadingDigits: 2 }],
-    ['(?<!^\\d)\\d{3}(?!\\d$)', { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: Infinity }],
-    ['\\d{3}[-\\d]', { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: Infinity }],
+    [
+      '(?<![\\d-])\\d{4}([ -])\\d{4}\\1\\d{4}',
+      { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      '(?<![\\w.-])\\d{1,3}(?:\\.\\d{1,3}){3}',
+      { leadingDigits: 1, notAfterDigit: true, maxLeadingDigits: 3, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      '(?<!\\d\\.)\\d{1,2}[./-]\\d',
+      { leadingDigits: 1, notAfterDigit: false, maxLeadingDigits: 2, prefixMin: 0, prefixMax: 0 },
+    ],
+    ['\\d?\\d{3}-\\d{4}', { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: 4, prefixMin: 0, prefixMax: 0 }],
+    ['(?<day>\\d{2})\\.', { leadingDigits: 2, notAfterDigit: false, maxLeadingDigits: 2, prefixMin: 0, prefixMax: 0 }],
+    [
+      '(?<!^\\d)\\d{3}(?!\\d$)',
+      { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: Infinity, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      '\\d{3}[-\\d]',
+      { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: Infinity, prefixMin: 0, prefixMax: 0 },
+    ],
   ])('%s starts with digits', (source, anchor) => {
     expect(digitAnchorOf(source)).toEqual(anchor);
   });
 
   it.each([
-    '〒[ :]{0,2}(\\d{3}-?\\d{4})',
+    [
+      '〒[ :]{0,2}(\\d{3}-?\\d{4})',
+      { leadingDigits: 3, notAfterDigit: false, maxLeadingDigits: Infinity, prefixMin: 1, prefixMax: 3 },
+    ],
+    [
+      '(?<![A-Za-z\\d])[A-Z]{2}\\d{7}(?!\\d)',
+      { leadingDigits: 7, notAfterDigit: true, maxLeadingDigits: 7, prefixMin: 2, prefixMax: 2 },
+    ],
+    [
+      '(?:ZIP|Zip)(?: ?[Cc]ode)? ?(\\d{7})(?!\\d)',
+      { leadingDigits: 7, notAfterDigit: false, maxLeadingDigits: 7, prefixMin: 3, prefixMax: 9 },
+    ],
+    [
+      '\\bP\\.? ?O\\. Box \\d{1,6}\\b',
+      { leadingDigits: 1, notAfterDigit: false, maxLeadingDigits: Infinity, prefixMin: 8, prefixMax: 10 },
+    ],
+    [
+      '(?<!\\d)x?\\d{4}(?!\\d)',
+      { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4, prefixMin: 0, prefixMax: 1 },
+    ],
+  ])('%s starts with digits after a prefix of non-digits', (source, anchor) => {
+    expect(digitAnchorOf(source)).toEqual(anchor);
+  });
+
+  it.each([
     '\\d{4}|abc',
     '(?:\\d{4}|abc)',
-    '[A-Z]{2}\\d{7}',
     '(?:\\d-)?\\d{4}',
+    'x?\\d{4}',
+    '[\\w-]{2}\\d{4}',
+    '.\\d{4}',
+    'a+\\d{4}',
+    '(?:ab|\\d)\\d{4}',
+    '(a)\\1\\d{4}',
+    '[A-Z]{17}\\d{4}',
     '\\d*x',
     '(?=x)?\\d{4}',
   ])('%s has no digit anchor', (source) => {
@@ -107,8 +161,33 @@ describe('anchoredRegex', () => {
   it('finds exactly the matches of the global scan when candidates are sparse (the sticky path)', () => {
     // Long filler keeps the candidate count below the switch to the plain scan.
     const sparseArb = fc
-      .array(fc.tuple(fc.stringMatching(/^\d{1,16}$/), fc.constantFrom('-', ' ', '.', '')), { maxLength: 6 })
-      .map((groups) => groups.map(([d, sep]) => `${'あ'.repeat(200)}${d}${sep}${d}`).join(''));
+      .array(
+        fc.tuple(
+          fc.stringMatching(/^\d{1,16}$/),
+          fc.constantFrom('-', ' ', '.', ''),
+          // The prefixes of prefix-anchored rules, and near misses of them.
+          fc.constantFrom(
+            '',
+            '〒',
+            '〒 ',
+            'AB',
+            'aB',
+            'T-',
+            'T',
+            'M',
+            '記号 ',
+            '記号:あ ',
+            '枝番',
+            '口座番号 (普通)',
+            'ZIP code ',
+            'Jan 5, 19',
+            'P.O. Box ',
+            '生年月日:',
+          ),
+        ),
+        { maxLength: 6 },
+      )
+      .map((groups) => groups.map(([d, sep, pre]) => `${'あ'.repeat(200)}${pre}${d}${sep}${d}`).join(''));
     fc.assert(
       fc.property(sparseArb, (text) => {
         for (const p of PATTERNS)

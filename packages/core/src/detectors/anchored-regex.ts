@@ -1,11 +1,12 @@
-import type { DigitRuns } from '../text/digit-runs.js';
+import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
 
 /**
  * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
  * tried, sticky, only where N digits start (after a digit run's first character too, unless its lookbehind rejects
- * a digit before the start; then only at runs no longer than the digits it can take before a separator);
+ * a digit before the start; then only at runs no longer than the digits it can take before a separator); one whose
+ * digits follow a short prefix of non-digits (〒, AB, 口座番号: ) only that many characters before such runs;
  * everything else is a plain global scan. Both give exactly the matches of the global
  * `exec` loop: a match can only start at a candidate, the sticky attempt at a position is the same attempt the
  * global scan makes there, and candidates before the end of the previous match are skipped as the scan skips them.
@@ -55,24 +56,37 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       const need = anchor.leadingDigits;
       // No run is long enough for the leading digits: no match can start anywhere (most ID rules, most texts).
       if (runs.maxLength < need) return NONE;
-      // A match starting at a run start takes the whole run before its first separator: the run's length is bounded.
-      const most = anchor.notAfterDigit ? anchor.maxLeadingDigits : Infinity;
-      const { count, starts, ends } = runs;
+      const { prefixMin, prefixMax } = anchor;
+      // The leading digits start where a run starts (a non-digit prefix character or the lookbehind before them), so
+      // they take the whole run before their first separator: the run's length is bounded.
+      const atRunStart = anchor.notAfterDigit || prefixMax > 0;
+      const most = atRunStart ? anchor.maxLeadingDigits : Infinity;
+      const { count, starts, ends, byLength, atLength } = runs;
+      // Runs of one exact length (most ID rules) are read off the length index, in text order.
+      const exact = atRunStart && need === most && most < LENGTH_CAP;
       let candidates = 0;
-      for (let r = 0; r < count; r++) {
-        const len = (ends[r] as number) - (starts[r] as number);
-        if (len >= need && len <= most) candidates += anchor.notAfterDigit ? 1 : len - need + 1;
+      if (exact)
+        candidates = ((atLength[need + 1] as number) - (atLength[need] as number)) * (prefixMax - prefixMin + 1);
+      else {
+        for (let r = 0; r < count; r++) {
+          const len = (ends[r] as number) - (starts[r] as number);
+          if (len >= need && len <= most) candidates += atRunStart ? prefixMax - prefixMin + 1 : len - need + 1;
+        }
       }
       if (candidates === 0) return NONE;
       if (candidates * ATTEMPT_COST_IN_CHARS > text.length) return scanAll(text);
       let out = NONE;
       let next = 0; // where the global scan would resume
-      for (let r = 0; r < count; r++) {
+      let tried = -1; // last position attempted: a prefix range may overlap the previous run's
+      const to = exact ? (atLength[need + 1] as number) : count;
+      for (let k = exact ? (atLength[need] as number) : 0; k < to; k++) {
+        const r = exact ? (byLength[k] as number) : k;
         const start = starts[r] as number;
-        const last = (anchor.notAfterDigit ? start : (ends[r] as number) - need) as number;
         const len = (ends[r] as number) - start;
         if (len < need || len > most) continue;
-        for (let p = Math.max(start, next); p <= last; p++) {
+        const last = atRunStart ? start - prefixMin : start + len - need;
+        for (let p = Math.max(start - prefixMax, next, tried + 1); p <= last; p++) {
+          tried = p;
           sticky.lastIndex = p;
           const m = sticky.exec(text);
           if (m === null) continue;

@@ -1,3 +1,5 @@
+import { nonDigitPrefixOf } from './non-digit-prefix.js';
+
 /**
  * Reads, from a pattern's source, how its matches must start: "every match begins with at least N digits" and
  * "a digit right before the start makes it fail". Most ID, card and date rules look like
@@ -22,6 +24,13 @@ export interface DigitAnchor {
    * lies between leadingDigits and this. Infinity when unknown.
    */
   readonly maxLeadingDigits: number;
+  /**
+   * Characters, none of them a digit, that every match consumes before its leading digits: at least prefixMin and
+   * at most prefixMax (both 0 when the digits come first). With prefixMax > 0 a match starts prefixMin to
+   * prefixMax characters before the start of a digit run (non-digit-prefix.ts).
+   */
+  readonly prefixMin: number;
+  readonly prefixMax: number;
 }
 
 interface Item {
@@ -280,8 +289,24 @@ export function digitAnchorOf(source: string, flags = ''): DigitAnchor | undefin
     else if (source[i] === '^') i++;
     else break;
   }
+  let prefixMin = 0;
+  let prefixMax = 0;
+  const prefix = nonDigitPrefixOf(source, i, flags);
+  if (prefix !== undefined && prefix.max > 0) {
+    // A prefix that may be empty leaves the digits anywhere in a run unless the lookbehind rules a digit out.
+    if (prefix.min === 0 && !notAfterDigit) return undefined;
+    prefixMin = prefix.min;
+    prefixMax = prefix.max;
+    i = prefix.end;
+  }
   const lead = sequence(source, i, source.length);
   if (lead.min < 1) return undefined;
   const bounded = lead.clean && lead.max < Infinity && startsWithNonDigit(source, lead.stop, flags);
-  return { leadingDigits: lead.min, notAfterDigit, maxLeadingDigits: bounded ? lead.max : Infinity };
+  return {
+    leadingDigits: lead.min,
+    notAfterDigit,
+    maxLeadingDigits: bounded ? lead.max : Infinity,
+    prefixMin,
+    prefixMax,
+  };
 }

@@ -14,7 +14,18 @@ export interface DigitRuns {
   readonly ends: Int32Array;
   /** Length of the longest run (0 when there is none): most rules need more digits in a row than a text has. */
   readonly maxLength: number;
+  /**
+   * Run indices ordered by length (capped at LENGTH_CAP), then by position: the runs of length L are
+   * `byLength[atLength[L]]` up to `byLength[atLength[L + 1]]`, in text order. An ID rule wants runs of one exact
+   * length; it reads them here instead of walking every run of the text (a memo has dozens of short ones).
+   */
+  readonly byLength: Int32Array;
+  /** LENGTH_CAP + 2 offsets into byLength (see there); runs of LENGTH_CAP or more digits share the last slot. */
+  readonly atLength: Int32Array;
 }
+
+/** Runs at least this long share one slot of the length index. */
+export const LENGTH_CAP = 32;
 
 // One index per matching copy, kept on the copy itself: every pattern detector of a block shares it, and a copy
 // scanned again later (detector by detector, as bench/detectors.ts does) finds it too. A WeakMap's set cost more
@@ -26,7 +37,14 @@ type WithRuns = NormalizedText & { [RUNS]?: { readonly text: string; readonly ru
 const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /** Shared by every text without a digit (most short cells): nothing to allocate. */
-const NO_RUNS: DigitRuns = { count: 0, starts: new Int32Array(0), ends: new Int32Array(0), maxLength: 0 };
+const NO_RUNS: DigitRuns = {
+  count: 0,
+  starts: new Int32Array(0),
+  ends: new Int32Array(0),
+  maxLength: 0,
+  byLength: new Int32Array(0),
+  atLength: new Int32Array(LENGTH_CAP + 2),
+};
 
 /** Digit runs of `text` ('0'-'9' only: `\d` in a JavaScript regex, and NFKC has already folded ０-９). */
 export function findDigitRuns(text: string): DigitRuns {
@@ -41,6 +59,8 @@ export function findDigitRuns(text: string): DigitRuns {
   if (count === 0) return NO_RUNS;
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
+  // Counting sort by length: atLength first holds how many runs have each length, then where each length starts.
+  const atLength = new Int32Array(LENGTH_CAP + 2);
   let r = 0;
   let maxLength = 0;
   let i = 0;
@@ -55,9 +75,22 @@ export function findDigitRuns(text: string): DigitRuns {
     starts[r] = start;
     ends[r] = i;
     r++;
-    if (i - start > maxLength) maxLength = i - start;
+    const len = i - start;
+    if (len > maxLength) maxLength = len;
+    const slot = (len < LENGTH_CAP ? len : LENGTH_CAP) + 1;
+    atLength[slot] = (atLength[slot] as number) + 1;
   }
-  return { count, starts, ends, maxLength };
+  for (let l = 1; l < LENGTH_CAP + 2; l++) atLength[l] = (atLength[l] as number) + (atLength[l - 1] as number);
+  const byLength = new Int32Array(count);
+  const fill = atLength.slice(0, LENGTH_CAP + 1);
+  for (let k = 0; k < count; k++) {
+    const len = (ends[k] as number) - (starts[k] as number);
+    const slot = len < LENGTH_CAP ? len : LENGTH_CAP;
+    const at = fill[slot] as number;
+    byLength[at] = k;
+    fill[slot] = at + 1;
+  }
+  return { count, starts, ends, maxLength, byLength, atLength };
 }
 
 /** The digit runs of a matching copy, computed on first use and shared by every detector that scans it. */
