@@ -77,7 +77,7 @@ describe('XML slices decoded alone, as in the workers', () => {
       }),
       { numRuns: 400 },
     );
-    expect(sliced).toBeGreaterThan(200); // most documents are well-formed and cut into several slices
+    expect(sliced).toBeGreaterThan(150); // most documents are well-formed and cut into several slices
   });
 
   it('malformed anywhere: the same error code, line, column and record as a whole decode', async () => {

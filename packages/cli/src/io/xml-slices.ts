@@ -32,6 +32,7 @@ export interface XmlSliceOptions {
 }
 
 const LF = 0x0a;
+const READ_BYTES = 64 * 1024;
 
 /** UTF-16 units in bytes that hold whole characters (the input's encoding). */
 function units(bytes: Uint8Array, from: number, encoding: XmlSliceOptions['encoding']): number {
@@ -182,14 +183,18 @@ async function* decodeRest(
     yielded += records.length;
     return { records };
   };
-  let chunk: Uint8Array | undefined = first;
-  while (chunk !== undefined) {
-    const text = bytes.write(chunk);
+  // The bytes held when the switch came (megabytes) go in read-sized parts, so batches close as often as later.
+  const parts = (function* () {
+    for (let at = 0; at < first.length; at += READ_BYTES) yield first.subarray(at, at + READ_BYTES);
+  })();
+  for (;;) {
+    const held = parts.next();
+    const step = held.done === true ? await rest.next() : held;
+    if (step.done === true) break;
+    const text = bytes.write(step.value);
     chars += text.length;
     for (const u of relative(() => decoder.write(text))) pending.push(u);
     if (pending.length >= batchRecords || chars >= batchChars) yield take();
-    const step = await rest.next();
-    chunk = step.done === true ? undefined : step.value;
   }
   const tail = bytes.end();
   for (const u of relative(() => [...decoder.write(tail), ...decoder.end()])) pending.push(u);
