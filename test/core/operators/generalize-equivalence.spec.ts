@@ -69,6 +69,15 @@ describe('generalize gives what it gave before its per-value fast paths', () => 
         .tuple(fc.constantFrom('', '満', '満 ', ' '), fc.nat(120), fc.constantFrom('', '歳', ' 才', ' '))
         .map((p) => p.join('')),
       fc.nat(120).map((n) => toFullWidth(String(n))),
+      // yyyy-mm-dd with any digits (read without parseJapaneseDate now): 2月30日, month 13, leap days, year 0.
+      fc
+        .tuple(
+          fc.nat(9999),
+          fc.oneof(fc.nat(99), fc.integer({ min: 1, max: 12 })),
+          fc.oneof(fc.nat(99), fc.constantFrom(28, 29, 30, 31)),
+        )
+        .map(([y, m, d]) => [String(y).padStart(4, '0'), String(m).padStart(2, '0'), String(d).padStart(2, '0')])
+        .map(([y, m, d]) => `${y}-${m}-${d}`),
       fc.string(),
     );
     fc.assert(

@@ -1,4 +1,5 @@
 import { japaneseAddressHead } from '../address/parse.js';
+import { isCalendarDate } from '../dates/eras.js';
 import { parseJapaneseDate } from '../dates/parse.js';
 import { coreError } from '../errors.js';
 import type { FieldType } from '../types.js';
@@ -42,7 +43,32 @@ function band(n: number, width: number): [number, number] {
   return [lo, lo + width - 1];
 }
 
+/**
+ * The year of a value written exactly yyyy-mm-dd in ASCII digits (the common form of a birth-date column), 0 when
+ * it is no calendar date, -1 when the value has another form. parseJapaneseDate reads this form the same way
+ * (normalising leaves it as it is; only its ISO pattern matches), without normalising, trimming and four regexes.
+ */
+function isoDateYear(v: string): number {
+  if (v.length !== 10 || v.charCodeAt(4) !== 0x2d || v.charCodeAt(7) !== 0x2d) return -1;
+  let n = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const d = v.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  const y = Math.floor(n / 10_000);
+  return isCalendarDate(y, Math.floor(n / 100) % 100, n % 100) ? y : 0;
+}
+
 function generalizeDate(value: string, c: GeneralizeConfig): string {
+  const iso = isoDateYear(value);
+  if (iso === 0) return SUPPRESSED;
+  if (iso > 0) {
+    if (c.level === 'year') return String(iso);
+    const [lo, hi] = band(iso, c.width);
+    return `${lo}-${hi}`;
+  }
   const age = AGE.exec(toAscii(value).trim());
   if (age !== null) {
     // 年齢 columns are classified with birth dates: an age becomes an age band (30-34歳).
