@@ -9,9 +9,9 @@ export interface DigitRuns {
   /** Number of runs. */
   readonly count: number;
   /** Start of run i (normalised index). */
-  readonly starts: Int32Array;
+  readonly starts: readonly number[];
   /** Exclusive end of run i. */
-  readonly ends: Int32Array;
+  readonly ends: readonly number[];
   /** Length of the longest run (0 when there is none): most rules need more digits in a row than a text has. */
   readonly maxLength: number;
   /**
@@ -19,9 +19,9 @@ export interface DigitRuns {
    * `byLength[atLength[L]]` up to `byLength[atLength[L + 1]]`, in text order. An ID rule wants runs of one exact
    * length; it reads them here instead of walking every run of the text (a memo has dozens of short ones).
    */
-  readonly byLength: Int32Array;
+  readonly byLength: readonly number[];
   /** LENGTH_CAP + 2 offsets into byLength (see there); runs of LENGTH_CAP or more digits share the last slot. */
-  readonly atLength: Int32Array;
+  readonly atLength: readonly number[];
 }
 
 /** Runs at least this long share one slot of the length index. */
@@ -34,55 +34,52 @@ const RUNS = Symbol('kamen.digitRuns');
 // The text is kept with the runs: a copy spread into a new object with another text must not reuse them.
 type WithRuns = NormalizedText & { [RUNS]?: { readonly text: string; readonly runs: DigitRuns } };
 
-const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-
 /** Shared by every text without a digit (most short cells): nothing to allocate. */
 const NO_RUNS: DigitRuns = {
   count: 0,
-  starts: new Int32Array(0),
-  ends: new Int32Array(0),
+  starts: [],
+  ends: [],
   maxLength: 0,
-  byLength: new Int32Array(0),
-  atLength: new Int32Array(LENGTH_CAP + 2),
+  byLength: [],
+  atLength: new Array<number>(LENGTH_CAP + 2).fill(0),
 };
+
+// How many runs have each length, while the pass runs; zeroed again before findDigitRuns returns.
+const perLength = new Int32Array(LENGTH_CAP + 2);
 
 /** Digit runs of `text` ('0'-'9' only: `\d` in a JavaScript regex, and NFKC has already folded ０-９). */
 export function findDigitRuns(text: string): DigitRuns {
   const n = text.length;
-  // First pass counts the runs, so the arrays are allocated once at their size (or not at all).
-  let count = 0;
-  for (let i = 0, prev = false; i < n; i++) {
-    const d = isDigit(text.charCodeAt(i));
-    if (d && !prev) count++;
-    prev = d;
-  }
-  if (count === 0) return NO_RUNS;
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
-  // Counting sort by length: atLength first holds how many runs have each length, then where each length starts.
-  const atLength = new Int32Array(LENGTH_CAP + 2);
-  let r = 0;
+  // Plain arrays: a typed array costs more to allocate (~0.6 µs) than a block's few dozen runs cost to find.
+  let starts: number[] | undefined;
+  const ends: number[] = [];
   let maxLength = 0;
-  let i = 0;
-  while (i < n) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0x39 || c < 0x30) continue;
     const start = i;
-    i++;
-    while (i < n && isDigit(text.charCodeAt(i))) i++;
-    starts[r] = start;
-    ends[r] = i;
-    r++;
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d > 0x39 || d < 0x30) break;
+    }
+    // text[i] is no digit (or the end): the loop's i++ steps over it.
+    (starts ??= []).push(start);
+    ends.push(i);
     const len = i - start;
     if (len > maxLength) maxLength = len;
     const slot = (len < LENGTH_CAP ? len : LENGTH_CAP) + 1;
-    atLength[slot] = (atLength[slot] as number) + 1;
+    perLength[slot] = (perLength[slot] as number) + 1;
   }
-  for (let l = 1; l < LENGTH_CAP + 2; l++) atLength[l] = (atLength[l] as number) + (atLength[l - 1] as number);
-  const byLength = new Int32Array(count);
-  const fill = atLength.slice(0, LENGTH_CAP + 1);
+  if (starts === undefined) return NO_RUNS;
+  const count = starts.length;
+  // Counting sort by length: perLength held how many runs have each length; atLength is where each length starts.
+  const atLength: number[] = new Array<number>(LENGTH_CAP + 2);
+  const fill: number[] = new Array<number>(LENGTH_CAP + 1);
+  atLength[0] = 0;
+  for (let l = 1; l < LENGTH_CAP + 2; l++) atLength[l] = (atLength[l - 1] as number) + (perLength[l] as number);
+  for (let l = 0; l <= LENGTH_CAP; l++) fill[l] = atLength[l] as number;
+  perLength.fill(0);
+  const byLength: number[] = new Array<number>(count);
   for (let k = 0; k < count; k++) {
     const len = (ends[k] as number) - (starts[k] as number);
     const slot = len < LENGTH_CAP ? len : LENGTH_CAP;
