@@ -1,4 +1,5 @@
 import { BlockList, isIP } from 'node:net';
+import { LruCache } from '@kamen/core';
 
 /** A parsed CIDR range: address family, network address and prefix length. */
 export interface Cidr {
@@ -32,14 +33,22 @@ export function createAddressMatcher(cidrs: readonly string[]): AddressMatcher {
     if (cidr === undefined) throw new TypeError(`invalid CIDR '${text}'`);
     list.addSubnet(cidr.address, cidr.prefix, cidr.family);
   }
+  const check = (address: string): boolean => {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped?.[1] !== undefined) return list.check(mapped[1], 'ipv4');
+    const version = isIP(address);
+    if (version === 0) return false;
+    return list.check(address, version === 4 ? 'ipv4' : 'ipv6');
+  };
+  // Answers per peer address, bounded: every request asks for its socket's peer (identity headers, forwarding),
+  // and a BlockList check parses the address into a SocketAddress each time. The ranges never change.
+  const answers = new LruCache<string, boolean>(4096);
   return {
     matches(address) {
       if (address === undefined || cidrs.length === 0) return false;
-      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-      if (mapped?.[1] !== undefined) return list.check(mapped[1], 'ipv4');
-      const version = isIP(address);
-      if (version === 0) return false;
-      return list.check(address, version === 4 ? 'ipv4' : 'ipv6');
+      let answer = answers.get(address);
+      if (answer === undefined) answers.set(address, (answer = check(address)));
+      return answer;
     },
   };
 }
