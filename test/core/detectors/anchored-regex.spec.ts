@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { getDefaultRegistry } from '@kamen/core';
 import { anchoredRegex } from '../../../packages/core/src/detectors/anchored-regex.js';
 import { digitAnchorOf } from '../../../packages/core/src/detectors/digit-anchor.js';
+import { literalAnchorOf } from '../../../packages/core/src/detectors/literal-anchor.js';
 import { findDigitRuns } from '../../../packages/core/src/text/digit-runs.js';
 
 /** The matches of the plain global exec loop the detector used to run. */
@@ -44,6 +45,16 @@ const pieceArb = fc.oneof(
     '番号',
     '記号 ',
     '平成',
+    // Literal anchors: e-mail and IPv6 pieces, Japanese address romaji.
+    '@',
+    'a.b',
+    'x@y.jp',
+    '::',
+    ':',
+    'fe80',
+    'Chiyoda-ku',
+    'Shibuya-',
+    '_',
   ),
 );
 const textArb = fc.array(pieceArb, { maxLength: 40 }).map((parts) => parts.join(''));
@@ -143,6 +154,40 @@ describe('digitAnchorOf', () => {
   });
 });
 
+describe('literalAnchorOf', () => {
+  const runOf = (source: string): string | undefined => {
+    const a = literalAnchorOf(source);
+    if (a === undefined) return undefined;
+    const run = [...a.runClass].map((v, c) => (v === 1 ? String.fromCharCode(c) : '')).join('');
+    return `${String.fromCharCode(a.literal)} ${run}`;
+  };
+
+  it.each([
+    ['(?<![\\w.-])[a-z]+(?:\\.[a-z]+)*@[a-z]+', '@ .abcdefghijklmnopqrstuvwxyz'],
+    ['(?<![\\w.])(?:[0-9a-f]{1,4}|(?=::))(?::[0-9a-f]{0,4}){2,7}', ': 0123456789abcdef'],
+    ['(?<![\\w-])[A-Z][a-z]+-(?:ku|shi)', '- ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
+  ])('%s: every match holds the literal after a run the lookbehind rejects', (source, expected) => {
+    expect(runOf(source)).toBe(expected);
+  });
+
+  it.each([
+    '[a-z]+@[a-z]+', // no lookbehind: a match may start inside a run
+    '(?<![a-z])[a-z0-9]+@x', // the lookbehind lets a digit before the start
+    '(?<![\\w.])[\\w.@]+@x', // the run class holds the literal
+    '(?<![\\w])[a-z]+@?x', // the literal may be skipped
+    '(?<![\\w])[a-z]+(?:@|#)x', // two literals
+    '(?<![\\w])\\s+@x', // \s reaches outside ASCII
+    '(?<![\\w])[^@]+@x', // a negated class too
+    '(?<![\\w])[a-z]+@x|y', // top-level alternatives
+  ])('%s has no literal anchor', (source) => {
+    expect(literalAnchorOf(source)).toBeUndefined();
+  });
+
+  it('finds the same anchors under the i flag: none', () => {
+    expect(literalAnchorOf('(?<![\\w.-])[a-z]+@[a-z]+', 'i')).toBeUndefined();
+  });
+});
+
 describe('anchoredRegex', () => {
   it('anchors most built-in patterns (the speed-up is real)', () => {
     expect(PATTERNS.filter((p) => digitAnchorOf(p.source, p.flags) !== undefined).length).toBeGreaterThan(25);
@@ -194,6 +239,28 @@ describe('anchoredRegex', () => {
           expect(anchoredMatches(p.source, p.flags, text), p.id).toEqual(globalMatches(p.source, p.flags, text));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('finds exactly the matches of the global scan for literal-anchored patterns on text dense in their characters', () => {
+    // A digit anchor goes first: the literal anchor is used only without one.
+    const anchored = PATTERNS.filter(
+      (p) => digitAnchorOf(p.source, p.flags) === undefined && literalAnchorOf(p.source, p.flags) !== undefined,
+    );
+    expect(anchored.map((p) => p.id.split('/')[0]).sort()).toEqual([
+      'common.address_en',
+      'common.email',
+      'common.ip_address',
+    ]);
+    // Short runs of a small alphabet around long filler, so both the sticky path and the plain scan run.
+    const unit = fc.constantFrom(...'aZf09_.-@:+ \n', 'ku', 'Tokyo', 'example.com', '::1', 'あ'.repeat(40));
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        for (const p of anchored)
+          expect(anchoredMatches(p.source, p.flags, text), p.id).toEqual(globalMatches(p.source, p.flags, text));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

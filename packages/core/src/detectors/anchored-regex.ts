@@ -1,6 +1,7 @@
 import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
+import { literalAnchorOf, type LiteralAnchor } from './literal-anchor.js';
 
 /**
  * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
@@ -23,15 +24,21 @@ export interface AnchoredRegex {
  * per character the plain scan is cheaper. Either way the result is the same.
  */
 const ATTEMPT_COST_IN_CHARS = 64;
+/**
+ * The same for a literal anchor: its regexes (e-mail, IPv6) cost several times more per character of plain scan,
+ * and a colon or '@' per 16 characters is already dense text.
+ */
+const LITERAL_ATTEMPT_COST_IN_CHARS = 16;
 
 const NONE: RegExpExecArray[] = [];
 
 export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   // The anchor is read from the rule's own source; the regexes run the equivalent, faster-to-scan form.
   const anchor = digitAnchorOf(source, flags);
+  const literal = anchor === undefined ? literalAnchorOf(source, flags) : undefined;
   const fast = flags.includes('v') ? source : (consumeFirst(source) ?? source);
   const global = new RegExp(fast, `g${flags}`);
-  const sticky = anchor === undefined ? undefined : new RegExp(fast, `y${flags}`);
+  const sticky = anchor === undefined && literal === undefined ? undefined : new RegExp(fast, `y${flags}`);
 
   const scanAll = (text: string): RegExpExecArray[] => {
     let out = NONE;
@@ -52,6 +59,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     global,
     anchor,
     matches(text, runs) {
+      if (literal !== undefined && sticky !== undefined) return literalMatches(text, literal, sticky, scanAll);
       if (anchor === undefined || sticky === undefined) return scanAll(text);
       const need = anchor.leadingDigits;
       // No run is long enough for the leading digits: no match can start anywhere (most ID rules, most texts).
@@ -101,3 +109,44 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     },
   };
 }
+
+/**
+ * Matches of a literal-anchored regex (literal-anchor.ts): one sticky attempt per occurrence of the literal, at the
+ * start of the run of run-class characters before it. Starts come in increasing order (the literal is not in the run
+ * class, so each run ends at its own literal) and those before the end of the previous match are skipped, as the
+ * global scan skips them; no other start can match.
+ */
+function literalMatches(
+  text: string,
+  anchor: LiteralAnchor,
+  sticky: RegExp,
+  scanAll: (text: string) => RegExpExecArray[],
+): RegExpExecArray[] {
+  const x = String.fromCharCode(anchor.literal);
+  let count = 0;
+  for (let a = text.indexOf(x); a >= 0; a = text.indexOf(x, a + 1)) count++;
+  if (count === 0) return NONE;
+  if (count * LITERAL_ATTEMPT_COST_IN_CHARS > text.length) return scanAll(text);
+  const run = anchor.runClass;
+  let out = NONE;
+  let next = 0;
+  for (let a = text.indexOf(x); a >= 0; a = text.indexOf(x, a + 1)) {
+    let s = a;
+    while (s > next) {
+      const c = text.charCodeAt(s - 1);
+      if (c >= 128 || run[c] !== 1) break;
+      s--;
+    }
+    if (s < next || (s === next && s > 0 && isRun(run, text.charCodeAt(s - 1)))) continue;
+    sticky.lastIndex = s;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    // A match holds the literal, so it is never empty.
+    if (out === NONE) out = [];
+    out.push(m);
+    next = s + m[0].length;
+  }
+  return out;
+}
+
+const isRun = (run: Uint8Array, c: number): boolean => c < 128 && run[c] === 1;
