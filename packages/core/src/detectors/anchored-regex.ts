@@ -72,9 +72,13 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       const { count, starts, ends, byLength, atLength } = runs;
       // Runs of one exact length (most ID rules) are read off the length index, in text order.
       const exact = atRunStart && need === most && most < LENGTH_CAP;
+      // With one start per run, counted off the length index: runs of need..most digits, or of need or more.
+      const width = prefixMax - prefixMin + 1;
       let candidates = 0;
-      if (exact)
-        candidates = ((atLength[need + 1] as number) - (atLength[need] as number)) * (prefixMax - prefixMin + 1);
+      if (atRunStart && most < LENGTH_CAP)
+        candidates = ((atLength[most + 1] as number) - (atLength[need] as number)) * width;
+      else if (atRunStart && most === Infinity && need < LENGTH_CAP)
+        candidates = (count - (atLength[need] as number)) * width;
       else {
         for (let r = 0; r < count; r++) {
           const len = (ends[r] as number) - (starts[r] as number);
