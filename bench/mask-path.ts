@@ -1,7 +1,7 @@
 /**
  * The per-value masking path alone, in-process: what one `kamen mask` worker does to a structured HR CSV (a slice
  * task: decode the slice's bytes with core's CSV decoder, mask it with the CLI's masker — field decisions from a
- * 1,000-record sample — and encode it), and what the proxy does to the demo's 20 KB JSON employee page (createLeafMasker + createBodyCodec).
+ * 1,000-record sample — and encode it), and what the proxy does to the demo's 20 KB JSON employee page (createLeafMasker + createBodyCodec, from the body's bytes to the masked bytes, as sendWhole).
  * Several builds can be loaded in one process (`--builds=before:/tmp/kamen-before,after:.`: a checkout whose
  * packages/{core,cli,proxy}/dist are built and whose node_modules/@kamen/core is its own core). Rounds alternate
  * between the builds, and CPU time (process.cpuUsage) is counted, so other load on a shared machine falls on every
@@ -41,8 +41,8 @@ interface Build {
   readonly label: string;
   /** Masks slice `i` of the CSV; returns the output bytes (what a worker hands back). */
   csv(i: number): Uint8Array;
-  /** Masks the JSON page once; returns the output. */
-  json(): string;
+  /** Masks the JSON page once; returns the output bytes. */
+  json(): Buffer;
 }
 
 // The generated file: 20 MB is ~65,000 records, one cycle of the generator's pool, so cached values repeat as
@@ -113,6 +113,7 @@ async function loadBuild(label: string, root: string): Promise<Build> {
 
   const records = (generateEmployees(3300) as { record: unknown }[]).map((e) => e.record);
   const page = JSON.stringify({ total: records.length, employees: records.slice(0, DEMO_PAGE_SIZE) });
+  const pageBytes = Buffer.from(page, 'utf8');
   // The proxy masks a body with a fresh leaf masker per response, on one plan per role and tenant, noted as the
   // proxy's policy set notes its plans (no concrete-path lookups for a policy without array indexes).
   const supportPolicy = core.loadPolicy('support');
@@ -132,7 +133,10 @@ async function loadBuild(label: string, root: string): Promise<Build> {
         { maxStringLength: 1 << 20 },
         createLeafMasker(proxyPlan, { counts: new Map() }),
       );
-      return (codec.write(page) as string) + (codec.end() as string);
+      // As the proxy's sendWhole: the body's bytes decoded, masked in one pass, encoded back to UTF-8.
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(pageBytes);
+      const out = (codec.write(text) as string) + (codec.end() as string);
+      return Buffer.from(out, 'utf8');
     },
   };
 }
@@ -146,7 +150,7 @@ if (CHECK) {
   const outs = builds.map((b) => Buffer.concat(slices.map((_, i) => b.csv(i))).toString('utf8'));
   const json = builds.map((b) => b.json());
   for (let k = 1; k < builds.length; k++) {
-    const same = outs[k] === outs[0] && json[k] === json[0];
+    const same = outs[k] === outs[0] && (json[k] as Buffer).equals(json[0] as Buffer);
     console.log(`${builds[k]?.label} vs ${builds[0]?.label}: ${same ? 'identical output' : 'OUTPUT DIFFERS'}`);
     if (!same) process.exitCode = 1;
   }
@@ -200,7 +204,7 @@ if (ONLY === undefined || ONLY === 'csv') {
 }
 if (ONLY === undefined || ONLY === 'json') {
   // Values per page: the leaves of the 50 employee records.
-  const values = (builds[0]?.json().match(/":/gu)?.length ?? 1) - 2;
+  const values = (builds[0]?.json().toString('utf8').match(/":/gu)?.length ?? 1) - 2;
   run('json page', (b) => (b.json(), 1), 'page', values);
   console.log(`(json page: ${values} values per page)`);
 }

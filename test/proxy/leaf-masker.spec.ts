@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicy, loadPolicy, type FieldType, type Plan } from '@kamen/core';
+import { compilePolicy, loadPolicy, maskText, type FieldType, type Plan } from '@kamen/core';
 import { createBodyCodec } from '../../packages/proxy/src/mask/body-codec.js';
 import { createFieldDecider } from '../../packages/proxy/src/mask/field-decider.js';
 import { createLeafMasker } from '../../packages/proxy/src/mask/leaf-masker.js';
@@ -27,6 +27,34 @@ const table = hrTable(15, 3);
 const records = table.rows.map((row) => Object.fromEntries(HR_HEADER.map((h, i) => [h, row[i]])));
 
 describe('createLeafMasker', () => {
+  it('property: object keys are masked as free text in every record, repeated, moved or changed (keys kept per position)', () => {
+    const keyArb = fc.constantFrom(
+      'name',
+      'taro@example.com',
+      '090-1234-5678',
+      '山田太郎',
+      'note',
+      'hanako@example.jp',
+    );
+    const recordArb = fc.array(fc.tuple(keyArb, fc.constantFrom('x', '1')), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.array(recordArb, { minLength: 1, maxLength: 6 }), (recs) => {
+        const body = recs.map((r) => Object.fromEntries(r));
+        const counts = new Map<string, number>();
+        const out = JSON.parse(mask('json', JSON.stringify(body), { counts })) as Record<string, string>[];
+        let found = 0;
+        body.forEach((r, i) => {
+          const keys = Object.keys(r).map((k) => maskText(k, plan));
+          found += keys.reduce((n, k) => n + k.findings.length, 0);
+          expect(Object.keys(out[i] as object)).toEqual(keys.map((k) => k.text));
+        });
+        const counted = [...counts.values()].reduce((a, b) => a + b, 0);
+        expect(counted).toBeGreaterThanOrEqual(found);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('masks every generated personal value of an HR page, as JSON and as CSV', () => {
     const counts = new Map<string, number>();
     const json = mask('json', JSON.stringify({ employees: records }), { counts });

@@ -5,6 +5,7 @@ import {
   type FieldType,
   type FormatTransformHooks,
   type Leaf,
+  type MaskTextResult,
   type Plan,
 } from '@kamen/core';
 import type { RevealMatcher } from '../grants/reveal-matcher.js';
@@ -35,6 +36,11 @@ export function createLeafMasker(plan: Plan, options: LeafMaskerOptions = {}): F
   const counts = options.counts;
   const count = (type: string) => counts?.set(type, (counts.get(type) ?? 0) + 1);
   const resolved: Resolved[] = [];
+  // Object keys repeat record after record, and the tokenizer hands the same key string at the same position: the
+  // free-text result of the key at each position is kept for this body (maskText is deterministic per plan; its own
+  // memo is a lookup per key), so a repeated key costs one comparison.
+  const keySources: string[] = [];
+  const keyResults: MaskTextResult[] = [];
 
   return {
     record(leaves) {
@@ -63,8 +69,16 @@ export function createLeafMasker(plan: Plan, options: LeafMaskerOptions = {}): F
           // a column whose first value was a kana name). Fail closed: look for PII in it as free text.
           if (step.operator.name === 'keep') continue;
         }
-        const result = maskText(leaf.value, plan);
-        for (const f of result.findings) count(f.type);
+        let result: MaskTextResult;
+        if (leaf.kind !== 'key') result = maskText(leaf.value, plan);
+        else if (keySources[i] === leaf.value) result = keyResults[i] as MaskTextResult;
+        else {
+          result = maskText(leaf.value, plan);
+          keySources[i] = leaf.value;
+          keyResults[i] = result;
+        }
+        const findings = result.findings;
+        for (let f = 0; f < findings.length; f++) count((findings[f] as MaskTextResult['findings'][number]).type);
         leaf.value = result.text;
       }
     },
