@@ -21,9 +21,10 @@ export interface AnchoredRegex {
 
 /**
  * A sticky attempt costs about as much as the global scan over this many characters; above that many candidates
- * per character the plain scan is cheaper. Either way the result is the same.
+ * per character the plain scan is cheaper. Either way the result is the same. Measured on the bench documents
+ * (2026-12-01, the digit-anchored rules alone): 16 and 32 ran 5-16 % faster than 64, 8 no faster than 16.
  */
-const ATTEMPT_COST_IN_CHARS = 64;
+const ATTEMPT_COST_IN_CHARS = 32;
 /**
  * The same for a literal anchor: its regexes (e-mail, IPv6) cost several times more per character of plain scan,
  * and a colon or '@' per 16 characters is already dense text.
