@@ -11,28 +11,33 @@ import type { FormatTransform, Leaf, RecordUnit, TextCodec } from './types.js';
 const JSON_SPECIAL = /["\\\0-\x1F\uD800-\uDFFF]/;
 
 /**
- * lowerJsonNumbers followed by encodeRecords, in one pass and one join: the same text, without rebuilding the
- * records' arrays or concatenating a string per leaf. A lifted leaf's entry leaves `lifted` as it is written, so
- * the map keeps only the numbers of records still being decoded.
+ * lowerJsonNumbers followed by encodeRecords, in one pass: the same text, without rebuilding the records' arrays. A
+ * lifted leaf's entry leaves `lifted` as it is written, so the map keeps only the numbers of records still being
+ * decoded. The text is built by concatenation (a rope V8 flattens once, when the caller writes it out): on the
+ * proxy's 20 KB page that cost ~2/3 of an array join of its ~2,500 pieces.
  */
 export function encodeJsonWithNumbers(units: readonly RecordUnit[], lifted: LiftedNumbers): string {
-  const parts: string[] = [];
+  let out = '';
   for (const unit of units) {
     const { pieces, leaves } = unit;
-    parts.push(pieces[0] as string);
+    out += pieces[0] as string;
     for (let i = 0; i < leaves.length; i++) {
       const leaf = leaves[i] as Leaf;
       const value = leaf.value;
       const original = lifted.size === 0 ? undefined : lifted.get(leaf);
       if (original !== undefined) lifted.delete(leaf);
       // As lowerJsonNumbers: an unchanged or still numeric number is written bare, anything else as a JSON string.
-      if (original !== undefined && (value === original || JSON_NUMBER.test(value))) parts.push(value);
-      else if (JSON_SPECIAL.test(value)) parts.push(JSON.stringify(value));
-      else parts.push('"', value, '"');
-      parts.push(pieces[i + 1] as string);
+      if (original !== undefined && (value === original || JSON_NUMBER.test(value))) out += value;
+      else if (JSON_SPECIAL.test(value)) out += JSON.stringify(value);
+      else {
+        out += '"';
+        out += value;
+        out += '"';
+      }
+      out += pieces[i + 1] as string;
     }
   }
-  return parts.join('');
+  return out;
 }
 
 /**
