@@ -107,6 +107,30 @@ describe('createJsonCodec', () => {
     expect(whole.output).toBe('[{"氏名":"😀山田","n":-12.5e+3,"t":true,"z":null},"a\\"b\\\\c/\\n"]');
   });
 
+  it('property: strings full of quotes, backslashes and control characters decode as JSON.parse reads them, any chunking', () => {
+    const tricky = fc
+      .array(fc.constantFrom('"', '\\', '\n', '\u0001', '\u001f', '/', 'a', '山', '\ud83d\ude00', ' '), {
+        maxLength: 12,
+      })
+      .map((parts) => parts.join(''));
+    const doc = fc.array(fc.tuple(tricky, tricky), { maxLength: 5 }).map((pairs) => [Object.fromEntries(pairs)]);
+    fc.assert(
+      fc.property(doc, fc.array(fc.nat(), { maxLength: 8 }), (value, raw) => {
+        const text = JSON.stringify(value);
+        const run = runCodec(createJsonCodec, {}, text, cutPoints(raw, text.length));
+        expect(strip(run.seen)).toEqual(expectedLeaves(value as Json));
+        expect(run.output).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses a raw control character in a string wherever the chunks are cut', () => {
+    const text = '[{"a":"ok","b":"x\u0001y"}]';
+    for (let i = 0; i <= text.length; i++)
+      expect(thrown(() => runCodec(createJsonCodec, {}, text, [i])).code).toBe('KAMEN_ERR_INPUT_JSON');
+  });
+
   it('runs detection on decoded values and never patches raw text (EN-01, EN-02)', () => {
     const text = '{"name":"\\u5c71\\u7530","tel":"090\\u002d1234\\u002d5678","mail":"a\\u0040b.jp","memo":"x\\" 090"}';
     const { output, seen } = runCodec(createJsonCodec, {}, text, [], (v, loc) => (loc.kind === 'value' ? '***' : v));
