@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { getDefaultRegistry } from '@kamen/core';
 import { anchoredRegex } from '../../../packages/core/src/detectors/anchored-regex.js';
 import { digitAnchorOf } from '../../../packages/core/src/detectors/digit-anchor.js';
+import { digitFollowOf } from '../../../packages/core/src/detectors/digit-follow.js';
 import { literalAnchorOf } from '../../../packages/core/src/detectors/literal-anchor.js';
 import { findDigitRuns } from '../../../packages/core/src/text/digit-runs.js';
 
@@ -154,6 +155,33 @@ describe('digitAnchorOf', () => {
   });
 });
 
+describe('digitFollowOf', () => {
+  const followOf = (source: string): string | undefined => {
+    const f = digitFollowOf(source);
+    if (f === undefined) return undefined;
+    return `${[...f.ascii].map((v, c) => (v === 1 ? String.fromCharCode(c) : '')).join('')}${f.nonAscii ? '+' : ''}`;
+  };
+
+  it.each([
+    ['(?<![\\d-])\\d{4}([ -])\\d{4}', ' -'],
+    ['(?<![\\w.-])\\d{1,3}(?:\\.\\d{1,3}){3}', '.'],
+    ['(?<!\\d)\\d{4}[年./-]', '-./+'],
+    ['(?<!\\d)\\d{2}(?:ab|c)', 'ac'],
+    ['〒(\\d{3})-', '-'],
+  ])('%s: the characters after the leading digits', (source, expected) => {
+    expect(followOf(source)).toBe(expected);
+  });
+
+  it.each([
+    '\\d{4}-', // a match may start inside a run: the digits need not end where it ends
+    '(?<!\\d)\\d{4}[A-Z]?-', // not bounded: what follows the digits is optional
+    '(?<!\\d)\\d{4}(?!\\d)', // a lookahead, not a character
+    '(?<!\\d)\\d{2}(?:a?b|c)', // an alternative whose first character may be skipped
+  ])('%s has no follow set', (source) => {
+    expect(digitFollowOf(source)).toBeUndefined();
+  });
+});
+
 describe('literalAnchorOf', () => {
   const runOf = (source: string): string | undefined => {
     const a = literalAnchorOf(source);
@@ -259,6 +287,22 @@ describe('anchoredRegex', () => {
         const text = parts.join('');
         for (const p of anchored)
           expect(anchoredMatches(p.source, p.flags, text), p.id).toEqual(globalMatches(p.source, p.flags, text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds exactly the matches of the global scan with a follow set, ASCII or not, sparse or dense', () => {
+    const sources = ['(?<!\\d)\\d{4}[年./-]\\d', '〒(\\d{3})-\\d{4}', '(?<![\\d-])\\d{2}(?:ab|c)'];
+    const unit = fc.oneof(
+      fc.stringMatching(/^\d{1,6}$/),
+      fc.constantFrom('年', '.', '-', '〒', 'ab', 'c', ' ', 'あ'.repeat(50)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        for (const source of sources)
+          expect(anchoredMatches(source, 'd', text), source).toEqual(globalMatches(source, 'd', text));
       }),
       { numRuns: 1000 },
     );

@@ -1,6 +1,7 @@
 import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
+import { digitFollowOf, type FollowSet } from './digit-follow.js';
 import { literalAnchorOf, type LiteralAnchor } from './literal-anchor.js';
 
 /**
@@ -36,6 +37,7 @@ const NONE: RegExpExecArray[] = [];
 export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   // The anchor is read from the rule's own source; the regexes run the equivalent, faster-to-scan form.
   const anchor = digitAnchorOf(source, flags);
+  const follow = anchor === undefined ? undefined : digitFollowOf(source, flags);
   const literal = anchor === undefined ? literalAnchorOf(source, flags) : undefined;
   const fast = flags.includes('v') ? source : (consumeFirst(source) ?? source);
   const global = new RegExp(fast, `g${flags}`);
@@ -83,7 +85,17 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       else {
         for (let r = 0; r < count; r++) {
           const len = (ends[r] as number) - (starts[r] as number);
-          if (len >= need && len <= most) candidates += atRunStart ? prefixMax - prefixMin + 1 : len - need + 1;
+          if (len >= need && len <= most) candidates += atRunStart ? width : len - need + 1;
+        }
+      }
+      if (follow !== undefined && candidates * ATTEMPT_COST_IN_CHARS > text.length) {
+        // Too many for sticky attempts: count again, only the runs followed by a character of the follow set.
+        candidates = 0;
+        const to = exact ? (atLength[need + 1] as number) : count;
+        for (let k = exact ? (atLength[need] as number) : 0; k < to; k++) {
+          const r = exact ? (byLength[k] as number) : k;
+          const len = (ends[r] as number) - (starts[r] as number);
+          if (len >= need && len <= most && follows(follow, text, ends[r] as number)) candidates += width;
         }
       }
       if (candidates === 0) return NONE;
@@ -97,6 +109,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         const start = starts[r] as number;
         const len = (ends[r] as number) - start;
         if (len < need || len > most) continue;
+        if (follow !== undefined && !follows(follow, text, start + len)) continue;
         const last = atRunStart ? start - prefixMin : start + len - need;
         for (let p = Math.max(start - prefixMax, next, tried + 1); p <= last; p++) {
           tried = p;
@@ -155,3 +168,10 @@ function literalMatches(
 }
 
 const isRun = (run: Uint8Array, c: number): boolean => c < 128 && run[c] === 1;
+
+/** True when the character at `at` (after a digit run) is in the follow set; the end of the text never is. */
+function follows(set: FollowSet, text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  return c < 128 ? set.ascii[c] === 1 : set.nonAscii;
+}

@@ -268,6 +268,11 @@ function rejectsDigit(x: string, flags: string, side: 'before' | 'ahead' = 'befo
 
 /** The digit anchor of a pattern source, or undefined when its matches need not start with a digit. */
 export function digitAnchorOf(source: string, flags = ''): DigitAnchor | undefined {
+  return readDigitAnchor(source, flags)?.anchor;
+}
+
+/** The digit anchor and where its leading digits end in the source (the atom after them, for digit-follow.ts). */
+export function readDigitAnchor(source: string, flags = ''): { anchor: DigitAnchor; stop: number } | undefined {
   if (flags.includes('v') || flags.includes('x')) return undefined;
   const top = alternatives(source, 0, source.length);
   if (top === undefined || top.length !== 1) return undefined;
@@ -302,11 +307,12 @@ export function digitAnchorOf(source: string, flags = ''): DigitAnchor | undefin
   const lead = sequence(source, i, source.length);
   if (lead.min < 1) return undefined;
   const bounded = lead.clean && lead.max < Infinity && startsWithNonDigit(source, lead.stop, flags);
-  return {
+  const anchor = {
     leadingDigits: lead.min,
     notAfterDigit,
     maxLeadingDigits: bounded ? lead.max : Infinity,
     prefixMin,
     prefixMax,
   };
+  return { anchor, stop: lead.stop };
 }

@@ -1,0 +1,83 @@
+import { classEnd, groupEnd, readDigitAnchor } from './digit-anchor.js';
+
+/**
+ * The characters that can come right after a digit-anchored pattern's leading digits, when those digits take a whole
+ * run: `\d{4}([ -])…` needs a space or '-' after a run of four digits, `\d{1,3}(?:\.\d{1,3}){3}` a '.'. A run
+ * followed by anything else cannot start a match, so anchored-regex.ts neither tries nor counts it: in dates and
+ * amounts most short runs are followed by 年, /, : or a space and drop out.
+ *
+ * Only for anchors whose digits end where their run ends (digit-anchor.ts: bounded, after a non-digit prefix or a
+ * lookbehind rejecting a digit), where the atom after them must match the character after the run. The set may be
+ * larger than the truth, never smaller: ASCII is asked of the regex engine; any non-ASCII character passes when the
+ * atom could match one.
+ */
+export interface FollowSet {
+  /** ascii[c] is 1 when the ASCII character c can follow. */
+  readonly ascii: Uint8Array;
+  /** A non-ASCII character may follow. */
+  readonly nonAscii: boolean;
+}
+
+/** End of the single-character atom at `i` (a class, an escape, a plain character), or -1. */
+function charAtomEnd(src: string, i: number): number {
+  const c = src[i];
+  if (c === undefined) return -1;
+  if (c === '[') return classEnd(src, i);
+  if (c === '\\') {
+    const e = src[i + 1] ?? '';
+    if (/[1-9kbBpPcux]/.test(e)) return -1; // backreferences, boundaries and escapes with a body: not followed
+    return i + 2;
+  }
+  return '.^$|()?*+{}'.includes(c) ? -1 : i + 1;
+}
+
+/** Adds what the atom at `i` can match first to `set`; false when it cannot tell. */
+function addFirst(src: string, i: number, flags: string, set: { ascii: Uint8Array; nonAscii: boolean }): boolean {
+  if (src[i] === '(') {
+    const end = groupEnd(src, i);
+    if (end < 0) return false;
+    let body = i + 1;
+    if (src[body] === '?') {
+      if (src[body + 1] !== ':') return false; // assertions, named groups: not followed
+      body += 2;
+    }
+    let start = body;
+    for (let j = body; j <= end - 1; j++) {
+      const c = src[j];
+      if (j === end - 1 || c === '|') {
+        if (!addFirst(src, start, flags, set)) return false;
+        start = j + 1;
+      } else if (c === '\\') j++;
+      else if (c === '[' || c === '(') {
+        const e = c === '[' ? classEnd(src, j) : groupEnd(src, j);
+        if (e < 0) return false;
+        j = e - 1;
+      }
+    }
+    return true;
+  }
+  const end = charAtomEnd(src, i);
+  if (end < 0) return false;
+  const atom = src.slice(i, end);
+  // The quantifier after it must make it take at least one character (digit-anchor.ts checked this for the first).
+  const q = src[end];
+  if (q === '?' || q === '*' || src.startsWith('{0', end)) return false;
+  try {
+    const re = new RegExp(`^(?:${atom})$`, flags.replace(/[gyd]/g, ''));
+    for (let c = 0; c < 128; c++) if (re.test(String.fromCharCode(c))) set.ascii[c] = 1;
+  } catch {
+    return false;
+  }
+  if (!/^[\x20-\x7e]*$/.test(atom) || /\\[sSwWD]|^\[\^/.test(atom) || /[iu]/.test(flags)) set.nonAscii = true;
+  return true;
+}
+
+/** The follow set of a digit-anchored pattern whose leading digits take a whole run, or undefined. */
+export function digitFollowOf(source: string, flags = ''): FollowSet | undefined {
+  const read = readDigitAnchor(source, flags);
+  if (read === undefined) return undefined;
+  const { anchor, stop } = read;
+  if (anchor.maxLeadingDigits === Infinity || !(anchor.notAfterDigit || anchor.prefixMax > 0)) return undefined;
+  const set = { ascii: new Uint8Array(128), nonAscii: false };
+  return addFirst(source, stop, flags, set) ? set : undefined;
+}
