@@ -194,7 +194,8 @@ async function* decodeRest(
     const text = bytes.write(step.value);
     chars += text.length;
     for (const u of relative(() => decoder.write(text))) pending.push(u);
-    if (pending.length >= batchRecords || chars >= batchChars) yield take();
+    // Never an empty batch: the first record of the first one may hold the declaration (mask/run.ts retargets it).
+    if (pending.length > 0 && (pending.length >= batchRecords || chars >= batchChars)) yield take();
   }
   const tail = bytes.end();
   for (const u of relative(() => [...decoder.write(tail), ...decoder.end()])) pending.push(u);

@@ -8,6 +8,7 @@ import {
 } from '@kamen/core';
 import { kamenError, type OutputSink, type RecordSource } from '../io/index.js';
 import { withContext } from '../io/records.js';
+import { retargetXmlDeclaration } from '../io/xml-declaration.js';
 import type { SliceSource } from '../io/slice-source.js';
 import type { MaskResult, MaskTask, SetupResult } from '../worker.js';
 import { maskBatch } from './batch.js';
@@ -157,13 +158,20 @@ export function createMaskRunner(setup: MaskSetup, workers: number): MaskRunner 
             recordDelimiter: source.recordDelimiter,
             declareEncoding: job.outputEncoding,
           };
+          let first = true;
           for await (const item of source.slices()) {
             if ('records' in item) {
               // XML past a record too long to slice, decoded here (numbered from 0 in each batch, like a slice).
+              // A first item decoded here starts the input: its declaration is retargeted as io/records.ts does.
+              const head = item.records[0];
+              if (first && head !== undefined && job.outputEncoding !== source.input.encoding)
+                retargetXmlDeclaration(head, job.outputEncoding);
+              first = false;
               const packed = packRecords(item.records);
               await pool.push({ packed, decisions: job.decisions, spec: job.spec }, packedTransferList(packed));
               continue;
             }
+            first = false;
             const task = { ...item, stream, decisions: job.decisions };
             await pool.push(task, [item.bytes.buffer as ArrayBuffer]);
           }
