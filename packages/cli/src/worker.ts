@@ -26,7 +26,7 @@ import { type SliceAt, type SliceStream } from './mask/slice.js';
 import { maskSlice, type MaskedSlice } from './mask/slice-mask.js';
 import type { MaskStats } from './mask/stats.js';
 
-/** Records decoded in the main thread (XML, JSON, --on-error skip). */
+/** Records decoded in the main thread (JSON, Shift_JIS/CP932 XML, XML past a 4 MiB record, --on-error skip). */
 export interface PackedTask {
   /** The batch packed by core's packRecords: one string and moved typed arrays, not thousands of cloned objects. */
   readonly packed: PackedRecords;
@@ -35,7 +35,7 @@ export interface PackedTask {
   readonly spec: FormatSpec;
 }
 
-/** Raw bytes of whole records (CSV, TSV, NDJSON, text): the worker decodes them itself. */
+/** Raw bytes of whole records (CSV, TSV, NDJSON, text, UTF-8/EUC-JP XML): the worker decodes them itself. */
 export interface SliceTask extends SliceAt {
   readonly stream: SliceStream;
   readonly decisions: FieldDecisions;

@@ -36,9 +36,10 @@ typed fields get the policy's operator for their type, other strings are scanned
   --output-encoding E  default: the input's; a UTF-8 BOM is kept. Surrogates are chosen to fit the encoding;
                        any other character it cannot hold is an error naming the record
   --workers N          worker threads (default auto: the main thread for inputs under 16 MB, else one per core
-                       for CSV/TSV/NDJSON/text, cores - 1 for XML/JSON); 0 = main thread
+                       for CSV/TSV/NDJSON/text and UTF-8/EUC-JP XML, cores - 1 for JSON and Shift_JIS XML);
+                       0 = main thread
   --batch N            records per batch, the unit of work of a worker (default 4000; a batch also closes
-                       after 64 KiB (CSV/TSV/NDJSON/text) or 64 Ki characters (XML/JSON) of input)
+                       after 64 KiB (CSV/TSV/NDJSON/text/XML) or 64 Ki characters (JSON) of input)
   --on-error skip      drop malformed CSV/TSV rows and NDJSON lines (counted, never written); default fail
   --report FILE        write the run's report (JSON): counts per type and column, decisions, timing
 

@@ -30,7 +30,8 @@ export const INLINE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Workers when not told: one per core when the input goes to them as raw slices (the main thread then only scans
- * bytes for record ends), else cores − 1 (the main thread decodes every record for them: XML, JSON, --on-error skip).
+ * bytes for record ends: CSV/TSV, NDJSON, text, UTF-8/EUC-JP XML), else cores − 1 (the main thread decodes every
+ * record for them: JSON, Shift_JIS/CP932 XML, --on-error skip).
  */
 export const defaultWorkers = (slices: boolean): number =>
   slices ? availableParallelism() : Math.max(1, availableParallelism() - 1);
