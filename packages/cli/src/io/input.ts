@@ -8,9 +8,10 @@ import { formatFromPath, sniffFormat, type InputFormat } from './format.js';
 export const SNIFF_BYTES = 64 * 1024;
 /**
  * Read size for files. It also bounds what the main thread decodes at once (JSON, XML it does not slice,
- * --on-error skip): a batch closes only between chunks, so with 1 MiB chunks the "256 Ki characters" batches were a whole chunk's records
- * (~1,000 XML records, packed into large-object strings). 30 MB of XML with 2 workers peaked at ~261 MB with 256 KiB
- * chunks instead of ~288 MB with 1 MiB; 64 KiB chunks let 64 Ki-character batches close on time (records.ts).
+ * --on-error skip): a batch closes only between chunks, so with 1 MiB chunks the "256 Ki characters" batches were a
+ * whole chunk's records (~1,000 XML records, packed into large-object strings). 30 MB of XML with 2 workers peaked at
+ * ~261 MB with 256 KiB chunks instead of ~288 MB with 1 MiB; 64 KiB chunks let 64 Ki-character batches close on time
+ * (records.ts).
  */
 const FILE_CHUNK = 64 * 1024;
 
