@@ -148,6 +148,8 @@ describe('digitAnchorOf', () => {
     '(?:ab|\\d)\\d{4}',
     '(a)\\1\\d{4}',
     '[A-Z]{17}\\d{4}',
+    'x\\01\\d{4}', // \01 is one character (octal), not \0 then a digit
+    '\\c1\\d{4}', // \c without a letter is a backslash and a c
     '\\d*x',
     '(?=x)?\\d{4}',
   ])('%s has no digit anchor', (source) => {
@@ -168,6 +170,7 @@ describe('digitFollowOf', () => {
     ['(?<!\\d)\\d{4}[年./-]', '-./+'],
     ['(?<!\\d)\\d{2}(?:ab|c)', 'ac'],
     ['〒(\\d{3})-', '-'],
+    ['(?<!\\d)\\d{2}[年x]', 'x+'],
   ])('%s: the characters after the leading digits', (source, expected) => {
     expect(followOf(source)).toBe(expected);
   });
@@ -177,6 +180,8 @@ describe('digitFollowOf', () => {
     '(?<!\\d)\\d{4}[A-Z]?-', // not bounded: what follows the digits is optional
     '(?<!\\d)\\d{4}(?!\\d)', // a lookahead, not a character
     '(?<!\\d)\\d{2}(?:a?b|c)', // an alternative whose first character may be skipped
+    '(?<!\\d)\\d{2}(?:(?:a)?b|c)', // a nested group that may match nothing
+    '(?<!\\d)\\d{2}\\01', // an octal escape
   ])('%s has no follow set', (source) => {
     expect(digitFollowOf(source)).toBeUndefined();
   });
@@ -207,6 +212,8 @@ describe('literalAnchorOf', () => {
     '(?<![\\w])\\s+@x', // \s reaches outside ASCII
     '(?<![\\w])[^@]+@x', // a negated class too
     '(?<![\\w])[a-z]+@x|y', // top-level alternatives
+    '(?<![\\w])[a-z]+(?:@?x|@y)', // the literal may be skipped in one alternative
+    '(?<!^[\\w])[a-z]+@x', // the lookbehind depends on more than the character before
   ])('%s has no literal anchor', (source) => {
     expect(literalAnchorOf(source)).toBeUndefined();
   });

@@ -25,7 +25,8 @@ function charAtomEnd(src: string, i: number): number {
   if (c === '[') return classEnd(src, i);
   if (c === '\\') {
     const e = src[i + 1] ?? '';
-    if (/[1-9kbBpPcux]/.test(e)) return -1; // backreferences, boundaries and escapes with a body: not followed
+    // Backreferences, octal escapes, boundaries and escapes with a body: not followed.
+    if (/[0-9kbBpPcux]/.test(e)) return -1;
     return i + 2;
   }
   return '.^$|()?*+{}'.includes(c) ? -1 : i + 1;
@@ -35,7 +36,8 @@ function charAtomEnd(src: string, i: number): number {
 function addFirst(src: string, i: number, flags: string, set: { ascii: Uint8Array; nonAscii: boolean }): boolean {
   if (src[i] === '(') {
     const end = groupEnd(src, i);
-    if (end < 0) return false;
+    // A group that may match nothing lets what follows it come first: not followed.
+    if (end < 0 || src[end] === '?' || src[end] === '*' || src.startsWith('{0', end)) return false;
     let body = i + 1;
     if (src[body] === '?') {
       if (src[body + 1] !== ':') return false; // assertions, named groups: not followed
@@ -68,7 +70,11 @@ function addFirst(src: string, i: number, flags: string, set: { ascii: Uint8Arra
   } catch {
     return false;
   }
-  if (!/^[\x20-\x7e]*$/.test(atom) || /\\[sSwWD]|^\[\^/.test(atom) || /[iu]/.test(flags)) set.nonAscii = true;
+  // Non-ASCII may follow unless the atom is printable ASCII with only ASCII escapes (\u, \x and classes like \s
+  // reach further), not negated, without the i or u flag.
+  const escapes = atom.replace(/\\[-\]\\^./()[{}|?*+$dnrt]/g, '');
+  if (!/^[\x20-\x7e]*$/.test(atom) || escapes.includes('\\') || atom.startsWith('[^') || /[iu]/.test(flags))
+    set.nonAscii = true;
   return true;
 }
 

@@ -125,7 +125,9 @@ function literalAt(src: string, i: number): string | undefined {
   const q = src.slice(end, end + 3);
   if (q.startsWith('?') || q.startsWith('*') || q.startsWith('{0')) return undefined;
   const alts = alternativesOf(src, src[i + 1] === '?' ? i + 3 : i + 1, end - 1);
-  const firsts = new Set(alts?.map(([a, b]) => (a < b && isPlain(src[a]) ? src[a] : '')));
+  // Each alternative must start with the literal itself, not quantified to maybe nothing (x?, x*, x{0,…}).
+  const mandatory = (a: number): boolean => !'?*'.includes(src[a + 1] || '_') && !src.startsWith('{0', a + 1);
+  const firsts = new Set(alts?.map(([a, b]) => (a < b && isPlain(src[a]) && mandatory(a) ? src[a] : '')));
   const [only] = firsts;
   return firsts.size === 1 && only !== '' ? only : undefined;
 }
@@ -156,6 +158,10 @@ export function literalAnchorOf(source: string, flags = ''): LiteralAnchor | und
     if (runClass[literal.charCodeAt(0)] === 1) return undefined;
     // Some leading lookbehind must reject every character of the run, so a match starts where a run starts.
     const rejectsRun = behinds.some((b) => {
+      // Only plain bodies: with anchors, boundaries, assertions or backreferences the character before the start
+      // is not all that decides (as in digit-anchor.ts). One class is plain whatever characters it lists.
+      const oneClass = b.startsWith('[') && classEnd(b, 0) === b.length;
+      if (!oneClass && /\\(?:[1-9bB]|k<)|[$^]|\(\?[=!<]/.test(b)) return false;
       const re = new RegExp(`(?<!${b})`, `${clean}y`);
       for (let c = 0; c < 128; c++) {
         if (runClass[c] !== 1) continue;

@@ -43,11 +43,11 @@ function nonDigitCharEnd(src: string, i: number, flags: string): number {
   if (c === '[') end = classEnd(src, i);
   else if (c === '\\') {
     const e = src[i + 1] ?? '';
-    // Backreferences, word boundaries and \p (needs u) are not single plain characters.
-    if (/[1-9kbBpP]/.test(e)) return -1;
+    // Backreferences, octal escapes (\01 is one character), word boundaries and \p (needs u) are not read here.
+    if (/[0-9kbBpP]/.test(e)) return -1;
     if (e === 'u') end = /^\\u[0-9A-Fa-f]{4}/.test(src.slice(i, i + 6)) ? i + 6 : -1;
     else if (e === 'x') end = /^\\x[0-9A-Fa-f]{2}/.test(src.slice(i, i + 4)) ? i + 4 : -1;
-    else if (e === 'c') end = i + 3;
+    else if (e === 'c') end = /^\\c[A-Za-z]/.test(src.slice(i, i + 3)) ? i + 3 : -1;
     else end = i + 2;
   } else if (SPECIAL.includes(c) || c === '(') return -1;
   else end = i + 1;
