@@ -267,7 +267,19 @@ describe('anchoredRegex', () => {
         ),
         { maxLength: 6 },
       )
-      .map((groups) => groups.map(([d, sep, pre]) => `${'あ'.repeat(200)}${pre}${d}${sep}${d}`).join(''));
+      // Filler before each group, or after it (so the first group's prefix starts the text, as near index 0 the
+      // attempts before a run would fall before the text).
+      .chain((groups) =>
+        fc
+          .boolean()
+          .map((after) =>
+            groups
+              .map(([d, sep, pre]) =>
+                after ? `${pre}${d}${sep}${d}${'あ'.repeat(200)}` : `${'あ'.repeat(200)}${pre}${d}${sep}${d}`,
+              )
+              .join(''),
+          ),
+      );
     fc.assert(
       fc.property(sparseArb, (text) => {
         for (const p of PATTERNS)
@@ -313,5 +325,13 @@ describe('anchoredRegex', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('never tries before the start of the text (a prefix range reaching past index 0)', () => {
+    // An attempt at -1 would run at 0 and end the skipped range one character early, letting d34 match inside it.
+    const source = '[a-z]{1,3}\\d{2}[a-z]*';
+    const text = `ab12cd34${'あ'.repeat(200)}`;
+    expect(anchoredMatches(source, '', text)).toEqual(globalMatches(source, '', text));
+    expect(anchoredMatches(source, '', text)).toHaveLength(1);
   });
 });

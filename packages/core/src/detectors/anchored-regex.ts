@@ -111,7 +111,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         if (len < need || len > most) continue;
         if (follow !== undefined && !follows(follow, text, start + len)) continue;
         const last = atRunStart ? start - prefixMin : start + len - need;
-        for (let p = Math.max(start - prefixMax, next, tried + 1); p <= last; p++) {
+        for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= last; p++) {
           tried = p;
           sticky.lastIndex = p;
           const m = sticky.exec(text);
