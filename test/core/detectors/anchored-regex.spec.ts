@@ -334,4 +334,98 @@ describe('anchoredRegex', () => {
     expect(anchoredMatches(source, '', text)).toEqual(globalMatches(source, '', text));
     expect(anchoredMatches(source, '', text)).toHaveLength(1);
   });
+
+  it('finds exactly the matches of the global scan for custom rules built from the shapes the anchors read', () => {
+    // Rule authors write their own patterns: lookbehinds, non-digit prefixes, digit, literal and follow parts, and
+    // the shapes each reader must refuse (optional literals, backreferences, octal escapes, nested optional groups).
+    const source = fc
+      .tuple(
+        fc.constantFrom(
+          '',
+          '(?<!\\d)',
+          '(?<![\\w-])',
+          '(?<![A-Za-z\\d])',
+          '(?<![\\w.])',
+          '(?<!x)',
+          '(?<![a-z.])',
+          '(?<!\\d ?)',
+        ),
+        fc.array(
+          fc.constantFrom(
+            'x',
+            '[a-c]',
+            '[ :]{0,2}',
+            '(?:ab|c)',
+            '\\.?',
+            'y{1,3}',
+            '(?=a)',
+            '\\b',
+            '[a-z]+',
+            '(?:a|b\\.)*',
+            'T-?',
+            '[a-z.]+',
+            '(?:@?x|@y)',
+            '(x)',
+            '\\01',
+            '(?:a)?',
+          ),
+          { maxLength: 2 },
+        ),
+        fc.constantFrom(
+          '\\d{2}',
+          '\\d{1,3}',
+          '\\d{3}-\\d{4}',
+          '@',
+          '(?::\\d)+',
+          '-',
+          '\\d+',
+          '(?:19|20)\\d{2}',
+          ':',
+          '(?:-x|-y)',
+          '\\d{4}([ -])\\d',
+        ),
+        fc.array(
+          fc.constantFrom(
+            '[a-z]*',
+            '(?![\\d-])',
+            '[ -]\\d',
+            '\\d',
+            'x',
+            '(?:st|nd)?',
+            '[年./-]',
+            '(?:(?:a)?b|c)',
+            '\\1',
+          ),
+          {
+            maxLength: 2,
+          },
+        ),
+      )
+      .map(([behind, prefix, core, suffix]) => `${behind}${prefix.join('')}${core}${suffix.join('')}`)
+      .filter((s) => {
+        try {
+          new RegExp(s).test('');
+          return true;
+        } catch {
+          return false; // \1 without a group is fine, but keep only sources the engine accepts
+        }
+      });
+    const unit = fc.constantFrom(...'abcxyT-.:@ 0123456789年\n', 'あ'.repeat(60), '1234', '12', '@x', 'ab12');
+    fc.assert(
+      fc.property(
+        source,
+        fc.constantFrom('', 'd', 'i', 'm'),
+        fc.array(fc.array(unit, { maxLength: 40 }), { maxLength: 20 }),
+        (src, flags, texts) => {
+          for (const parts of texts) {
+            const text = parts.join('');
+            expect(anchoredMatches(src, flags, text), `${src} /${flags} on ${JSON.stringify(text)}`).toEqual(
+              globalMatches(src, flags, text),
+            );
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
 });
