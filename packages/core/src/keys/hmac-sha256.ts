@@ -6,7 +6,9 @@ import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:cr
  * key's inner and outer pad states are compressed once per key, so a value of up to 55 UTF-8 bytes costs two
  * compressions. Bit-identical to createHmac('sha256', key).update(value, 'utf8') (RFC 4231 vectors and a
  * differential property in test/core/keys/hmac-sha256.spec.ts), lone surrogates included (U+FFFD, as node writes
- * them). Long values go to node's implementation: the native one is faster there.
+ * them). Long values go to node's implementation: the native one is faster there. A library would be preferable to
+ * hand-written hashing, but @noble/hashes 2.4 (hmac.create(sha256, key) once, clone() per value) measured ~7.9 µs per
+ * short value against node's ~1.8 µs (2026-12-01, same process): slower than the per-call native HMAC it would replace.
  */
 
 const K = Int32Array.from([
