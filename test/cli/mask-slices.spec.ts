@@ -23,7 +23,7 @@ const cellChars = fc.constantFrom('a', 'Z', '0', '山', '田', 'ｱ', '😀', ',
 const cell = fc.string({ unit: cellChars, maxLength: 5 });
 
 interface Doc {
-  readonly format: SliceFormat;
+  readonly format: Exclude<SliceFormat, 'xml'>; // the line-based formats this file tests (XML: xml-slices.spec.ts)
   readonly text: string;
   readonly eol: string;
 }
