@@ -1,4 +1,4 @@
-import { classEnd, groupEnd } from './digit-anchor.js';
+import { classEnd, groupEnd } from './regex-source.js';
 
 /**
  * Rewrites `(?<!X)C…` (leading lookbehinds, then one single-character atom C) as `C(?<!(?:X)C)…`: the same matches

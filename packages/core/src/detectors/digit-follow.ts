@@ -1,4 +1,5 @@
-import { classEnd, groupEnd, readDigitAnchor } from './digit-anchor.js';
+import { readDigitAnchor } from './digit-anchor.js';
+import { classEnd, groupEnd } from './regex-source.js';
 
 /**
  * The characters that can come right after a digit-anchored pattern's leading digits, when those digits take a whole

@@ -1,4 +1,4 @@
-import { classEnd, groupEnd } from './digit-anchor.js';
+import { alternatives, classEnd, groupEnd } from './regex-source.js';
 
 /**
  * Reads, from a pattern's source, "every match holds a literal character X, and everything before the first X is a
@@ -72,7 +72,7 @@ function prefix(src: string, from: number, to: number): Parsed {
           if (src[body + 1] !== ':') break; // named groups and modifiers: stop here
           body += 2;
         }
-        const inner = alternativesOf(src, body, end - 1);
+        const inner = alternatives(src, body, end - 1);
         if (inner === undefined) break;
         const parsed = inner.map(([a, b]) => prefix(src, a, b));
         if (parsed.some((p, k) => p.end !== (inner[k] as [number, number])[1])) break;
@@ -90,25 +90,6 @@ function prefix(src: string, from: number, to: number): Parsed {
   return { atoms, end: i };
 }
 
-function alternativesOf(src: string, from: number, to: number): [number, number][] | undefined {
-  const out: [number, number][] = [];
-  let start = from;
-  for (let j = from; j < to; j++) {
-    const c = src[j];
-    if (c === '\\') j++;
-    else if (c === '[' || c === '(') {
-      const e = c === '[' ? classEnd(src, j) : groupEnd(src, j);
-      if (e < 0 || e > to) return undefined;
-      j = e - 1;
-    } else if (c === '|') {
-      out.push([start, j]);
-      start = j + 1;
-    }
-  }
-  out.push([start, to]);
-  return out;
-}
-
 const isPlain = (c: string | undefined): c is string =>
   c !== undefined && c.charCodeAt(0) < 128 && /^[^\\^$.|?*+()[\]{}]$/.test(c);
 
@@ -124,7 +105,7 @@ function literalAt(src: string, i: number): string | undefined {
   if (end < 0) return undefined;
   const q = src.slice(end, end + 3);
   if (q.startsWith('?') || q.startsWith('*') || q.startsWith('{0')) return undefined;
-  const alts = alternativesOf(src, src[i + 1] === '?' ? i + 3 : i + 1, end - 1);
+  const alts = alternatives(src, src[i + 1] === '?' ? i + 3 : i + 1, end - 1);
   // Each alternative must start with the literal itself, not quantified to maybe nothing (x?, x*, x{0,…}).
   const mandatory = (a: number): boolean => !'?*'.includes(src[a + 1] || '_') && !src.startsWith('{0', a + 1);
   const firsts = new Set(alts?.map(([a, b]) => (a < b && isPlain(src[a]) && mandatory(a) ? src[a] : '')));
@@ -135,7 +116,7 @@ function literalAt(src: string, i: number): string | undefined {
 /** The literal anchor of a pattern source, or undefined. */
 export function literalAnchorOf(source: string, flags = ''): LiteralAnchor | undefined {
   if (/[iuv]/.test(flags)) return undefined;
-  if (alternativesOf(source, 0, source.length)?.length !== 1) return undefined;
+  if (alternatives(source, 0, source.length)?.length !== 1) return undefined;
   let i = 0;
   const behinds: string[] = [];
   while (/^\(\?<?[=!]/.test(source.slice(i, i + 4))) {

@@ -1,4 +1,4 @@
-import { classEnd, groupEnd } from './digit-anchor.js';
+import { alternatives, classEnd, groupEnd } from './regex-source.js';
 
 /**
  * Reads the part of a pattern before its leading digits when every character it can consume is a non-digit, with
@@ -94,7 +94,7 @@ function item(src: string, i: number, to: number, flags: string): (Width & { end
         if (body <= 0 || body >= end) return undefined;
       } else return undefined; // modifiers
     }
-    const alts = splitAlternatives(src, body, end - 1);
+    const alts = alternatives(src, body, end - 1);
     if (alts === undefined) return undefined;
     w = { min: Infinity, max: 0 };
     for (const [a, b] of alts) {
@@ -111,26 +111,6 @@ function item(src: string, i: number, to: number, flags: string): (Width & { end
   const q = boundsAt(src, end);
   if (q === undefined) return undefined;
   return { min: w.min * q.min, max: w.max * q.max, end: q.end };
-}
-
-/** Top-level alternatives of src[from, to), or undefined when a class or group in it cannot be closed. */
-function splitAlternatives(src: string, from: number, to: number): [number, number][] | undefined {
-  const out: [number, number][] = [];
-  let start = from;
-  for (let j = from; j < to; j++) {
-    const c = src[j];
-    if (c === '\\') j++;
-    else if (c === '[' || c === '(') {
-      const e = c === '[' ? classEnd(src, j) : groupEnd(src, j);
-      if (e < 0 || e > to) return undefined;
-      j = e - 1;
-    } else if (c === '|') {
-      out.push([start, j]);
-      start = j + 1;
-    }
-  }
-  out.push([start, to]);
-  return out;
 }
 
 /** Widths of the longest run of prefix items from `from` (stopping before `to`), and where it stops. */

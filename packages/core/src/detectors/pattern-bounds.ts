@@ -1,4 +1,4 @@
-import { classEnd, groupEnd, isDigitClass } from './digit-anchor.js';
+import { classEnd, groupEnd, isDigitClass } from './regex-source.js';
 
 /**
  * What every match of a pattern must consume, read from its source: at least `minLength` UTF-16 units, and a digit
