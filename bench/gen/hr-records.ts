@@ -44,6 +44,8 @@ const BUILDINGS = ['', '', '', ' サンハイツ', ' グランドメゾン', ' �
 export interface HrGenerator {
   /** The record with ordinal `i` (0-based). */
   next(): HrRecord;
+  /** The personal data the last record's 備考 embeds (names, phones, addresses, …), for leak measurements. */
+  remarkPii(): readonly string[];
 }
 
 export interface HrGeneratorOptions {
@@ -89,8 +91,11 @@ export function createHrGenerator(options: HrGeneratorOptions = {}, pools: Pools
   };
 
   let i = 0;
+  let embedded: string[] = [];
   return {
+    remarkPii: () => embedded,
     next(): HrRecord {
+      embedded = [];
       const id = i++;
       const { last, first, female } = person();
       const addr = address();
@@ -105,7 +110,7 @@ export function createHrGenerator(options: HrGeneratorOptions = {}, pools: Pools
         ? ''
         : remark(() => {
             const other = person();
-            return `${other.last.kanji} ${other.first.kanji}`;
+            return pii(`${other.last.kanji} ${other.first.kanji}`);
           });
       return {
         社員番号: `E${String(100_000 + id)}`,
@@ -131,21 +136,26 @@ export function createHrGenerator(options: HrGeneratorOptions = {}, pools: Pools
         備考: memo,
       };
 
+      function pii(value: string): string {
+        embedded.push(value);
+        return value;
+      }
+
       function remark(otherName: () => string): string {
         switch (n(20)) {
           case 0:
           case 1:
-            return `緊急連絡先：${otherName()}（${pick(RELATIONS)}） ${mobile()}`;
+            return `緊急連絡先：${otherName()}（${pick(RELATIONS)}） ${pii(mobile())}`;
           case 2:
-            return `本人より携帯番号変更の連絡あり、新番号 ${cell}`;
+            return `本人より携帯番号変更の連絡あり、新番号 ${pii(cell)}`;
           case 3:
-            return `住所変更届受理（旧住所：${address().text}）`;
+            return `住所変更届受理（旧住所：${pii(address().text)}）`;
           case 4:
-            return `給与振込口座を${bank}${branch} 普通 ${account} に変更`;
+            return `給与振込口座を${bank}${branch} 普通 ${pii(account)} に変更`;
           case 5:
-            return `源泉徴収票を ${email} 宛に送付済み`;
+            return `源泉徴収票を ${pii(email)} 宛に送付済み`;
           case 6:
-            return `配偶者 ${otherName()}（生年月日 ${date(1965, 35)}）を扶養に追加`;
+            return `配偶者 ${otherName()}（生年月日 ${pii(date(1965, 35))}）を扶養に追加`;
           case 7:
             return `${date(2020, 6)}付で${pick(DEPARTMENTS)}へ異動`;
           case 8:
@@ -154,7 +164,7 @@ export function createHrGenerator(options: HrGeneratorOptions = {}, pools: Pools
           case 10:
             return '特になし';
           case 11:
-            return `個人番号カード写し受領（${myNumber().replace(/(\d{4})(?=\d)/g, '$1 ')}）`;
+            return `個人番号カード写し受領（${pii(myNumber().replace(/(\d{4})(?=\d)/g, '$1 '))}）`;
           default:
             return '';
         }
