@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createHrGenerator, type HrRecord } from '../../bench/gen/hr-records.js';
+import { HR_COLUMNS, createHrGenerator, type HrColumn, type HrRecord } from '../../bench/gen/hr-records.js';
 import { serializer, type HrFormat } from '../../bench/gen/serialize.js';
 import { maskFile, tmp, writeKeyFile } from './mask-helpers.js';
 
@@ -12,22 +12,12 @@ import { maskFile, tmp, writeKeyFile } from './mask-helpers.js';
  */
 
 const RECORDS = 1500;
-const PII_COLUMNS = [
-  '氏名',
-  'フリガナ',
-  '生年月日',
-  '郵便番号',
-  '住所',
-  '電話番号',
-  '携帯電話',
-  'メールアドレス',
-  '個人番号',
-  '基礎年金番号',
-  '雇用保険被保険者番号',
-  '口座番号',
-  '口座名義',
-] as const;
 const PLAIN_COLUMNS = ['性別', '銀行名', '支店名', '入社日', '部署'] as const;
+/** Every other generated column except the ID, the salary (masked by policy, neither PII nor kept) and 備考. */
+const PII_COLUMNS = HR_COLUMNS.filter(
+  (c): c is Exclude<HrColumn, '基本給'> =>
+    !(PLAIN_COLUMNS as readonly string[]).includes(c) && c !== '社員番号' && c !== '基本給' && c !== '備考',
+);
 type Fields = Record<string, string>;
 
 const gen = createHrGenerator({ seed: 2026 });

@@ -75,8 +75,10 @@ export async function openSlices(input: OpenedInput, options: SliceSourceOptions
     held.push(item);
     if ('records' in item) {
       decoded = false;
-      for (const u of item.records) sample.push({ ...u, record: sample.length });
-      for (const u of item.records) chars += u.pieces.reduce((n, p) => n + p.length, 0);
+      for (const u of item.records) {
+        sample.push({ ...u, record: sample.length });
+        for (const p of u.pieces) chars += p.length;
+      }
       continue;
     }
     const text = bytes.write(item.bytes);

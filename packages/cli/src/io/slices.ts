@@ -98,13 +98,8 @@ export async function* sliceRecords(input: AsyncIterable<Uint8Array>, options: S
   let lines = 0;
 
   const cut = (last: Uint8Array, end: number): Slice => {
-    const bytes = new Uint8Array(partBytes + end);
-    let at = 0;
-    for (const p of parts) {
-      bytes.set(p, at);
-      at += p.length;
-    }
-    bytes.set(last.subarray(0, end), at);
+    parts.push(last.subarray(0, end));
+    const bytes = concatBytes(parts, partBytes + end);
     const slice: Slice = { bytes, offset, lines };
     offset += bytes.length;
     for (let i = bytes.indexOf(LF); i >= 0; i = bytes.indexOf(LF, i + 1)) lines++;
@@ -166,6 +161,17 @@ export async function* sliceRecords(input: AsyncIterable<Uint8Array>, options: S
     }
   }
   if (partBytes > 0) yield cut(new Uint8Array(0), 0);
+}
+
+/** `parts` copied into one owned buffer of `total` bytes (their sum): a slice's bytes, moved to a worker whole. */
+export function concatBytes(parts: readonly Uint8Array[], total: number): Uint8Array {
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    bytes.set(p, at);
+    at += p.length;
+  }
+  return bytes;
 }
 
 /** Line feeds in `parts` before their last `tail` bytes (the record that never ended starts there). */

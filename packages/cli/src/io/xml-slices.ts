@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { KamenError, createXmlDecoder, type RecordUnit } from '@kamen/core';
 import { createByteDecoder, type TextEncodingName } from './encoding.js';
 import { located, withContext } from './records.js';
-import type { Slice } from './slices.js';
+import { concatBytes, type Slice } from './slices.js';
 import { XmlRecordScanner } from './xml-scan.js';
 
 /** Records decoded in this thread (an XML record too long to slice, and everything after it), numbered from 0. */
@@ -49,16 +49,6 @@ function units(bytes: Uint8Array, from: number, encoding: XmlSliceOptions['encod
     i += b < 0x80 ? 1 : b === 0x8f ? 3 : b === 0x8e || (b >= 0xa1 && b <= 0xfe) ? 2 : 1;
   }
   return n;
-}
-
-function concat(parts: readonly Uint8Array[], total: number): Uint8Array {
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    bytes.set(p, at);
-    at += p.length;
-  }
-  return bytes;
 }
 
 /**
@@ -116,7 +106,7 @@ export async function* sliceXml(input: AsyncIterable<Uint8Array>, options: XmlSl
       records++;
       if (partBytes + pos >= sliceBytes || records >= sliceRecords) {
         parts.push(buf.subarray(0, pos));
-        yield cut(concat(parts, partBytes + pos), scanner.open());
+        yield cut(concatBytes(parts, partBytes + pos), scanner.open());
         parts = [];
         partBytes = 0;
         lastEnd = 0;
@@ -129,13 +119,13 @@ export async function* sliceXml(input: AsyncIterable<Uint8Array>, options: XmlSl
       partBytes += buf.length;
     }
     if (partBytes - lastEnd > switchBytes) {
-      const pending = concat(parts, partBytes);
+      const pending = concatBytes(parts, partBytes);
       if (lastEnd > 0) yield cut(pending.slice(0, lastEnd), scanner.open());
       yield* decodeRest(pending.subarray(lastEnd), iterator, { offset, lines, column, open }, options);
       return;
     }
   }
-  yield cut(concat(parts, partBytes), undefined);
+  yield cut(concatBytes(parts, partBytes), undefined);
 }
 
 interface At {

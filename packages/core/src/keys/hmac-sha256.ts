@@ -124,6 +124,17 @@ function pad(block: Uint8Array, n: number, total: number): number {
   return end;
 }
 
+/** The 8 state words as 32 big-endian bytes at the start of `out` (FIPS 180-4 6.2.2, the digest's byte order). */
+function bigEndianInto(out: Uint8Array, h: Int32Array): void {
+  for (let i = 0; i < 8; i++) {
+    const w = h[i]!;
+    out[4 * i] = w >>> 24;
+    out[4 * i + 1] = (w >>> 16) & 0xff;
+    out[4 * i + 2] = (w >>> 8) & 0xff;
+    out[4 * i + 3] = w & 0xff;
+  }
+}
+
 /** HMAC-SHA-256 under one key, with the key's pad states computed once. Holds key-equivalent material. */
 export class HmacSha256 {
   private readonly inner = new Int32Array(8);
@@ -154,23 +165,11 @@ export class HmacSha256 {
     const end = pad(msg, n, 64 + n);
     state.set(this.inner);
     for (let at = 0; at < end; at += 64) compress(state, msg, at);
-    for (let i = 0; i < 8; i++) {
-      const w = state[i]!;
-      outBlock[4 * i] = w >>> 24;
-      outBlock[4 * i + 1] = (w >>> 16) & 0xff;
-      outBlock[4 * i + 2] = (w >>> 8) & 0xff;
-      outBlock[4 * i + 3] = w & 0xff;
-    }
+    bigEndianInto(outBlock, state);
     pad(outBlock, 32, 96);
     state.set(this.outer);
     compress(state, outBlock, 0);
-    for (let i = 0; i < 8; i++) {
-      const w = state[i]!;
-      digestBytes[4 * i] = w >>> 24;
-      digestBytes[4 * i + 1] = (w >>> 16) & 0xff;
-      digestBytes[4 * i + 2] = (w >>> 8) & 0xff;
-      digestBytes[4 * i + 3] = w & 0xff;
-    }
+    bigEndianInto(digestBytes, state);
     msg.fill(0, 0, end); // no value bytes left in the scratch
     return digestBytes.toString(encoding);
   }
