@@ -128,13 +128,14 @@ async function loadBuild(label: string, root: string): Promise<Build> {
       return bytes;
     },
     json() {
-      const codec = createBodyCodec(
-        'json',
-        { maxStringLength: 1 << 20 },
-        createLeafMasker(proxyPlan, { counts: new Map() }),
-      );
-      // As the proxy's sendWhole: the body's bytes decoded, masked in one pass, encoded back to UTF-8.
+      const limits = { maxStringLength: 1 << 20 };
+      const transform = createLeafMasker(proxyPlan, { counts: new Map() });
+      // As the proxy's sendWhole (maskWhole): the body's bytes decoded, masked in one pass (maskJsonWhole where the
+      // build has it, else the codec), encoded back to UTF-8.
       const text = new TextDecoder('utf-8', { fatal: true }).decode(pageBytes);
+      const whole = core.maskJsonWhole?.(text, limits, transform) as string | undefined;
+      if (whole !== undefined) return Buffer.from(whole, 'utf8');
+      const codec = createBodyCodec('json', limits, transform);
       const out = (codec.write(text) as string) + (codec.end() as string);
       return Buffer.from(out, 'utf8');
     },

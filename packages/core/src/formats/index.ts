@@ -25,5 +25,6 @@ export { codecStream } from './codec-stream.js';
 export { createSseDecoder, createSseCodec } from './sse-codec.js';
 export { liftJsonNumbers, lowerJsonNumbers, type LiftedNumbers } from './json-numbers.js';
 export { createJsonNumbersCodec } from './json-lifted.js';
+export { maskJsonWhole } from './json-whole.js';
 export { codecWithJsonNumbers } from './embedded-json.js';
 export { createHtmlDecoder, createHtmlCodec, type HtmlCodecOptions } from './html-codec.js';

@@ -8,7 +8,7 @@ import type { FormatTransform, Leaf, RecordUnit, TextCodec } from './types.js';
 
 // Anything JSON.stringify would escape or might treat specially (quotes, backslashes, controls, surrogates).
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
-const JSON_SPECIAL = /["\\\0-\x1F\uD800-\uDFFF]/;
+export const JSON_SPECIAL = /["\\\0-\x1F\uD800-\uDFFF]/;
 
 /**
  * lowerJsonNumbers followed by encodeRecords, in one pass: the same text, without rebuilding the records' arrays. A

@@ -1,7 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http';
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FormatTransform, TextCodec } from '@kamen/core';
+import { maskJsonWhole, type FormatTransform, type TextCodec } from '@kamen/core';
 import { decoders, encoder, type Coding } from '../http/content-encoding.js';
 import { ResponseSink } from '../http/response-sink.js';
 import { bodyErrorCode } from '../http/upstream-error.js';
@@ -56,6 +56,22 @@ export function leafTransform(r: MaskedResponse): {
 export function bodyCodec(r: MaskedResponse, format: BodyFormat): TextCodec {
   const limits = { maxStringLength: r.config.limits.maxRecordBytes };
   return createBodyCodec(format, limits, leafTransform(r).transform, r.config.content.htmlInlineScripts);
+}
+
+/**
+ * A whole body's text masked: what bodyCodec's codec writes for it. A JSON document goes through maskJsonWhole
+ * (one scan, the unchanged text copied in runs; the same bytes); one it does not take (malformed, a limit reached)
+ * goes through the codec, with the same transform (untouched until the scan succeeds), which reports the error.
+ */
+export function maskWhole(r: MaskedResponse, format: BodyFormat, text: string): string {
+  const limits = { maxStringLength: r.config.limits.maxRecordBytes };
+  const { transform } = leafTransform(r);
+  if (format === 'json' && typeof transform !== 'function') {
+    const masked = maskJsonWhole(text, limits, transform);
+    if (masked !== undefined) return masked;
+  }
+  const codec = createBodyCodec(format, limits, transform, r.config.content.htmlInlineScripts);
+  return codec.write(text) + codec.end();
 }
 
 /**

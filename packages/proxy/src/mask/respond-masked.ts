@@ -12,7 +12,7 @@ import { byteLimit, discard } from './body-stream.js';
 import { decoderLabel, formatOf, matchesType, parseMediaType } from './content-type.js';
 import type { MaskCounts } from './leaf-masker.js';
 import type { MaskPool } from './mask-pool.js';
-import { bodyCodec, streamMasked, type BodyPlan } from './masked-stream.js';
+import { maskWhole, streamMasked, type BodyPlan } from './masked-stream.js';
 import { collect, replay, wholeBodyLimit } from './whole-body.js';
 
 export interface MaskedResponse {
@@ -128,9 +128,8 @@ function sendWhole(r: MaskedResponse, b: BodyPlan, bytes: Buffer): MaskedOutcome
   const max = r.config.limits.maxBodyBytes;
   let out: Buffer;
   try {
-    const codec = bodyCodec(r, b.format);
     const text = new TextDecoder(b.charset, { fatal: true }).decode(bytes);
-    const masked = Buffer.from(codec.write(text) + codec.end(), 'utf8');
+    const masked = Buffer.from(maskWhole(r, b.format, text), 'utf8');
     if (masked.length > max) throw proxyError('KAMEN_PROXY_ERR_BODY_LIMIT', `masked body exceeds ${max} bytes`);
     out = b.coding !== undefined ? encodeWhole(b.coding, masked) : masked;
   } catch (err) {
