@@ -183,10 +183,17 @@ export function normalizeText(original: string): NormalizedText {
   while (i < n) {
     const c = original.charCodeAt(i);
     const k = kind[c];
-    if (k === SINGLE && !isCombiningAt(original, i + 1, kind)) {
-      push(map[c] as number, i, i + 1);
-      i++;
-      continue;
+    if (k === SINGLE) {
+      // Inline for the common unit: the next one is neither a mark nor a high surrogate (which may start one).
+      const nx = i + 1 < n ? original.charCodeAt(i + 1) : 0;
+      if (kind[nx] !== MARK_KIND && !(isHighSurrogate(nx) && isCombiningAt(original, i + 1, kind))) {
+        if (o === cap) grow();
+        out[o] = map[c] as number;
+        starts[o] = i;
+        ends[o] = ++i;
+        o++;
+        continue;
+      }
     }
     if (k === DROP) {
       i++;
