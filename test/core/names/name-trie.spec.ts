@@ -34,6 +34,22 @@ describe('name lookups straight on a text', () => {
     );
   });
 
+  it('canStartSurname is false only where surnamesAt finds no surname', () => {
+    fc.assert(
+      fc.property(textArb, (text) => {
+        for (let s = 0; s < text.length; s++) {
+          if (dict.canStartSurname(text.charCodeAt(s))) continue;
+          expect(
+            dict.surnamesAt(text, s, 4).some((x) => x !== undefined),
+            `${text} ${s}`,
+          ).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    expect(dict.canStartSurname('髙'.charCodeAt(0))).toBe(true);
+  });
+
   it('givenNameInfoAt gives givenNameInfo of the slice', () => {
     fc.assert(
       fc.property(textArb, fc.nat(), fc.nat(), (text, a, b) => {

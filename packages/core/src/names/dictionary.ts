@@ -52,6 +52,8 @@ export interface NameDictionary {
    * without slicing (detectors try every surname length at every kanji run).
    */
   surnamesAt(text: string, start: number, maxLength: number): readonly (NameInfo | undefined)[];
+  /** False when no surname starts with the text's unit `c` (itaiji folded): surnamesAt there finds nothing. */
+  canStartSurname(c: number): boolean;
   /** givenNameInfo(text.slice(start, end)), without slicing. */
   givenNameInfoAt(text: string, start: number, end: number): NameInfo | undefined;
   /** Longest surname / given name in UTF-16 units (bounds the longest-match search). */
@@ -203,6 +205,7 @@ function buildDictionary(): NameDictionary {
     surnameInfo: (s) => sur.byKey.get(foldItaiji(s)),
     givenNameInfo: (s) => giv.byKey.get(foldItaiji(s)),
     surnamesAt: (text, start, maxLength) => sur.trie.prefixes(text, start, maxLength),
+    canStartSurname: (c) => sur.trie.canStartWith(c),
     givenNameInfoAt: (text, start, end) => giv.trie.get(text, start, end),
     readingsOf: (kanji, kind) => (kind === 'surname' ? sur : giv).byKey.get(foldItaiji(kanji))?.readings ?? [],
     isSurnameReading: (kana) => sur.readings.has(toKatakana(kana)),

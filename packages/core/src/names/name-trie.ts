@@ -24,10 +24,13 @@ function foldTable(): Uint16Array {
 export class NameTrie<T> {
   readonly #root: TrieNode<T> = { value: undefined, next: undefined };
   readonly #fold = foldTable();
+  /** First units (folded) of the stored names: a one-load answer to "can a name start here?" (most cannot). */
+  readonly #first = new Uint8Array(0x10000);
 
   /** Adds a name; `key` must already be folded. The first value added for a key wins. */
   add(key: string, value: T): void {
     let node = this.#root;
+    if (key.length > 0) this.#first[key.charCodeAt(0)] = 1;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
       node.next ??= new Map();
@@ -36,6 +39,11 @@ export class NameTrie<T> {
       node = child;
     }
     node.value ??= value;
+  }
+
+  /** False when no stored name starts with the text's unit `c` (after folding), so prefixes() would find none. */
+  canStartWith(c: number): boolean {
+    return this.#first[this.#fold[c] || c] === 1;
   }
 
   /** The value of the name spelled by text[start, end), or undefined. */

@@ -4,6 +4,13 @@
  * detectors. Everything here works on the normalised copy (NFKC: ： is ':', （ is '(', full-width space is ' ').
  */
 
+/** A membership table over UTF-16 code units: one indexed load per test on the per-run path. */
+function unitSet(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
+
 /** Kanji honorifics and job titles that directly follow a name inside the same kanji run (山田部長). */
 export const KANJI_HONORIFICS: readonly string[] = [
   '様',
@@ -42,7 +49,12 @@ export const KANJI_HONORIFICS: readonly string[] = [
 export const KANA_HONORIFIC_RE = /^ ?(?:さん|さま|くん|ちゃん|先生|[様殿氏君])/;
 
 /** True when an honorific or title starts at `pos` (山田|さん, 山田 太郎|様, 山田|部長). */
+// First units of everything honorificAt accepts (the optional space, the kana and kanji honorifics, every title):
+// one table load answers most calls, which come for every surname-shaped kanji run.
+const HONORIFIC_FIRST_CODES = unitSet(` さくち先様殿氏君${KANJI_HONORIFICS.map((h) => h[0]).join('')}`);
+
 export function honorificAt(text: string, pos: number): boolean {
+  if (HONORIFIC_FIRST_CODES[text.charCodeAt(pos)] !== 1) return false;
   const after = text.slice(pos, pos + 5);
   return KANA_HONORIFIC_RE.test(after) || KANJI_HONORIFICS.some((h) => after.startsWith(h));
 }
@@ -88,11 +100,11 @@ const LABEL_HEAD = new RegExp(`^(?:${JA_LABELS.join('|')})`);
 
 // Characters a label tail can end with: the separators and the last character of every label. Checking the one
 // character before a run first keeps the regex off the hot path (most kanji runs follow kana or punctuation).
-const LABEL_TAIL_LAST = new Set([':', '=', ' ', ')', ...JA_LABELS.map((l) => l.slice(-1))]);
+const LABEL_TAIL_LAST_CODES = unitSet(`:= )${JA_LABELS.map((l) => l.slice(-1)).join('')}`);
 
 /** True when the text just before `start` ends with a name label. */
 export function hasLabelBefore(text: string, start: number): boolean {
-  if (start === 0 || !LABEL_TAIL_LAST.has(text[start - 1] as string)) return false;
+  if (start === 0 || LABEL_TAIL_LAST_CODES[text.charCodeAt(start - 1)] !== 1) return false;
   return LABEL_TAIL.test(text.slice(Math.max(0, start - 16), start));
 }
 
@@ -104,12 +116,33 @@ export function labelPrefixLength(s: string): number {
   return LABEL_HEAD.exec(s)?.[0].length ?? 0;
 }
 
+// LABEL_HEAD tried at one index of a text. Every label but お名前 is kanji only, and a kanji run cannot start with お,
+// so a label found at a run's start ends inside the run: the same answer as labelPrefixLength(run).
+const LABEL_HEAD_AT = new RegExp(`(?:${JA_LABELS.join('|')})`, 'y');
+const LABEL_FIRST_CODES = unitSet([...LABEL_FIRST].join(''));
+
+/** labelPrefixLength(text.slice(start, end)) for a kanji run [start, end), without slicing. */
+export function labelPrefixLengthAt(text: string, start: number): number {
+  if (LABEL_FIRST_CODES[text.charCodeAt(start)] !== 1) return 0;
+  LABEL_HEAD_AT.lastIndex = start;
+  return LABEL_HEAD_AT.exec(text)?.[0].length ?? 0;
+}
+
 /** Length of a kanji honorific/title at the end of `run` (0 when none), never the whole run. */
 const HONORIFIC_LAST = new Set(KANJI_HONORIFICS.map((h) => h.slice(-1)));
 
 export function honorificSuffixLength(run: string): number {
   if (!HONORIFIC_LAST.has(run[run.length - 1] as string)) return 0;
   for (const h of KANJI_HONORIFICS) if (run.length > h.length && run.endsWith(h)) return h.length;
+  return 0;
+}
+
+const HONORIFIC_LAST_CODES = unitSet([...HONORIFIC_LAST].join(''));
+
+/** honorificSuffixLength(text.slice(start, end)), without slicing (most runs end in no title's last character). */
+export function honorificSuffixLengthAt(text: string, start: number, end: number): number {
+  if (end <= start || HONORIFIC_LAST_CODES[text.charCodeAt(end - 1)] !== 1) return 0;
+  for (const h of KANJI_HONORIFICS) if (end - start > h.length && text.startsWith(h, end - h.length)) return h.length;
   return 0;
 }
 
@@ -132,6 +165,9 @@ export const endsInMunicipalOffice = (text: string, givenEnd: number): boolean =
 
 const ORG_SUFFIX = new Set('部課係室社局所店科班'.split(''));
 export const isOrgSuffix = (c: string): boolean => ORG_SUFFIX.has(c);
+const ORG_SUFFIX_CODES = unitSet([...ORG_SUFFIX].join(''));
+/** isOrgSuffix for a UTF-16 code unit. */
+export const isOrgSuffixUnit = (c: number): boolean => ORG_SUFFIX_CODES[c] === 1;
 
 /** Kanji run: CJK ideographs, 々 and ヶ (佐々木, 八ヶ代). */
 export const KANJI_RUN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\u3005\u30f6]+/g;
@@ -153,7 +189,12 @@ export const looksLikeGivenName = (g: string): boolean =>
   g.length >= 1 && g.length <= 3 && GIVEN_NAME_ENDINGS.has(g[g.length - 1] as string) && !cannotStartGivenName(g);
 
 // Department and function words that sit between a surname and a title (西村経理課長) and end like given names.
-const DEPARTMENT_RE =
-  /^(?:経理|総務|人事|営業|企画|開発|技術|製造|品質|広報|法務|財務|購買|物流|研究|管理|業務|情報|監査|秘書|会計|設計|生産|調達|販売|宣伝|教育|労務|給与|システム)/;
+const DEPARTMENT_WORDS =
+  '経理 総務 人事 営業 企画 開発 技術 製造 品質 広報 法務 財務 購買 物流 研究 管理 業務 情報 監査 秘書 会計 設計 生産 調達 販売 宣伝 教育 労務 給与 システム'.split(
+    ' ',
+  );
+const DEPARTMENT_RE = new RegExp(`^(?:${DEPARTMENT_WORDS.join('|')})`);
+const DEPARTMENT_FIRST_CODES = unitSet(DEPARTMENT_WORDS.map((w) => w[0]).join(''));
 /** True when a kanji string starts with a department word (経理, 総務 …). */
-export const isDepartmentWord = (s: string): boolean => DEPARTMENT_RE.test(s);
+export const isDepartmentWord = (s: string): boolean =>
+  DEPARTMENT_FIRST_CODES[s.charCodeAt(0)] === 1 && DEPARTMENT_RE.test(s);

@@ -3,15 +3,15 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import type { Candidate, Detector } from '../detector.js';
 import {
-  KANJI_RUN_RE,
   cannotStartGivenName,
   endsInMunicipalOffice,
   hasLabelBefore,
   honorificAt,
   honorificSuffixLength,
+  honorificSuffixLengthAt,
   isKanjiUnit,
-  isOrgSuffix,
-  labelPrefixLength,
+  isOrgSuffixUnit,
+  labelPrefixLengthAt,
   isDepartmentWord,
   looksLikeGivenName,
 } from './ja-name-cues.js';
@@ -169,8 +169,14 @@ function loneSurnameEnd(dict: NameDictionary, text: string, s: number, limit: nu
   return 0;
 }
 
+const KANJI_UNIT_RE = /[\u3400-\u4dbf\u4e00-\u9fff\u3005\u30f6]/g;
+
 const PERSONAL_HONORIFIC = /^ ?(?:さん|さま|くん|ちゃん|[様殿氏君])/;
-const isPersonalHonorific = (text: string, at: number): boolean => PERSONAL_HONORIFIC.test(text.slice(at, at + 4));
+// The first units PERSONAL_HONORIFIC can start with: most calls end at this one table load.
+const PERSONAL_FIRST = new Uint8Array(0x10000);
+for (const c of ' さくち様殿氏君') PERSONAL_FIRST[c.charCodeAt(0)] = 1;
+const isPersonalHonorific = (text: string, at: number): boolean =>
+  PERSONAL_FIRST[text.charCodeAt(at)] === 1 && PERSONAL_HONORIFIC.test(text.slice(at, at + 4));
 
 export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
   return {
@@ -183,25 +189,52 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
       const out: Candidate[] = [];
       const dict = getNameDictionary();
       const text = input.text;
-      const re = KANJI_RUN_RE;
-      re.lastIndex = 0;
-      let m: RegExpExecArray | null;
+      const n = text.length;
       let skipUntil = 0;
-      while ((m = re.exec(text)) !== null) {
-        const runStart = m.index;
-        const runEnd = runStart + m[0].length;
+      // Kanji runs as KANJI_RUN_RE finds them, without a match array or a run string: V8's skip loop finds each
+      // run's first unit (test() allocates nothing), a loop over code units its end. Most runs are ordinary words,
+      // and for those the rest of the scan is a few table loads.
+      const first = KANJI_UNIT_RE;
+      first.lastIndex = 0;
+      while (first.test(text)) {
+        const runStart = first.lastIndex - 1;
+        let i = first.lastIndex;
+        while (i < n && isKanjiUnit(text.charCodeAt(i))) i++;
+        const runEnd = i;
+        first.lastIndex = i;
         if (runStart < skipUntil) continue;
-        const run = m[0];
-        const honorLen = honorificSuffixLength(run);
+        const honorLen = honorificSuffixLengthAt(text, runStart, runEnd);
         const coreEnd = runEnd - honorLen;
         const labelled = hasLabelBefore(text, runStart);
         // Name starts to try: the run start, after a glued label (氏名山田), after an org suffix (営業部山田).
-        const starts = [runStart];
-        const glued = labelPrefixLength(run);
-        if (glued > 0 && glued < run.length) starts.push(runStart + glued);
-        for (let i = runStart + 1; i < coreEnd - 1 && starts.length < 4; i++) {
-          if (isOrgSuffix(text[i - 1] as string)) starts.push(i);
+        const glued = labelPrefixLengthAt(text, runStart);
+        let s1 = -1;
+        let s2 = -1;
+        let s3 = -1;
+        let count = 1;
+        if (glued > 0 && glued < runEnd - runStart) s1 = runStart + glued;
+        if (s1 >= 0) count++;
+        for (let j = runStart + 1; j < coreEnd - 1 && count < 4; j++) {
+          if (!isOrgSuffixUnit(text.charCodeAt(j - 1))) continue;
+          if (count === 1) s1 = j;
+          else if (count === 2) s2 = j;
+          else s3 = j;
+          count++;
         }
+        // Without a label, a start yields something only where a surname starts (bestSplit finds none elsewhere):
+        // one table load per start rules out most runs before any dictionary walk.
+        if (
+          !labelled &&
+          !dict.canStartSurname(text.charCodeAt(runStart)) &&
+          !(s1 >= 0 && dict.canStartSurname(text.charCodeAt(s1))) &&
+          !(s2 >= 0 && dict.canStartSurname(text.charCodeAt(s2))) &&
+          !(s3 >= 0 && dict.canStartSurname(text.charCodeAt(s3)))
+        )
+          continue;
+        const starts = [runStart];
+        if (s1 >= 0) starts.push(s1);
+        if (s2 >= 0) starts.push(s2);
+        if (s3 >= 0) starts.push(s3);
         let emitted: Candidate | undefined;
         for (const s of starts) {
           if (coreEnd - s > 12) continue;

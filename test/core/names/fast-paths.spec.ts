@@ -1,0 +1,70 @@
+// The name detectors' fast paths (kanji runs found by code unit, table-load pre-checks, lookups without slicing)
+// against the implementations they replaced, kept verbatim under oracle/: same candidates, in the same order, on
+// text made of the pieces those paths branch on.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { getDefaultRegistry, getNameDictionary, type Detector, type RuleDefinition } from '@kamen/core';
+import { normalizeText } from '../../../packages/core/src/text/normalize.js';
+import { createPersonNameJaDetector } from '../../../packages/core/src/detectors/names/person-name-ja.js';
+import { JA_LABELS, KANJI_HONORIFICS, isKanjiUnit } from '../../../packages/core/src/detectors/names/ja-name-cues.js';
+import { createPersonNameJaDetector as oldJa } from './oracle/person-name-ja.js';
+
+const dict = getNameDictionary();
+const ruleOf = (id: string): RuleDefinition => {
+  const rule = getDefaultRegistry().rules.find((r) => r.id === id);
+  if (rule === undefined) throw new Error(`no rule ${id}`);
+  return rule;
+};
+
+// Dictionary names and readings, their itaiji, honorifics, titles, labels, org and place suffixes, departments,
+// particles, kana, Latin, separators: every branch of the Japanese detector has a piece that takes it.
+const jaPieces = [
+  ...dict.surnames.slice(0, 300).map((e) => e.kanji),
+  ...dict.givenNames.slice(0, 300).map((e) => e.kanji),
+  ...dict.surnames.slice(0, 40).map((e) => e.kana),
+  ...dict.givenNames
+    .slice(0, 40)
+    .map((e) => e.kana.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))),
+  ...KANJI_HONORIFICS,
+  ...JA_LABELS,
+  ...'髙﨑邉齋々ヶ部課係室社局所店科班市町村区役所庁経理総務人事システム番号月日生年'.split(''),
+  ...['さん', 'さま', 'くん', 'ちゃん', 'の', 'は', 'が', 'から', 'です', '、', '。', ':', '(漢字)', ' ', '  ', '\n'],
+  ...['さくら', 'ひなた', 'タロウ', 'A', 'Mr.', '1'],
+];
+const jaText = fc.array(fc.constantFrom(...jaPieces), { maxLength: 16 }).map((p) => p.join(''));
+
+const candidates = (d: Detector, text: string): unknown[] => [...d.scan(normalizeText(text))];
+
+function sameAsOracle(fresh: Detector, oracle: Detector, arb: fc.Arbitrary<string>, numRuns: number): void {
+  fc.assert(
+    fc.property(arb, (text) => {
+      expect(candidates(fresh, text)).toEqual(candidates(oracle, text));
+    }),
+    { numRuns },
+  );
+}
+
+describe('name detector fast paths match the implementations they replaced', () => {
+  it('person_name_ja', () => {
+    const rule = ruleOf('names.person_name_ja');
+    sameAsOracle(createPersonNameJaDetector(rule), oldJa(rule), jaText, 3000);
+    // Arbitrary strings too: lone surrogates, NUL, kanji from every block the run scanner accepts.
+    sameAsOracle(createPersonNameJaDetector(rule), oldJa(rule), fc.string({ unit: 'binary', maxLength: 40 }), 1000);
+  });
+
+  it('the generated texts hold names (the comparison above is not of empty lists)', () => {
+    const rule = ruleOf('names.person_name_ja');
+    const hit = fc.sample(jaText, { numRuns: 500, seed: 1 }).filter((t) => candidates(oldJa(rule), t).length > 0);
+    expect(hit.length).toBeGreaterThan(40);
+  });
+
+  it('labels are kanji only but お名前, so a label at a kanji run start ends inside the run', () => {
+    for (const l of JA_LABELS) {
+      const rest = l === 'お名前' ? l.slice(1) : l;
+      expect(
+        [...rest].every((c) => isKanjiUnit(c.charCodeAt(0))),
+        l,
+      ).toBe(true);
+    }
+  });
+});
