@@ -79,8 +79,23 @@ describe('digitAnchorOf', () => {
       { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4, prefixMin: 0, prefixMax: 0 },
     ],
     [
+      // Bounded: the optional space and the separator after it both rule out a fifth digit.
       '(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-]',
-      { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: Infinity, prefixMin: 0, prefixMax: 0 },
+      { leadingDigits: 4, notAfterDigit: true, maxLeadingDigits: 4, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      '(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?,? (?:Jan|Feb)',
+      { leadingDigits: 1, notAfterDigit: true, maxLeadingDigits: 2, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      // An optional atom that may start with a digit: a longer run can still match.
+      '(?<!\\d)\\d{2}(?: ?\\d)? ?-',
+      { leadingDigits: 2, notAfterDigit: true, maxLeadingDigits: Infinity, prefixMin: 0, prefixMax: 0 },
+    ],
+    [
+      // Only optional atoms after the digits: anything may follow them.
+      '(?<!\\d)\\d{2} ?',
+      { leadingDigits: 2, notAfterDigit: true, maxLeadingDigits: Infinity, prefixMin: 0, prefixMax: 0 },
     ],
     [
       '(?<![\\dA-Za-z-])(?:1[0-4]|[2-8]\\d|9[0-7])\\d{10}',
@@ -171,6 +186,10 @@ describe('digitFollowOf', () => {
     ['(?<!\\d)\\d{2}(?:ab|c)', 'ac'],
     ['〒(\\d{3})-', '-'],
     ['(?<!\\d)\\d{2}[年x]', 'x+'],
+    // Atoms that may match nothing add their first characters to those of what comes after them.
+    ['(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-]', ' -./+'],
+    ['(?<!\\d)\\d{1,2}(?:st|nd|rd|th)?,? (?:Jan|Feb)', ' ,nrst'],
+    ['(?<!\\d)\\d{2}x?? ?-', ' -x'],
   ])('%s: the characters after the leading digits', (source, expected) => {
     expect(followOf(source)).toBe(expected);
   });
@@ -182,6 +201,8 @@ describe('digitFollowOf', () => {
     '(?<!\\d)\\d{2}(?:a?b|c)', // an alternative whose first character may be skipped
     '(?<!\\d)\\d{2}(?:(?:a)?b|c)', // a nested group that may match nothing
     '(?<!\\d)\\d{2}\\01', // an octal escape
+    '(?<!\\d)\\d{2}x? ?', // only atoms that may match nothing: anything may follow
+    '(?<!\\d)\\d{2}(?:a?b)? ?-', // an optional group whose first character may be skipped
   ])('%s has no follow set', (source) => {
     expect(digitFollowOf(source)).toBeUndefined();
   });

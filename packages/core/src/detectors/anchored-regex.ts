@@ -2,6 +2,7 @@ import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
 import { digitFollowOf, type FollowSet } from './digit-follow.js';
+import { leadAnchorOf, leadMatches } from './lead-anchor.js';
 import { literalAnchorOf, type LiteralAnchor } from './literal-anchor.js';
 
 /**
@@ -39,9 +40,11 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   const anchor = digitAnchorOf(source, flags);
   const follow = anchor === undefined ? undefined : digitFollowOf(source, flags);
   const literal = anchor === undefined ? literalAnchorOf(source, flags) : undefined;
+  const lead = anchor === undefined && literal === undefined ? leadAnchorOf(source, flags) : undefined;
   const fast = flags.includes('v') ? source : (consumeFirst(source) ?? source);
   const global = new RegExp(fast, `g${flags}`);
-  const sticky = anchor === undefined && literal === undefined ? undefined : new RegExp(fast, `y${flags}`);
+  const sticky =
+    anchor === undefined && literal === undefined && lead === undefined ? undefined : new RegExp(fast, `y${flags}`);
 
   const scanAll = (text: string): RegExpExecArray[] => {
     let out = NONE;
@@ -63,6 +66,10 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     anchor,
     matches(text, runs) {
       if (literal !== undefined && sticky !== undefined) return literalMatches(text, literal, sticky, scanAll);
+      if (lead !== undefined && sticky !== undefined) {
+        const found = leadMatches(text, lead, runs.starts, sticky, ATTEMPT_COST_IN_CHARS);
+        return found === undefined ? scanAll(text) : found.length === 0 ? NONE : found;
+      }
       if (anchor === undefined || sticky === undefined) return scanAll(text);
       const need = anchor.leadingDigits;
       // No run is long enough for the leading digits: no match can start anywhere (most ID rules, most texts).

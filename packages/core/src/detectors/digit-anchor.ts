@@ -162,31 +162,58 @@ function isNonDigitClass(body: string): boolean {
 
 /** True when the atom at `i` (with its quantifier) must match one character that is not a digit. */
 function startsWithNonDigit(src: string, i: number, flags: string): boolean {
+  if (src.startsWith('(?!', i)) {
+    const end = groupEnd(src, i);
+    return end >= 0 && rejectsDigit(src.slice(i + 3, end - 1), flags, 'ahead');
+  }
+  const end = nonDigitAtomEnd(src, i, flags);
+  if (end < 0) return false;
+  const q = quantifierAt(src, end);
+  return q === undefined || q.min >= 1;
+}
+
+/**
+ * True when the character right after the leading digits (the atom at `i`) cannot be a digit: the atom must match a
+ * non-digit, or it may match nothing but otherwise starts with a non-digit (` ?`, `(?:st|nd)?`) and what follows
+ * it is such an atom in turn.
+ */
+function followedByNonDigit(src: string, i: number, flags: string): boolean {
+  while (!startsWithNonDigit(src, i, flags)) {
+    if (src.startsWith('(?!', i)) return false;
+    const end = nonDigitAtomEnd(src, i, flags);
+    if (end < 0) return false;
+    const q = quantifierAt(src, end);
+    if (q === undefined || q.min !== 0) return false;
+    i = q.end;
+  }
+  return true;
+}
+
+/** End of the atom at `i` (before its quantifier) when, taken once, it starts with a non-digit; else -1. */
+function nonDigitAtomEnd(src: string, i: number, flags: string): number {
   const c = src[i];
   let end: number;
-  if (c === undefined) return false;
+  if (c === undefined) return -1;
   if (c === '\\') {
     const e = src[i + 1] ?? '';
-    if (/[A-Z0-9]/i.test(e) && e !== 's' && e !== 'D') return false;
+    if (/[A-Z0-9]/i.test(e) && e !== 's' && e !== 'D') return -1;
     end = i + 2;
   } else if (c === '[') {
     end = classEnd(src, i);
-    if (end < 0 || !isNonDigitClass(src.slice(i + 1, end - 1))) return false;
+    if (end < 0 || !isNonDigitClass(src.slice(i + 1, end - 1))) return -1;
   } else if (c === '(') {
     end = groupEnd(src, i);
-    if (end < 0) return false;
-    if (src.startsWith('(?!', i)) return rejectsDigit(src.slice(i + 3, end - 1), flags, 'ahead');
+    if (end < 0) return -1;
     let body = i + 1;
     if (src[body] === '?') {
-      if (src[body + 1] !== ':') return false; // named groups, assertions and modifiers: not followed here
+      if (src[body + 1] !== ':') return -1; // named groups, assertions and modifiers: not followed here
       body += 2;
     }
     const alts = alternatives(src, body, end - 1);
-    if (alts === undefined || !alts.every(([a]) => startsWithNonDigit(src, a, flags))) return false;
-  } else if (isDigitChar(c) || '.^$|)?*+{}'.includes(c)) return false;
+    if (alts === undefined || !alts.every(([a]) => startsWithNonDigit(src, a, flags))) return -1;
+  } else if (isDigitChar(c) || '.^$|)?*+{}'.includes(c)) return -1;
   else end = i + 1;
-  const q = quantifierAt(src, end);
-  return q === undefined || q.min >= 1;
+  return end;
 }
 
 /** True when the negative lookbehind body `x` matches a single digit, so it rejects any start after a digit. */
@@ -247,7 +274,7 @@ export function readDigitAnchor(source: string, flags = ''): { anchor: DigitAnch
   }
   const lead = sequence(source, i, source.length);
   if (lead.min < 1) return undefined;
-  const bounded = lead.clean && lead.max < Infinity && startsWithNonDigit(source, lead.stop, flags);
+  const bounded = lead.clean && lead.max < Infinity && followedByNonDigit(source, lead.stop, flags);
   const anchor = {
     leadingDigits: lead.min,
     notAfterDigit,

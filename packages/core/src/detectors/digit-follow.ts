@@ -33,12 +33,20 @@ function charAtomEnd(src: string, i: number): number {
   return '.^$|()?*+{}'.includes(c) ? -1 : i + 1;
 }
 
-/** Adds what the atom at `i` can match first to `set`; false when it cannot tell. */
-function addFirst(src: string, i: number, flags: string, set: { ascii: Uint8Array; nonAscii: boolean }): boolean {
+type MutableSet = { ascii: Uint8Array; nonAscii: boolean };
+
+/** True when the quantifier at `i` lets the atom before it match nothing (?, *, {0…}). */
+const mayBeSkipped = (src: string, i: number): boolean => src[i] === '?' || src[i] === '*' || src.startsWith('{0', i);
+
+/**
+ * Adds what the atom at `i` can match first to `set`; false when it cannot tell. With `once`, the atom's own
+ * quantifier is ignored (the caller handles an atom that may be skipped).
+ */
+function addFirst(src: string, i: number, flags: string, set: MutableSet, once = false): boolean {
   if (src[i] === '(') {
     const end = groupEnd(src, i);
-    // A group that may match nothing lets what follows it come first: not followed.
-    if (end < 0 || src[end] === '?' || src[end] === '*' || src.startsWith('{0', end)) return false;
+    // A group that may match nothing lets what follows it come first: the caller's business, else not followed.
+    if (end < 0 || (!once && mayBeSkipped(src, end))) return false;
     let body = i + 1;
     if (src[body] === '?') {
       if (src[body + 1] !== ':') return false; // assertions, named groups: not followed
@@ -63,8 +71,7 @@ function addFirst(src: string, i: number, flags: string, set: { ascii: Uint8Arra
   if (end < 0) return false;
   const atom = src.slice(i, end);
   // The quantifier after it must make it take at least one character (digit-anchor.ts checked this for the first).
-  const q = src[end];
-  if (q === '?' || q === '*' || src.startsWith('{0', end)) return false;
+  if (!once && mayBeSkipped(src, end)) return false;
   try {
     const re = new RegExp(`^(?:${atom})$`, flags.replace(/[gyd]/g, ''));
     for (let c = 0; c < 128; c++) if (re.test(String.fromCharCode(c))) set.ascii[c] = 1;
@@ -86,5 +93,32 @@ export function digitFollowOf(source: string, flags = ''): FollowSet | undefined
   const { anchor, stop } = read;
   if (anchor.maxLeadingDigits === Infinity || !(anchor.notAfterDigit || anchor.prefixMax > 0)) return undefined;
   const set = { ascii: new Uint8Array(128), nonAscii: false };
-  return addFirst(source, stop, flags, set) ? set : undefined;
+  // Atoms that may match nothing (` ?[年./-]`, `(?:st|nd)? `): what they start with, or what comes after them.
+  let i = stop;
+  for (let guard = 0; guard < 8; guard++) {
+    const end = src0AtomEnd(source, i);
+    if (end < 0) return undefined;
+    const skipTo = end < source.length && mayBeSkipped(source, end) ? quantifierEnd(source, end) : -1;
+    if (skipTo < 0) return addFirst(source, i, flags, set) ? set : undefined;
+    if (!addFirst(source, i, flags, set, true)) return undefined;
+    i = skipTo;
+  }
+  return undefined;
+}
+
+/** End of the atom at `i` (a group or a single-character atom), before any quantifier; -1 when not followed. */
+function src0AtomEnd(src: string, i: number): number {
+  return src[i] === '(' ? groupEnd(src, i) : charAtomEnd(src, i);
+}
+
+/** End of the skippable quantifier at `i` (?, *, {0,n}, each maybe lazy), or -1. */
+function quantifierEnd(src: string, i: number): number {
+  let end: number;
+  if (src[i] === '?' || src[i] === '*') end = i + 1;
+  else {
+    const m = /^\{0(?:,\d*)?\}/.exec(src.slice(i, i + 16));
+    if (m === null) return -1;
+    end = i + m[0].length;
+  }
+  return src[end] === '?' ? end + 1 : end;
 }

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { anchoredRegex } from '../../../packages/core/src/detectors/anchored-regex.js';
+import { leadAnchorOf } from '../../../packages/core/src/detectors/lead-anchor.js';
+import { findDigitRuns } from '../../../packages/core/src/text/digit-runs.js';
+
+const WAREKI =
+  '(?<![A-Za-z])(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHRmtshr])\\.? ?(?:元|\\d{1,2}) ?[年./-] ?\\d{1,2}';
+
+/** The matches of the plain global exec loop the detector used to run. */
+function globalMatches(source: string, flags: string, text: string): string[] {
+  const re = new RegExp(source, `g${flags}`);
+  const out: string[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) re.lastIndex++;
+    else out.push(`${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
+  }
+  return out;
+}
+
+const anchoredMatches = (source: string, flags: string, text: string): string[] =>
+  anchoredRegex(source, flags)
+    .matches(text, findDigitRuns(text))
+    .map((m) => `${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
+
+const firstOf = (source: string): string | undefined => {
+  const a = leadAnchorOf(source);
+  if (a === undefined) return undefined;
+  const first = [...a.first].flatMap((v, c) => (v === 1 ? [String.fromCharCode(c)] : [])).join('');
+  return `${first} ${a.pivots.join('')} ${a.reach}`;
+};
+
+describe('leadAnchorOf', () => {
+  it.each([
+    [WAREKI, 'HMRSThmrst令大平明昭 元 4'],
+    ['(?<![A-Za-z])[MTS]\\.?\\d{2}', 'MST  2'],
+    ['(?:ab|c) ?(?:x|\\d+)', 'ac x 3'],
+    ['Q\\d', 'Q  1'],
+  ])('%s: lead characters, pivots and reach', (source, expected) => {
+    expect(firstOf(source)).toBe(expected);
+  });
+
+  it.each([
+    '(?:明治|[MT])?\\d', // the lead may be skipped
+    '(?:明治|[MT])+\\d', // the lead may repeat: no bound on the reach
+    '[A-Z]\\d', // a range
+    '[^a]\\d', // a negated class
+    '(?:a1|b)\\d', // a digit in the lead: the pivot need not start a run
+    'a\\.?(?:元|\\d)?', // the pivot may be skipped
+    'a(?:元?|\\d)', // an alternative of the pivot may be skipped
+    'a x', // a required character between the lead and the pivot
+    'a\\w', // no pivot
+    'a\\d*', // the pivot digit may be skipped
+  ])('%s has no lead anchor', (source) => {
+    expect(leadAnchorOf(source)).toBeUndefined();
+  });
+
+  it('reads nothing under the i, u and v flags', () => {
+    expect(leadAnchorOf(WAREKI, 'i')).toBeUndefined();
+    expect(leadAnchorOf(WAREKI, 'u')).toBeUndefined();
+    expect(leadAnchorOf(WAREKI)).toBeDefined();
+  });
+});
+
+describe('anchoredRegex with a lead anchor', () => {
+  const sources = [WAREKI, `${WAREKI}日?(?= ?生)`, '(?<![A-Za-z])[MTS]\\.?\\d{2}', '(?:ab|c) ?(?:x|\\d+)'];
+  const pieceArb = fc.oneof(
+    fc.stringMatching(/^\d{1,4}$/),
+    fc.constantFrom(
+      '元',
+      '平成',
+      '令和',
+      '明',
+      'S',
+      'H',
+      's',
+      'T',
+      'M',
+      'x',
+      'ab',
+      'c',
+      'a',
+      '.',
+      ' ',
+      '年',
+      '/',
+      '月',
+      '生',
+    ),
+  );
+
+  it('finds exactly the matches of the global scan on text dense in leads and pivots', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        for (const s of sources) expect(anchoredMatches(s, '', text), s).toEqual(globalMatches(s, '', text));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('finds exactly the matches of the global scan when candidates are sparse (the sticky path)', () => {
+    const sparseArb = fc
+      .array(fc.array(pieceArb, { maxLength: 6 }), { maxLength: 5 })
+      .map((groups) => groups.map((g) => `${'あ'.repeat(150)}${g.join('')}`).join(''));
+    fc.assert(
+      fc.property(sparseArb, (text) => {
+        for (const s of sources) expect(anchoredMatches(s, 'd', text), s).toEqual(globalMatches(s, 'd', text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
