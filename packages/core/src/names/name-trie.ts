@@ -5,11 +5,11 @@ import { ITAIJI_CHAR_FOLDS } from '../text/itaiji.js';
  * instead of slicing and hashing one candidate string per length. Keys are stored itaiji-folded and every text
  * character is folded on the way in, exactly as foldItaiji() would fold a slice, so a walk finds what a lookup of
  * the folded slice finds.
+ *
+ * Nodes are numbers and edges live in one open-addressing table of typed arrays (parent node, code unit → child):
+ * a step of a walk is a multiply, a mask and one or two array loads, where a Map per node cost a hash-map probe
+ * and kept ~100k small maps alive.
  */
-interface TrieNode<T> {
-  value: T | undefined;
-  next: Map<number, TrieNode<T>> | undefined;
-}
 
 // Folds as an array: one indexed load per character on the hot path (foldItaiji's Map is fine for whole strings).
 let FOLD: Uint16Array | undefined;
@@ -21,24 +21,71 @@ function foldTable(): Uint16Array {
   return FOLD;
 }
 
+const EMPTY = -1;
+const slotOf = (node: number, c: number, mask: number): number => (Math.imul(node, 0x9e3779b1) ^ c) & mask;
+
 export class NameTrie<T> {
-  readonly #root: TrieNode<T> = { value: undefined, next: undefined };
   readonly #fold = foldTable();
   /** First units (folded) of the stored names: a one-load answer to "can a name start here?" (most cannot). */
   readonly #first = new Uint8Array(0x10000);
+  /** values[node]: the name that ends at the node, if any. Node 0 is the root. */
+  readonly #values: (T | undefined)[] = [undefined];
+  #mask = 1023;
+  #parent = new Int32Array(1024).fill(EMPTY);
+  #unit = new Uint16Array(1024);
+  #child = new Int32Array(1024);
+  #edges = 0;
+
+  /** The child of `node` along code unit `c` (already folded), or -1. */
+  #step(node: number, c: number): number {
+    const parent = this.#parent;
+    const mask = this.#mask;
+    for (let i = slotOf(node, c, mask); ; i = (i + 1) & mask) {
+      const p = parent[i] as number;
+      if (p === EMPTY) return EMPTY;
+      if (p === node && this.#unit[i] === c) return this.#child[i] as number;
+    }
+  }
+
+  #insert(node: number, c: number, child: number): void {
+    const mask = this.#mask;
+    let i = slotOf(node, c, mask);
+    while (this.#parent[i] !== EMPTY) i = (i + 1) & mask;
+    this.#parent[i] = node;
+    this.#unit[i] = c;
+    this.#child[i] = child;
+  }
+
+  /** Doubles the table when it is half full, so probes stay short. */
+  #grow(): void {
+    const [parent, unit, child] = [this.#parent, this.#unit, this.#child];
+    const size = parent.length * 2;
+    this.#mask = size - 1;
+    this.#parent = new Int32Array(size).fill(EMPTY);
+    this.#unit = new Uint16Array(size);
+    this.#child = new Int32Array(size);
+    for (let i = 0; i < parent.length; i++) {
+      if (parent[i] !== EMPTY) this.#insert(parent[i] as number, unit[i] as number, child[i] as number);
+    }
+  }
 
   /** Adds a name; `key` must already be folded. The first value added for a key wins. */
   add(key: string, value: T): void {
-    let node = this.#root;
+    let node = 0;
     if (key.length > 0) this.#first[key.charCodeAt(0)] = 1;
     for (let i = 0; i < key.length; i++) {
       const c = key.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(c);
-      if (child === undefined) node.next.set(c, (child = { value: undefined, next: undefined }));
-      node = child;
+      let next = this.#step(node, c);
+      if (next === EMPTY) {
+        if (2 * (this.#edges + 1) > this.#parent.length) this.#grow();
+        next = this.#values.length;
+        this.#values.push(undefined);
+        this.#insert(node, c, next);
+        this.#edges++;
+      }
+      node = next;
     }
-    node.value ??= value;
+    this.#values[node] ??= value;
   }
 
   /** False when no stored name starts with the text's unit `c` (after folding), so prefixes() would find none. */
@@ -48,12 +95,14 @@ export class NameTrie<T> {
 
   /** The value of the name spelled by text[start, end), or undefined. */
   get(text: string, start: number, end: number): T | undefined {
-    let node: TrieNode<T> | undefined = this.#root;
-    for (let i = start; i < end && node !== undefined; i++) {
+    if (start >= end) return undefined;
+    let node = 0;
+    for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      node = node.next?.get(this.#fold[c] || c);
+      node = this.#step(node, this.#fold[c] || c);
+      if (node === EMPTY) return undefined;
     }
-    return start < end ? node?.value : undefined;
+    return this.#values[node];
   }
 
   /**
@@ -63,13 +112,13 @@ export class NameTrie<T> {
    */
   prefixes(text: string, start: number, maxLength: number): (T | undefined)[] {
     const out: (T | undefined)[] = [undefined];
-    let node: TrieNode<T> | undefined = this.#root;
+    let node = 0;
     const end = Math.min(text.length, start + maxLength);
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      node = node.next?.get(this.#fold[c] || c);
-      if (node === undefined) break;
-      out.push(node.value);
+      node = this.#step(node, this.#fold[c] || c);
+      if (node === EMPTY) break;
+      out.push(this.#values[node]);
     }
     return out;
   }
