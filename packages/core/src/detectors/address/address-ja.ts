@@ -2,13 +2,8 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
 import type { Candidate, Detector } from '../detector.js';
-import {
-  LEADING_LABEL,
-  MUNICIPALITY_FIRST,
-  NARROW_TOWN,
-  STRONG_BLOCK,
-  WITH_PREFECTURE,
-} from './address-ja-patterns.js';
+import { LEADING_LABEL, NARROW_TOWN, STRONG_BLOCK, WITH_PREFECTURE } from './address-ja-patterns.js';
+import { municipalityFirstMatches } from './municipality-first.js';
 
 interface Params {
   /** Prefecture + municipality + block numbers (default 0.9). */
@@ -64,8 +59,7 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
         });
       }
       let k = 0;
-      MUNICIPALITY_FIRST.lastIndex = 0;
-      while ((m = MUNICIPALITY_FIRST.exec(text)) !== null) {
+      for (const m of municipalityFirstMatches(text)) {
         while (k < covered.length && (covered[k + 1] as number) <= m.index) k += 2;
         if (k < covered.length && (covered[k] as number) <= m.index) continue;
         const label = LEADING_LABEL.exec(m[0]);
