@@ -56,6 +56,18 @@ describe('leadAnchorOf', () => {
     expect(leadAnchorOf(source)).toBeUndefined();
   });
 
+  it('reads what can come second and what the lookbehind rejects before the start', () => {
+    const chars = (set: Uint8Array): string =>
+      [...set].flatMap((v, c) => (v === 1 ? [String.fromCharCode(c)] : [])).join('');
+    const wareki = leadAnchorOf(WAREKI);
+    expect(chars(wareki?.second ?? new Uint8Array())).toBe(' .0123456789元和成正治');
+    expect(chars(wareki?.notAfter ?? new Uint8Array())).toBe('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz');
+    const two = leadAnchorOf('(?<!\\bx)(?:ab|cd)\\d');
+    expect(chars(two?.second ?? new Uint8Array())).toBe('bd');
+    // A boundary in the body: whether it rejects depends on more than the character before, so nothing is marked.
+    expect(chars(two?.notAfter ?? new Uint8Array())).toBe('');
+  });
+
   it('reads nothing under the i, u and v flags', () => {
     expect(leadAnchorOf(WAREKI, 'i')).toBeUndefined();
     expect(leadAnchorOf(WAREKI, 'u')).toBeUndefined();
@@ -64,7 +76,14 @@ describe('leadAnchorOf', () => {
 });
 
 describe('anchoredRegex with a lead anchor', () => {
-  const sources = [WAREKI, `${WAREKI}日?(?= ?生)`, '(?<![A-Za-z])[MTS]\\.?\\d{2}', '(?:ab|c) ?(?:x|\\d+)'];
+  const sources = [
+    WAREKI,
+    `${WAREKI}日?(?= ?生)`,
+    '(?<![A-Za-z])[MTS]\\.?\\d{2}',
+    '(?:ab|c) ?(?:x|\\d+)',
+    '(?<!x|[0-9])(?:ab|c) ?(?:x|\\d+)',
+    '(?<!\\bs)(?:ab|[sc])\\.?(?:x|\\d)',
+  ];
   const pieceArb = fc.oneof(
     fc.stringMatching(/^\d{1,4}$/),
     fc.constantFrom(

@@ -4,6 +4,7 @@ import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
 import { digitFollowOf, type FollowSet } from './digit-follow.js';
 import { leadAnchorOf, leadMatches } from './lead-anchor.js';
 import { literalAnchorOf, type LiteralAnchor } from './literal-anchor.js';
+import { prefixFirstChars } from './prefix-first.js';
 
 /**
  * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
@@ -41,6 +42,12 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   const follow = anchor === undefined ? undefined : digitFollowOf(source, flags);
   const literal = anchor === undefined ? literalAnchorOf(source, flags) : undefined;
   const lead = anchor === undefined && literal === undefined ? leadAnchorOf(source, flags) : undefined;
+  // After a prefix of 2-13 characters most places before a run hold no character a match can start with.
+  // The same for a literal anchor's run start (a ward name's capital before '-ku'; '-' in a date starts none).
+  const first =
+    (anchor !== undefined && anchor.prefixMin > 0) || literal !== undefined
+      ? prefixFirstChars(source, flags)
+      : undefined;
   const fast = flags.includes('v') ? source : (consumeFirst(source) ?? source);
   const global = new RegExp(fast, `g${flags}`);
   const sticky =
@@ -65,7 +72,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     global,
     anchor,
     matches(text, runs) {
-      if (literal !== undefined && sticky !== undefined) return literalMatches(text, literal, sticky, scanAll);
+      if (literal !== undefined && sticky !== undefined) return literalMatches(text, literal, sticky, scanAll, first);
       if (lead !== undefined && sticky !== undefined) {
         const found = leadMatches(text, lead, runs.starts, sticky, ATTEMPT_COST_IN_CHARS);
         return found === undefined ? scanAll(text) : found.length === 0 ? NONE : found;
@@ -85,7 +92,8 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       // With one start per run, counted off the length index: runs of need..most digits, or of need or more.
       const width = prefixMax - prefixMin + 1;
       let candidates = 0;
-      if (atRunStart && most < LENGTH_CAP)
+      if (first !== undefined) candidates = countFirst(text, runs, need, most, prefixMin, prefixMax, first);
+      else if (atRunStart && most < LENGTH_CAP)
         candidates = ((atLength[most + 1] as number) - (atLength[need] as number)) * width;
       else if (atRunStart && most === Infinity && need < LENGTH_CAP)
         candidates = (count - (atLength[need] as number)) * width;
@@ -95,7 +103,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
           if (len >= need && len <= most) candidates += atRunStart ? width : len - need + 1;
         }
       }
-      if (follow !== undefined && candidates * ATTEMPT_COST_IN_CHARS > text.length) {
+      if (follow !== undefined && first === undefined && candidates * ATTEMPT_COST_IN_CHARS > text.length) {
         // Too many for sticky attempts: count again, only the runs followed by a character of the follow set.
         candidates = 0;
         const to = exact ? (atLength[need + 1] as number) : count;
@@ -120,6 +128,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         const last = atRunStart ? start - prefixMin : start + len - need;
         for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= last; p++) {
           tried = p;
+          if (first !== undefined && first[text.charCodeAt(p)] !== 1) continue;
           sticky.lastIndex = p;
           const m = sticky.exec(text);
           if (m === null) continue;
@@ -146,6 +155,7 @@ function literalMatches(
   anchor: LiteralAnchor,
   sticky: RegExp,
   scanAll: (text: string) => RegExpExecArray[],
+  first: Uint8Array | undefined,
 ): RegExpExecArray[] {
   const x = String.fromCharCode(anchor.literal);
   let count = 0;
@@ -163,6 +173,7 @@ function literalMatches(
       s--;
     }
     if (s < next || (s === next && s > 0 && isRun(run, text.charCodeAt(s - 1)))) continue;
+    if (first !== undefined && first[text.charCodeAt(s)] !== 1) continue;
     sticky.lastIndex = s;
     const m = sticky.exec(text);
     if (m === null) continue;
@@ -175,6 +186,30 @@ function literalMatches(
 }
 
 const isRun = (run: Uint8Array, c: number): boolean => c < 128 && run[c] === 1;
+
+/**
+ * Sticky attempts a prefix-anchored regex would make with the first-character filter: places prefixMin to prefixMax
+ * before a run of need..most digits holding a character a match can start with (an overlapping window may count a
+ * place twice: an upper bound, as the threshold needs).
+ */
+function countFirst(
+  text: string,
+  runs: DigitRuns,
+  need: number,
+  most: number,
+  prefixMin: number,
+  prefixMax: number,
+  first: Uint8Array,
+): number {
+  let n = 0;
+  for (let r = 0; r < runs.count; r++) {
+    const start = runs.starts[r] as number;
+    const len = (runs.ends[r] as number) - start;
+    if (len < need || len > most) continue;
+    for (let p = Math.max(start - prefixMax, 0); p <= start - prefixMin; p++) if (first[text.charCodeAt(p)] === 1) n++;
+  }
+  return n;
+}
 
 /** True when the character at `at` (after a digit run) is in the follow set; the end of the text never is. */
 function follows(set: FollowSet, text: string, at: number): boolean {

@@ -20,6 +20,10 @@ export interface LeadAnchor {
   readonly pivots: readonly string[];
   /** The pivot is 1 to `reach` characters after the start of the match. */
   readonly reach: number;
+  /** second[c] is 1 for the code units that can come right after the first (a digit always can). */
+  readonly second: Uint8Array;
+  /** notAfter[c] is 1 for the ASCII characters a leading lookbehind rejects right before the start. */
+  readonly notAfter: Uint8Array;
 }
 
 // Characters with a meaning of their own in a regex (outside a class).
@@ -51,9 +55,11 @@ function leadAlternative(src: string, from: number, to: number): { firsts: strin
 export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined {
   if (/[iuv]/.test(flags)) return undefined;
   let i = 0;
+  const notAfter = new Uint8Array(128);
   while (source.startsWith('(?<!', i) || source.startsWith('(?<=', i)) {
     const e = groupEnd(source, i);
     if (e < 0) return undefined;
+    if (source.startsWith('(?<!', i)) addRejected(source.slice(i + 4, e - 1), flags, notAfter);
     i = e;
   }
   // The lead: one alternative, or a non-capturing group of them; it must match exactly once.
@@ -70,11 +76,16 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
   }
   if (alts === undefined || isQuantifier(source[leadEnd])) return undefined;
   const firstChars: string[] = [];
+  // What comes second: a longer lead word's second character, else what may follow a one-character lead.
+  const secondChars: string[] = [];
+  let oneChar = false;
   let reach = 0;
   for (const [a, b] of alts) {
     const alt = leadAlternative(source, a, b);
     if (alt === undefined) return undefined;
     firstChars.push(...alt.firsts);
+    if (alt.length > 1) secondChars.push(source[a + 1] as string);
+    else oneChar = true;
     reach = Math.max(reach, alt.length);
   }
   // Optional single non-digit characters: each may add one character between the lead and the pivot.
@@ -85,6 +96,7 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
     else if (isPlain(source[i])) atomEnd = i + 1;
     else break;
     if (source[atomEnd] !== '?' || isQuantifier(source[atomEnd + 1])) break;
+    if (oneChar) secondChars.push(source[atomEnd - 1] as string);
     reach++;
     i = atomEnd + 1;
   }
@@ -92,7 +104,25 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
   if (pivots === undefined) return undefined;
   const first = new Uint8Array(0x10000);
   for (const c of firstChars) first[c.charCodeAt(0)] = 1;
-  return { first, pivots, reach };
+  const second = new Uint8Array(0x10000);
+  for (const c of oneChar ? [...secondChars, ...pivots] : secondChars) second[c.charCodeAt(0)] = 1;
+  if (oneChar) for (let d = 0x30; d <= 0x39; d++) second[d] = 1;
+  return { first, pivots, reach, second, notAfter };
+}
+
+/**
+ * Marks the ASCII characters that the lookbehind body `x` matches on their own: `(?<!x)` rejects a start right
+ * after any of them. Only plain bodies (no anchors, boundaries, assertions or backreferences), whose match of the
+ * lone character is a match wherever it stands; else nothing is marked.
+ */
+function addRejected(x: string, flags: string, notAfter: Uint8Array): void {
+  if (/\\[1-9bBk]|[$^]|\(\?[=!<]/.test(x)) return;
+  try {
+    const re = new RegExp(`^(?:${x})$`, flags.replace(/[gyd]/g, ''));
+    for (let c = 0; c < 128; c++) if (re.test(String.fromCharCode(c))) notAfter[c] = 1;
+  } catch {
+    // Not a body this reader can ask about: no filter.
+  }
 }
 
 /** The non-digit pivot characters of the pivot at `i` (`\d`, or a group of alternatives), or undefined. */
@@ -135,13 +165,15 @@ export function leadMatches(
     }
   }
   if (pivots !== runStarts) (pivots as number[]).sort((a, b) => a - b);
-  const { first, reach } = anchor;
+  const { first, reach, second, notAfter } = anchor;
   let starts: number[] | undefined;
   let last = -1; // last start added: the windows before two close pivots overlap
   for (let k = 0; k < pivots.length; k++) {
     const q = pivots[k] as number;
     for (let p = Math.max(q - reach, last + 1, 0); p < q; p++) {
-      if (first[text.charCodeAt(p)] !== 1) continue;
+      if (first[text.charCodeAt(p)] !== 1 || second[text.charCodeAt(p + 1)] !== 1) continue;
+      const before = p > 0 ? text.charCodeAt(p - 1) : 128;
+      if (before < 128 && notAfter[before] === 1) continue;
       (starts ??= []).push(p);
       last = p;
     }
