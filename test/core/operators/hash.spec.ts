@@ -62,7 +62,19 @@ describe('hash', () => {
     const sub = (tenant?: string) => keys.subkey(tenant === undefined ? 'hash' : `hash\u0000tenant:${tenant}`);
     fc.assert(
       fc.property(
-        fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.string({ maxLength: 500 })),
+        fc.oneof(
+          fc.string({ unit: 'grapheme' }),
+          fc.string({ unit: 'binary' }),
+          fc.string({ maxLength: 500 }),
+          // The ASCII fast path (no normalize call), and ASCII runs ended by a character NFKC changes or keeps.
+          fc.string({ unit: 'binary-ascii' }),
+          fc
+            .tuple(
+              fc.string({ unit: 'binary-ascii' }),
+              fc.constantFrom('Ａ', '１', 'ｶﾞ', '\u00a0', '\ud800', '𝟙', 'é', '①'),
+            )
+            .map(([a, b]) => a + b),
+        ),
         fc.constantFrom<'hex' | 'base64url'>('hex', 'base64url'),
         fc.option(fc.constantFrom('a', 'tenant-b'), { nil: undefined }),
         (value, encoding, tenant) => {
@@ -72,6 +84,16 @@ describe('hash', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('NFKC changes no ASCII character (why an ASCII value skips normalize)', () => {
+    for (let c = 0; c < 0x80; c++) expect(String.fromCharCode(c).normalize('NFKC')).toBe(String.fromCharCode(c));
+    // No pair of ASCII characters composes either.
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii' }), (v) => {
+        expect(v.normalize('NFKC')).toBe(v);
+      }),
     );
   });
 });

@@ -31,6 +31,16 @@ const hmacKey = perTenantKey<HmacSha256>(256, (keys, kid, tenant) => {
 });
 
 /**
+ * The NFKC form of `value`. NFKC changes no character of U+0000–U+007F (none has a compatibility decomposition or
+ * composes with another), so an ASCII value (employee ids, codes) is its own form: a loop of a few nanoseconds
+ * instead of an ICU call (~70 ns of a ~1.2 µs hashed value).
+ */
+function nfkc(value: string): string {
+  for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0x7f) return value.normalize('NFKC');
+  return value;
+}
+
+/**
  * `hash`: HMAC-SHA-256 under the ring's 'hash' subkey over the NFKC form of the value, so ＡＢＣ and ABC join.
  * Deterministic per key and tenant; irreversible. There is no unkeyed mode.
  */
@@ -58,7 +68,7 @@ export const hashOperator: Operator<HashConfig> = {
   apply(value, cfg, ctx) {
     const keys = requireKeys('hash', ctx);
     const key = hmacKey(keys, keys.primaryId, ctx.tenant);
-    const digest = key.digest(value.normalize('NFKC'), cfg.encoding);
+    const digest = key.digest(nfkc(value), cfg.encoding);
     return cfg.truncate === undefined ? digest : digest.slice(0, cfg.truncate);
   },
 };
