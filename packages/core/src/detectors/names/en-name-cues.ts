@@ -1,4 +1,5 @@
 import type { EnglishNameKind, NameDictionary } from '../../names/dictionary.js';
+import { execFrom, stickyOf } from './en-starts.js';
 
 /**
  * What the English name detector knows about a capitalised token and the text around it.
@@ -118,17 +119,26 @@ export const afterPlaceHead = (text: string, start: number): boolean =>
 /** A single capitalised token in a strong slot: "ping Watsica at", "cc Bogan". */
 export const SLOT_TOKEN_RE = new RegExp(`(?<![A-Za-z])${STRONG_SLOT} ?(${NAME})(?![A-Za-z'-])`, 'g');
 
-const GREETING_RE = new RegExp(
+export const GREETING_RE = new RegExp(
   `(?<![A-Za-z])(?:[Hh]i|[Hh]ello|[Hh]ey|Dear|Greetings|Thanks|Thank you|Morning|Good (?:morning|afternoon|evening))` +
     `[ ,]{1,2}(${NAME})(?:, (${NAME}))?(?= ?[,!:\\n]|$)`,
   'g',
 );
 
-/** A greeting's addressee: "Hi Kilback,", "Dear Beahan, Bonnie,". Yields [start, end, score]. */
-export function* greetings(dict: NameDictionary, text: string): Iterable<[number, number, number]> {
-  GREETING_RE.lastIndex = 0;
+// Run sticky at the greeting family's word starts (en-starts.ts), not as a whole-text scan.
+const GREETING_AT = stickyOf(GREETING_RE);
+
+/**
+ * A greeting's addressee: "Hi Kilback,", "Dear Beahan, Bonnie,". Yields [start, end, score]. `starts` are the
+ * text's greeting-family word starts (en-starts.ts), where GREETING_RE can begin.
+ */
+export function* greetings(
+  dict: NameDictionary,
+  text: string,
+  starts: readonly number[],
+): Iterable<[number, number, number]> {
   let m: RegExpExecArray | null;
-  while ((m = GREETING_RE.exec(text)) !== null) {
+  for (let from = 0; (m = execFrom(GREETING_AT, text, starts, from)) !== null; from = GREETING_AT.lastIndex) {
     const first = m[1] as string;
     const second = m[2];
     const a = tokenClass(dict, first);

@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { NO_CANDIDATES, type Candidate, type Detector } from '../detector.js';
 import {
+  GREETING_RE,
   SLOT_TOKEN_RE,
   afterPlaceHead,
   continuesAsSubject,
@@ -15,6 +16,7 @@ import {
   tokenClass,
   type TokenClass,
 } from './en-name-cues.js';
+import { EnFamily, execFrom, findEnStarts, stickyOf } from './en-starts.js';
 
 /**
  * English personal names:
@@ -160,6 +162,27 @@ function surnameFirstScore(dict: NameDictionary, a: string, b: string): number {
   return c === 'name' || c === 'unknown' ? 0.7 : 0; // all-caps words (NOTE, PLEASE) are common words, not surnames
 }
 
+// The patterns above run sticky at the word starts where they can begin (en-starts.ts), not as whole-text scans.
+const TITLE_AT = stickyOf(TITLE_RE);
+const LABEL_AT = stickyOf(LABEL_RE);
+const SLOT_TOKEN_AT = stickyOf(SLOT_TOKEN_RE);
+const PAIR_AT = stickyOf(PAIR_RE);
+const LAST_FIRST_AT = stickyOf(LAST_FIRST_RE);
+const CAPS_AT = stickyOf(CAPS_RE);
+const SURNAME_FIRST_AT = stickyOf(SURNAME_FIRST_RE);
+
+/** Each global pattern with the family of word starts it runs at; the property test checks the pairing. */
+export const EN_PATTERN_FAMILIES: readonly (readonly [RegExp, EnFamily])[] = [
+  [TITLE_RE, EnFamily.title],
+  [LABEL_RE, EnFamily.label],
+  [SLOT_TOKEN_RE, EnFamily.slot],
+  [GREETING_RE, EnFamily.greeting],
+  [PAIR_RE, EnFamily.pair],
+  [LAST_FIRST_RE, EnFamily.lastFirst],
+  [CAPS_RE, EnFamily.caps],
+  [SURNAME_FIRST_RE, EnFamily.caps],
+];
+
 // Every pattern above needs an ASCII capital (a NAME, a title, CAPS): a text without one holds no candidate.
 const HAS_CAPITAL = /[A-Z]/;
 
@@ -182,13 +205,13 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
         if (had !== undefined && (end <= had.end || score < 0.5)) return;
         byStart.set(start, { start, end, score: Math.max(score, had?.score ?? 0), pattern, contextApplied });
       };
-      for (const [re, pattern] of [
-        [TITLE_RE, 'title'],
-        [LABEL_RE, 'label'],
+      const starts = findEnStarts(text);
+      let m: RegExpExecArray | null;
+      for (const [re, family, pattern] of [
+        [TITLE_AT, EnFamily.title, 'title'],
+        [LABEL_AT, EnFamily.label, 'label'],
       ] as const) {
-        re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = re.exec(text)) !== null) {
+        for (let from = 0; (m = execFrom(re, text, starts[family] as number[], from)) !== null; from = re.lastIndex) {
           const value = (m[1] ?? m[2]) as string;
           const start = m.index + m[0].length - value.length;
           const tokens = value.split(' ');
@@ -197,10 +220,11 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
           add(start, start + value.length, listed || pattern === 'title' ? 0.9 : 0.7, pattern, true);
         }
       }
-      for (const [start, end, score] of greetings(dict, text)) add(start, end, score, 'greeting', true);
-      SLOT_TOKEN_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = SLOT_TOKEN_RE.exec(text)) !== null) {
+      for (const [start, end, score] of greetings(dict, text, starts[EnFamily.greeting] as number[])) {
+        add(start, end, score, 'greeting', true);
+      }
+      const slots = starts[EnFamily.slot] as number[];
+      for (let from = 0; (m = execFrom(SLOT_TOKEN_AT, text, slots, from)) !== null; from = SLOT_TOKEN_AT.lastIndex) {
         const token = m[1] as string;
         const start = m.index + m[0].length - token.length;
         const next = /^ ([a-z]+)/i.exec(text.slice(start + token.length, start + token.length + 20))?.[1];
@@ -209,8 +233,8 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
         const c = tokenClass(dict, token);
         add(start, start + token.length, c === 'name' ? 0.75 : c === 'unknown' ? 0.6 : 0, 'slot', true);
       }
-      PAIR_RE.lastIndex = 0;
-      while ((m = PAIR_RE.exec(text)) !== null) {
+      const pairs = starts[EnFamily.pair] as number[];
+      for (let from = 0; (m = execFrom(PAIR_AT, text, pairs, from)) !== null; from = PAIR_AT.lastIndex) {
         const a = m[1] as string;
         const b = m[3] as string;
         const end = m.index + m[0].length;
@@ -239,15 +263,14 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
               );
         add(m.index, end, score, 'first-last');
         // A weak pair may be a word and a name (Welcome Anand, Per Vasudev): the name may pair with the next token.
-        if (score < 0.6) PAIR_RE.lastIndex = m.index + a.length + 1;
+        if (score < 0.6) PAIR_AT.lastIndex = m.index + a.length + 1;
       }
-      for (const [re, pattern] of [
-        [LAST_FIRST_RE, 'last-comma-first'],
-        [CAPS_RE, 'capitals'],
-        [SURNAME_FIRST_RE, 'surname-first'],
+      for (const [re, family, pattern] of [
+        [LAST_FIRST_AT, EnFamily.lastFirst, 'last-comma-first'],
+        [CAPS_AT, EnFamily.caps, 'capitals'],
+        [SURNAME_FIRST_AT, EnFamily.caps, 'surname-first'],
       ] as const) {
-        re.lastIndex = 0;
-        while ((m = re.exec(text)) !== null) {
+        for (let from = 0; (m = execFrom(re, text, starts[family] as number[], from)) !== null; from = re.lastIndex) {
           const a = m[1] as string;
           const b = m[2] as string;
           const score =
