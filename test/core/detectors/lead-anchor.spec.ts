@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { anchoredRegex } from '../../../packages/core/src/detectors/anchored-regex.js';
 import { leadAnchorOf } from '../../../packages/core/src/detectors/lead-anchor.js';
-import { findDigitRuns } from '../../../packages/core/src/text/digit-runs.js';
+import { anchoredMatches, globalMatches } from './regex-matches.js';
 
 const WAREKI =
   '(?<![A-Za-z])(?:明治|大正|昭和|平成|令和|[明大昭平令MTSHRmtshr])\\.? ?(?:元|\\d{1,2}) ?[年./-] ?\\d{1,2}';
-
-/** The matches of the plain global exec loop the detector used to run. */
-function globalMatches(source: string, flags: string, text: string): string[] {
-  const re = new RegExp(source, `g${flags}`);
-  const out: string[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) re.lastIndex++;
-    else out.push(`${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
-  }
-  return out;
-}
-
-const anchoredMatches = (source: string, flags: string, text: string): string[] =>
-  anchoredRegex(source, flags)
-    .matches(text, findDigitRuns(text))
-    .map((m) => `${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
 
 const firstOf = (source: string): string | undefined => {
   const a = leadAnchorOf(source);

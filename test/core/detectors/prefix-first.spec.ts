@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getDefaultRegistry } from '@kamen/core';
-import { anchoredRegex } from '../../../packages/core/src/detectors/anchored-regex.js';
 import { digitAnchorOf } from '../../../packages/core/src/detectors/digit-anchor.js';
 import { prefixFirstChars } from '../../../packages/core/src/detectors/prefix-first.js';
-import { findDigitRuns } from '../../../packages/core/src/text/digit-runs.js';
-
-/** The matches of the plain global exec loop the detector used to run. */
-function globalMatches(source: string, flags: string, text: string): string[] {
-  const re = new RegExp(source, `g${flags}`);
-  const out: string[] = [];
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[0].length === 0) re.lastIndex++;
-    else out.push(`${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
-  }
-  return out;
-}
-
-const anchoredMatches = (source: string, flags: string, text: string): string[] =>
-  anchoredRegex(source, flags)
-    .matches(text, findDigitRuns(text))
-    .map((m) => `${m.index}:${m[0]}:${JSON.stringify(m.indices ?? null)}`);
+import { anchoredMatches, globalMatches } from './regex-matches.js';
 
 const firstOf = (source: string, flags = ''): string | undefined => {
   const set = prefixFirstChars(source, flags);
