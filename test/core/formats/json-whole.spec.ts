@@ -83,11 +83,16 @@ const nested = fc.letrec((tie) => ({
   ),
 })).value;
 
-/** Escapes written differently from JSON.stringify: \/ and \u forms (a pair as two escapes) inside strings. */
+/**
+ * Escapes written differently from JSON.stringify: \/ and \u forms (a pair as two escapes) inside strings. The
+ * escapes JSON.stringify wrote (\n, \u001f, \ud800 …) are left whole: re-escaping one of their letters would make the
+ * document malformed, and this property is about valid documents.
+ */
 function reescape(json: string, seed: number): string {
   let k = seed;
   return json.replace(/"(?:[^"\\]|\\.)*"/g, (s) =>
-    s.replace(/[a-z/\u3040-\u30ff\ud800-\udfff]/g, (c) => {
+    s.replace(/\\u[0-9a-fA-F]{4}|\\.|[a-z/\u3040-\u30ff\ud800-\udfff]/g, (c) => {
+      if (c.length > 1) return c;
       k = (k * 1103515245 + 12345) >>> 0;
       if (k % 4 !== 0) return c;
       return c === '/' && k % 8 === 0 ? '\\/' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
