@@ -1,5 +1,5 @@
 import { readDigitAnchor } from './digit-anchor.js';
-import { classEnd, groupEnd } from './regex-source.js';
+import { classEnd, groupEnd, mayBeSkipped } from './regex-source.js';
 
 /**
  * The characters that can come right after a digit-anchored pattern's leading digits, when those digits take a whole
@@ -36,7 +36,6 @@ function charAtomEnd(src: string, i: number): number {
 type MutableSet = { ascii: Uint8Array; nonAscii: boolean };
 
 /** True when the quantifier at `i` lets the atom before it match nothing (?, *, {0…}). */
-const mayBeSkipped = (src: string, i: number): boolean => src[i] === '?' || src[i] === '*' || src.startsWith('{0', i);
 
 /**
  * Adds what the atom at `i` can match first to `set`; false when it cannot tell. With `once`, the atom's own

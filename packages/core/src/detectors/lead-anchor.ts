@@ -1,4 +1,4 @@
-import { alternatives, classEnd, groupEnd, isDigitChar } from './regex-source.js';
+import { alternatives, ASCII_PUNCTUATION, classEnd, groupEnd, isDigitChar, mayBeSkipped } from './regex-source.js';
 
 /**
  * Reads, from a pattern's source, "every match starts with one of a few non-digit lead words (明治, 平成, S …), then
@@ -28,13 +28,9 @@ export interface LeadAnchor {
 
 // Characters with a meaning of their own in a regex (outside a class).
 const SPECIAL = '\\^$.|?*+()[]{}/';
-const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
 const isPlain = (c: string | undefined): c is string => c !== undefined && !SPECIAL.includes(c) && !isDigitChar(c);
 
-/** True when the atom ending at `i` is followed by a quantifier that lets it match nothing (?, *, {0). */
-const mayBeSkipped = (src: string, i: number): boolean =>
-  src[i] === '?' || src[i] === '*' || (src[i] === '{' && src[i + 1] === '0');
 const isQuantifier = (c: string | undefined): boolean => c === '?' || c === '*' || c === '+' || c === '{';
 
 /** The characters of one lead alternative src[from, to), or undefined: plain characters, or one class of them. */

@@ -1,4 +1,4 @@
-import { alternatives, classEnd, groupEnd } from './regex-source.js';
+import { alternatives, ASCII_PUNCTUATION, classEnd, groupEnd } from './regex-source.js';
 
 /**
  * Reads, from a pattern's source, "every match holds a literal character X, and everything before the first X is a
@@ -25,8 +25,6 @@ interface Parsed {
   /** Index after the prefix, or -1 when the source has something this reader does not follow. */
   readonly end: number;
 }
-
-const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
 /** A single-character atom at `i` made of ASCII only (a class, \d, escaped punctuation): its end, or -1. */
 function asciiAtomEnd(src: string, i: number): number {

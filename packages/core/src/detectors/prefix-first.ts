@@ -1,4 +1,4 @@
-import { alternatives, classEnd, groupEnd } from './regex-source.js';
+import { alternatives, ASCII_PUNCTUATION, classEnd, groupEnd, mayBeSkipped } from './regex-source.js';
 
 /**
  * The characters a match of a prefix-anchored pattern can start with: `記号[ :]{0,2}\d{4}` starts with 記,
@@ -10,7 +10,6 @@ import { alternatives, classEnd, groupEnd } from './regex-source.js';
  * punctuation mark, a class of plain characters and ranges, or a group whose every alternative starts so).
  * Anything else, and the i, u and v flags, give undefined: no filter.
  */
-const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 const SPECIAL = '.^$|)?*+{}(';
 
 /** first[c] is 1 for the UTF-16 code units a match can start with, or undefined when it cannot tell. */
@@ -59,7 +58,7 @@ function addFirst(src: string, i: number, set: Uint8Array): boolean {
     end = i + 1;
   }
   // The item must match at least once, or the match may start with what follows it.
-  return !(src[end] === '?' || src[end] === '*' || src.startsWith('{0', end));
+  return !mayBeSkipped(src, end);
 }
 
 /** Marks the characters of a class body: plain characters, escaped punctuation and ranges of those; no negation. */

@@ -1,9 +1,16 @@
 /**
  * Reading regex source by hand, for the anchor readers (digit-anchor.ts, non-digit-prefix.ts, literal-anchor.ts,
- * digit-follow.ts, pattern-bounds.ts): where a class or group closes, and the top-level alternatives of a stretch.
- * Shared so the readers agree on what a class, a group and an escape are; a leaf module, so they import it without
- * a cycle.
+ * lead-anchor.ts, prefix-first.ts, digit-follow.ts, pattern-bounds.ts): where a class or group closes, the top-level
+ * alternatives of a stretch, which escapes mean their character, which quantifiers may skip an atom. Shared so the
+ * readers agree on what a class, a group and an escape are; a leaf module, so they import it without a cycle.
  */
+
+/** The ASCII punctuation a backslash may escape to mean itself (outside a class and inside one). */
+export const ASCII_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+
+/** True when the atom ending at `i` is followed by a quantifier that lets it match nothing (?, *, {0…}). */
+export const mayBeSkipped = (src: string, i: number): boolean =>
+  src[i] === '?' || src[i] === '*' || src.startsWith('{0', i);
 
 export const isDigitChar = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 

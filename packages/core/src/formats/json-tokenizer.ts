@@ -74,6 +74,11 @@ const FIELD_CACHE_MAX = 4096;
 /** Members remembered by position per object frame. */
 const MEMBERS_MAX = 256;
 
+/** The path segment of an object key: `.name` for an identifier, `["a b"]` for any other key. */
+export function keySegment(key: string): string {
+  return isIdentifier(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
+
 function isIdentifier(key: string): boolean {
   if (key.length === 0) return false;
   for (let i = 0; i < key.length; i++) {
@@ -527,7 +532,7 @@ export class JsonTokenizer {
   private segment(key: string): string {
     let seg = this.segments.get(key);
     if (seg === undefined) {
-      seg = isIdentifier(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+      seg = keySegment(key);
       if (this.segments.size < SEGMENT_CACHE_MAX) this.segments.set(key, seg);
     }
     return seg;

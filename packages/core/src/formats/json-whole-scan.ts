@@ -1,3 +1,4 @@
+import { keySegment } from './json-tokenizer.js';
 import type { ResolvedLimits } from './limits.js';
 import type { Leaf, LeafKind } from './types.js';
 
@@ -55,17 +56,6 @@ interface Frame {
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:e[+-]?\d+)?/iy;
 const MEMBERS_MAX = 256;
-
-/** The tokenizer's path segment of a key (json-tokenizer.ts segment()). */
-function segmentOf(key: string): string {
-  let ident = key.length > 0;
-  for (let i = 0; i < key.length && ident; i++) {
-    const c = key.charCodeAt(i);
-    const alpha = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
-    if (!alpha && (i === 0 || c < 0x30 || c > 0x39)) ident = false;
-  }
-  return ident ? `.${key}` : `[${JSON.stringify(key)}]`;
-}
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
@@ -245,7 +235,7 @@ export function scanJsonWhole(text: string, limits: ResolvedLimits): ScannedJson
     if (!same) {
       const value = stringValue(i, e);
       if (value === undefined || value.length > limits.maxStringLength) return -1;
-      const seg = member !== undefined && member.key === value ? member.seg : segmentOf(value);
+      const seg = member !== undefined && member.key === value ? member.seg : keySegment(value);
       member = { key: value, seg, field: frame.field + seg };
       if (at < MEMBERS_MAX && at <= frame.members.length) frame.members[at] = member;
     }

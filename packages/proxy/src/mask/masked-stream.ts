@@ -52,10 +52,16 @@ export function leafTransform(r: MaskedResponse): {
   return { transform, decider, fields };
 }
 
+const bodyLimits = (r: MaskedResponse): { maxStringLength: number } => ({
+  maxStringLength: r.config.limits.maxRecordBytes,
+});
+
+const codecOver = (r: MaskedResponse, format: BodyFormat, transform: FormatTransform): TextCodec =>
+  createBodyCodec(format, bodyLimits(r), transform, r.config.content.htmlInlineScripts);
+
 /** The inline text codec of one body: the format's codec over the body's leaf masker. */
 export function bodyCodec(r: MaskedResponse, format: BodyFormat): TextCodec {
-  const limits = { maxStringLength: r.config.limits.maxRecordBytes };
-  return createBodyCodec(format, limits, leafTransform(r).transform, r.config.content.htmlInlineScripts);
+  return codecOver(r, format, leafTransform(r).transform);
 }
 
 /**
@@ -64,13 +70,12 @@ export function bodyCodec(r: MaskedResponse, format: BodyFormat): TextCodec {
  * goes through the codec, with the same transform (untouched until the scan succeeds), which reports the error.
  */
 export function maskWhole(r: MaskedResponse, format: BodyFormat, text: string): string {
-  const limits = { maxStringLength: r.config.limits.maxRecordBytes };
   const { transform } = leafTransform(r);
   if (format === 'json' && typeof transform !== 'function') {
-    const masked = maskJsonWhole(text, limits, transform);
+    const masked = maskJsonWhole(text, bodyLimits(r), transform);
     if (masked !== undefined) return masked;
   }
-  const codec = createBodyCodec(format, limits, transform, r.config.content.htmlInlineScripts);
+  const codec = codecOver(r, format, transform);
   return codec.write(text) + codec.end();
 }
 
