@@ -1,0 +1,147 @@
+/**
+ * The word-start bucketing of packages/core/src/detectors/names/en-starts.ts before it walked the code units itself:
+ * two whole-text regex scans (the prefixes after a lookbehind, then [^A-Za-z][A-Z]). Kept as the oracle.
+ */
+
+/** Pattern families, by how their matches can start. */
+const EnFamily = {
+  /** Mr, Mrs, Ms, Miss, Mx, Dr, Prof. */
+  title: 0,
+  /** Name:, Employee:, Contact:, Approved by, Dear … */
+  label: 1,
+  /** cc, ping, notify, Hi, From: … with a capital within reach (the name after it). */
+  slot: 2,
+  /** Hi, Hello, Dear, Thanks, Good morning … with a capital within reach (the addressee). */
+  greeting: 3,
+  /** A NAME token (Smith, O'Neil, McClure) followed by a space and a capital: First [M.] Last. */
+  pair: 4,
+  /** A NAME token followed by ", " and a capital: Last, First. */
+  lastFirst: 5,
+  /** Two or more capitals followed by a space and a capital: SMITH JOHN, MORIOKA Yuusei. */
+  caps: 6,
+} as const;
+
+const FAMILIES = 7;
+
+// The first two characters of each literal alternative, hand-derived from the patterns' sources; the property test
+// in test/core/names/en-starts.spec.ts checks the buckets against the global scans on generated text.
+const PREFIXES: Readonly<Record<'title' | 'label' | 'slot' | 'greeting', readonly string[]>> = {
+  title: ['Mr', 'Ms', 'Mi', 'Mx', 'Dr', 'Pr'],
+  label: ['Fu', 'Em', 'Co', 'Le', 'Na', 'na', 'Ap', 'Re', 'Sp', 'De', 'At', 'Su', 'Pr'],
+  slot: [
+    ...['cc', 'bc', 'pi', 'no', 'as', 'te', 're', 'th', 'in', 'me', 'e-', 'em', 'ca', 'hi', 'he'].flatMap((p) => [
+      p,
+      p.charAt(0).toUpperCase() + p.slice(1),
+    ]),
+    ...['De', 'We', 'Fr', 'To', 'At', 'Si'],
+  ],
+  greeting: ['Hi', 'hi', 'He', 'he', 'De', 'Gr', 'Th', 'Mo', 'Go'],
+};
+// The name's capital lies before these offsets from the start: the longest slot word and its optional space
+// ("Attention:" and " "), the longest greeting and its separators ("Good afternoon" and ", ").
+const SLOT_REACH = 12;
+const GREETING_REACH = 17;
+
+// Second characters outside ASCII, and the end of the text, share index 127 (DEL), which no prefix uses.
+const OTHER = 127;
+const NAME_BIT = 1 << 7;
+const CAPS_BIT = 1 << EnFamily.caps;
+
+/** Bit f set at [first * 128 + second] when family f can start with those two characters (bit 7: a NAME). */
+const TABLE: Uint8Array = (() => {
+  const t = new Uint8Array(128 * 128);
+  const set = (a: number, b: number, bit: number): void => {
+    t[a * 128 + b] = (t[a * 128 + b] as number) | bit;
+  };
+  for (const [family, list] of Object.entries(PREFIXES)) {
+    const bit = 1 << EnFamily[family as keyof typeof PREFIXES];
+    for (const p of list) set(p.charCodeAt(0), p.charCodeAt(1), bit);
+  }
+  for (let a = 65; a <= 90; a++) {
+    for (const s of "abcdefghijklmnopqrstuvwxyz'") set(a, s.charCodeAt(0), NAME_BIT);
+    for (let b = 65; b <= 90; b++) set(a, b, CAPS_BIT);
+  }
+  return t;
+})();
+
+const isCapital = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+const isLetter = (c: number): boolean => isCapital(c & ~0x20);
+// What a NAME token is made of: letters, the apostrophe of O'Neil, the hyphen of Smith-Jones.
+const isNameUnit = (c: number): boolean => isLetter(c) || c === 0x27 || c === 0x2d;
+
+/** True when a capital lies in text[from, to). */
+function capitalIn(text: string, from: number, to: number): boolean {
+  const end = Math.min(to, text.length);
+  for (let k = from; k < end; k++) if (isCapital(text.charCodeAt(k))) return true;
+  return false;
+}
+
+// The name's capital after a label lies before this offset: "Emergency contact" and " : ".
+const LABEL_REACH = 21;
+
+/**
+ * Word starts where some family may match, found by the regex engine's own scan (a JavaScript loop over every code
+ * unit costs several times more): one of the prefixes (the title, label, slot and greeting families), and a capital
+ * after a non-letter (the NAME and capitals families; the capital at the text's start is taken separately). Both
+ * are linear without lookaheads, which the ReDoS check (test/rules/redos.spec.ts) can prove; classify() checks
+ * what must follow.
+ */
+const PREFIX_START_RE = new RegExp(`(?<![A-Za-z])(?:${[...new Set(Object.values(PREFIXES).flat())].join('|')})`, 'g');
+const CAPITAL_START_RE = /[^A-Za-z][A-Z]/g;
+const PREFIX_BITS = (1 << EnFamily.title) | (1 << EnFamily.label) | (1 << EnFamily.slot) | (1 << EnFamily.greeting);
+const CAPITAL_BITS = NAME_BIT | CAPS_BIT;
+
+/** Classifies a start at `i` for the families in `bits`. */
+function consider(text: string, i: number, bits: number, buckets: number[][]): void {
+  const d = text.charCodeAt(i + 1);
+  const mask = (TABLE[text.charCodeAt(i) * 128 + (d < 128 ? d : OTHER)] as number) & bits;
+  if (mask !== 0) classify(text, i, mask, buckets);
+}
+
+/**
+ * Word starts of a text (an ASCII letter after a non-letter), bucketed by the pattern families that can match
+ * there; each bucket ascending (each is filled by one of the two scans). A start goes in a bucket only when what a
+ * match needs right after it is there too (a space and a capital after a NAME token, a capital after a greeting).
+ */
+export function findEnStarts(text: string): readonly (readonly number[])[] {
+  const buckets: number[][] = [];
+  for (let f = 0; f < FAMILIES; f++) buckets.push([]);
+  PREFIX_START_RE.lastIndex = 0;
+  while (PREFIX_START_RE.test(text)) consider(text, PREFIX_START_RE.lastIndex - 2, PREFIX_BITS, buckets);
+  if (isCapital(text.charCodeAt(0))) consider(text, 0, CAPITAL_BITS, buckets);
+  CAPITAL_START_RE.lastIndex = 0;
+  while (CAPITAL_START_RE.test(text)) consider(text, CAPITAL_START_RE.lastIndex - 1, CAPITAL_BITS, buckets);
+  return buckets;
+}
+
+// A plain function without inner closures: it runs once per candidate word (tsx would also rename each closure).
+function classify(text: string, i: number, mask: number, buckets: number[][]): void {
+  if ((mask & (1 << EnFamily.title)) !== 0 && capitalIn(text, i + 2, i + LABEL_REACH)) {
+    (buckets[EnFamily.title] as number[]).push(i);
+  }
+  if ((mask & (1 << EnFamily.label)) !== 0 && capitalIn(text, i + 2, i + LABEL_REACH)) {
+    (buckets[EnFamily.label] as number[]).push(i);
+  }
+  if ((mask & (1 << EnFamily.slot)) !== 0 && capitalIn(text, i + 2, i + SLOT_REACH)) {
+    (buckets[EnFamily.slot] as number[]).push(i);
+  }
+  if ((mask & (1 << EnFamily.greeting)) !== 0 && capitalIn(text, i + 2, i + GREETING_REACH)) {
+    (buckets[EnFamily.greeting] as number[]).push(i);
+  }
+  if ((mask & NAME_BIT) !== 0) {
+    // Both patterns need " " or ", " right after the NAME, neither of them a NAME unit: the NAME spans the token.
+    let q = i + 1;
+    while (q < text.length && isNameUnit(text.charCodeAt(q))) q++;
+    const after = text.charCodeAt(q);
+    if (after === 0x20 && isCapital(text.charCodeAt(q + 1))) (buckets[EnFamily.pair] as number[]).push(i);
+    else if (after === 0x2c && text.charCodeAt(q + 1) === 0x20 && isCapital(text.charCodeAt(q + 2))) {
+      (buckets[EnFamily.lastFirst] as number[]).push(i);
+    }
+  }
+  if ((mask & CAPS_BIT) !== 0) {
+    // [A-Z]{2,} and then a space: the capitals span the whole run.
+    let k = i + 2;
+    while (k < text.length && isCapital(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 0x20 && isCapital(text.charCodeAt(k + 1))) (buckets[EnFamily.caps] as number[]).push(i);
+  }
+}
