@@ -63,6 +63,25 @@ describe('name lookups straight on a text', () => {
     );
   });
 
+  it('surnamesInto writes what surnamesAt returns into a reused array; surnameInfoAt is surnameInfo of the slice', () => {
+    // Stale values from the previous walk stay past the returned length: callers read only up to it.
+    const out: ReturnType<typeof dict.surnamesAt>[number][] = [];
+    fc.assert(
+      fc.property(textArb, fc.nat(), fc.nat(6), (text, a, maxLength) => {
+        const start = text.length === 0 ? 0 : a % text.length;
+        const want = dict.surnamesAt(text, start, maxLength);
+        const walked = dict.surnamesInto(text, start, maxLength, out);
+        expect(walked).toBe(want.length - 1);
+        for (let L = 1; L <= walked; L++) expect(out[L]).toBe(want[L]);
+        for (let end = start; end <= Math.min(text.length, start + 5); end++)
+          expect(dict.surnameInfoAt(text, start, end)).toBe(
+            end > start ? dict.surnameInfo(text.slice(start, end)) : undefined,
+          );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('finds 髙橋 under 高橋 and stops at the longest stored name', () => {
     const trie = new NameTrie<string>();
     trie.add('高橋', 'a');

@@ -52,6 +52,13 @@ export interface NameDictionary {
    * without slicing (detectors try every surname length at every kanji run).
    */
   surnamesAt(text: string, start: number, maxLength: number): readonly (NameInfo | undefined)[];
+  /**
+   * surnamesAt() written into `out` (elements 1 to the returned walk length; later ones are left as they were),
+   * for a caller that walks every kanji run and keeps one array for it.
+   */
+  surnamesInto(text: string, start: number, maxLength: number, out: (NameInfo | undefined)[]): number;
+  /** surnameInfo(text.slice(start, end)), without slicing. */
+  surnameInfoAt(text: string, start: number, end: number): NameInfo | undefined;
   /** False when no surname starts with the text's unit `c` (itaiji folded): surnamesAt there finds nothing. */
   canStartSurname(c: number): boolean;
   /** givenNameInfo(text.slice(start, end)), without slicing. */
@@ -205,6 +212,8 @@ function buildDictionary(): NameDictionary {
     surnameInfo: (s) => sur.byKey.get(foldItaiji(s)),
     givenNameInfo: (s) => giv.byKey.get(foldItaiji(s)),
     surnamesAt: (text, start, maxLength) => sur.trie.prefixes(text, start, maxLength),
+    surnamesInto: (text, start, maxLength, out) => sur.trie.prefixesInto(text, start, maxLength, out),
+    surnameInfoAt: (text, start, end) => sur.trie.get(text, start, end),
     canStartSurname: (c) => sur.trie.canStartWith(c),
     givenNameInfoAt: (text, start, end) => giv.trie.get(text, start, end),
     readingsOf: (kanji, kind) => (kind === 'surname' ? sur : giv).byKey.get(foldItaiji(kanji))?.readings ?? [],

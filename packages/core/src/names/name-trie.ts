@@ -111,15 +111,26 @@ export class NameTrie<T> {
    * soon as no longer name can follow.
    */
   prefixes(text: string, start: number, maxLength: number): (T | undefined)[] {
+    // Written in order from element 1, so the array ends at the walk's end.
     const out: (T | undefined)[] = [undefined];
+    this.prefixesInto(text, start, maxLength, out);
+    return out;
+  }
+
+  /**
+   * prefixes() written into `out` instead of a new array, for a caller that walks at most every kanji run: returns
+   * how far the walk got (k), with out[L] set for 1 ≤ L ≤ k; elements past k are left as they were.
+   */
+  prefixesInto(text: string, start: number, maxLength: number, out: (T | undefined)[]): number {
     let node = 0;
     const end = Math.min(text.length, start + maxLength);
-    for (let i = start; i < end; i++) {
+    let i = start;
+    for (; i < end; i++) {
       const c = text.charCodeAt(i);
       node = this.#step(node, this.#fold[c] || c);
       if (node === EMPTY) break;
-      out.push(this.#values[node]);
+      out[i - start + 1] = this.#values[node];
     }
-    return out;
+    return i - start;
   }
 }
