@@ -2,8 +2,10 @@ import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
 import { digitFollowOf, type FollowSet } from './digit-follow.js';
+import { gatedMatches } from './gated-scan.js';
 import { leadAnchorOf, leadMatches } from './lead-anchor.js';
 import { literalAnchorOf, type LiteralAnchor } from './literal-anchor.js';
+import { literalGateOf } from './literal-gate.js';
 import { prefixFirstChars } from './prefix-first.js';
 
 /**
@@ -50,10 +52,14 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       : undefined;
   const fast = flags.includes('v') ? source : (consumeFirst(source) ?? source);
   const global = new RegExp(fast, `g${flags}`);
+  // Where no anchor applies, or its candidates are too many, a required literal may still confine the matches.
+  const gate = literalGateOf(source, flags);
   const sticky =
-    anchor === undefined && literal === undefined && lead === undefined ? undefined : new RegExp(fast, `y${flags}`);
+    anchor === undefined && literal === undefined && lead === undefined && gate === undefined
+      ? undefined
+      : new RegExp(fast, `y${flags}`);
 
-  const scanAll = (text: string): RegExpExecArray[] => {
+  const globalScan = (text: string): RegExpExecArray[] => {
     let out = NONE;
     global.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -67,6 +73,10 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     }
     return out;
   };
+  const scanAll =
+    gate === undefined || sticky === undefined
+      ? globalScan
+      : (text: string): RegExpExecArray[] => gatedMatches(text, gate, sticky, globalScan);
 
   return {
     global,
