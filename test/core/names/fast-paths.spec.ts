@@ -8,6 +8,8 @@ import { normalizeText } from '../../../packages/core/src/text/normalize.js';
 import { createPersonNameJaDetector } from '../../../packages/core/src/detectors/names/person-name-ja.js';
 import { JA_LABELS, KANJI_HONORIFICS, isKanjiUnit } from '../../../packages/core/src/detectors/names/ja-name-cues.js';
 import { createPersonNameJaDetector as oldJa } from './oracle/person-name-ja.js';
+import { createPersonNameKanaDetector } from '../../../packages/core/src/detectors/names/person-name-kana.js';
+import { createPersonNameKanaDetector as oldKana } from './oracle/person-name-kana.js';
 
 const dict = getNameDictionary();
 const ruleOf = (id: string): RuleDefinition => {
@@ -34,6 +36,36 @@ const jaPieces = [
 ];
 const jaText = fc.array(fc.constantFrom(...jaPieces), { maxLength: 16 }).map((p) => p.join(''));
 
+// Readings in both scripts, ー and ヶ, every label and bracket and bank-holder shape of the kana detector, and
+// what sits between words: the two-word search tries only the starts of words before a space between kana.
+const hira = (k: string): string => k.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+const kanaPieces = [
+  ...dict.surnames.slice(0, 60).map((e) => e.kana),
+  ...dict.givenNames.slice(0, 60).map((e) => e.kana),
+  ...dict.surnames.slice(0, 30).map((e) => hira(e.kana)),
+  ...dict.givenNames.slice(0, 30).map((e) => hira(e.kana)),
+  ...dict.surnames.slice(0, 20).map((e, i) => `${e.kana} ${dict.givenNames[i]?.kana ?? ''}`),
+  ...dict.surnames.slice(0, 20).map((e, i) => hira(`${e.kana} ${dict.givenNames[i]?.kana ?? ''}`)),
+  ...dict.surnames.slice(0, 10).map((e) => `${e.kanji}(${e.kana})`),
+  ...['ー', 'ーー', 'ヶ', 'ア', 'あ', 'ハイ', 'ヨウ', 'イ', 'カ', 'ユ', 'シヤ', 'シャ', 'ソ', 'ガ'],
+  ...['フリガナ', 'ふりがな', 'カナ', 'セイ', 'メイ', '口座名義', '口座名義人', '名義人', '受取人', '名義', '(カナ)'],
+  ...['氏名', 'お名前', '担当者', '従業員名', '扶養者', '山田', '太郎', '佐々木', '様'],
+  ...['氏名: ', '担当者=', 'お名前 :', 'セイ: ', 'フリガナ ', '名義 ', '山田(', 'カ)', 'シヤ)'],
+  ...[' ', ' ', ' ', '  ', ':', ' : ', '=', '(', ')', '、', '\n', 'A', '1'],
+];
+const kanaText = fc.array(fc.constantFrom(...kanaPieces), { maxLength: 14 }).map((p) => p.join(''));
+// Readings and spaces only, with the longest readings (a first word of 8 units still starts a match, one of 9 does
+// not): the two-word search and its retry from the second word.
+const readingPieces = [
+  ...dict.surnames.filter((e) => e.kana.length >= 7).map((e) => e.kana),
+  ...dict.surnames.slice(0, 50).flatMap((e) => [e.kana, hira(e.kana)]),
+  ...dict.givenNames.slice(0, 50).flatMap((e) => [e.kana, hira(e.kana)]),
+  ...['ー', 'ハイ', 'ア', 'A'],
+];
+const readingText = fc
+  .array(fc.tuple(fc.constantFrom(...readingPieces), fc.constantFrom(' ', ' ', '', '、')), { maxLength: 8 })
+  .map((p) => p.flat().join(''));
+
 const candidates = (d: Detector, text: string): unknown[] => [...d.scan(normalizeText(text))];
 
 function sameAsOracle(fresh: Detector, oracle: Detector, arb: fc.Arbitrary<string>, numRuns: number): void {
@@ -53,10 +85,30 @@ describe('name detector fast paths match the implementations they replaced', () 
     sameAsOracle(createPersonNameJaDetector(rule), oldJa(rule), fc.string({ unit: 'binary', maxLength: 40 }), 1000);
   });
 
+  it('person_name_kana', () => {
+    const rule = ruleOf('names.person_name_kana');
+    sameAsOracle(createPersonNameKanaDetector(rule), oldKana(rule), kanaText, 4000);
+    sameAsOracle(createPersonNameKanaDetector(rule), oldKana(rule), readingText, 3000);
+    sameAsOracle(createPersonNameKanaDetector(rule), oldKana(rule), fc.string({ unit: 'binary', maxLength: 40 }), 1000);
+    const kanaUnits = fc.constantFrom(...'アイウカタロヤマダーあいうかたろやまだーヶ  :()名義'.split(''));
+    sameAsOracle(
+      createPersonNameKanaDetector(rule),
+      oldKana(rule),
+      fc.array(kanaUnits, { maxLength: 30 }).map((u) => u.join('')),
+      2000,
+    );
+  });
+
   it('the generated texts hold names (the comparison above is not of empty lists)', () => {
     const rule = ruleOf('names.person_name_ja');
     const hit = fc.sample(jaText, { numRuns: 500, seed: 1 }).filter((t) => candidates(oldJa(rule), t).length > 0);
     expect(hit.length).toBeGreaterThan(40);
+    const kana = oldKana(ruleOf('names.person_name_kana'));
+    const kanaHits = fc
+      .sample(kanaText, { numRuns: 500, seed: 1 })
+      .map((t) => candidates(kana, t) as { pattern: string }[]);
+    for (const pattern of ['two-words', 'label', 'name-label', 'bracket', 'bank-holder'])
+      expect(kanaHits.filter((c) => c.some((x) => x.pattern === pattern)).length, pattern).toBeGreaterThan(5);
   });
 
   it('labels are kanji only but お名前, so a label at a kanji run start ends inside the run', () => {

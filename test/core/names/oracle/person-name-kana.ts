@@ -1,0 +1,126 @@
+import { getNameDictionary, type NameDictionary } from '../../../../packages/core/src/names/dictionary.js';
+import type { RuleDefinition } from '../../../../packages/core/src/rules/rule.js';
+import { consumeFirst } from '../../../../packages/core/src/detectors/consume-first.js';
+import { contextSpecOf } from '../../../../packages/core/src/detectors/context.js';
+import { NO_CANDIDATES, type Candidate, type Detector } from '../../../../packages/core/src/detectors/detector.js';
+
+/**
+ * Name readings in kana (entity NAME_KANA). The matching copy is NFKC, so half-width ﾔﾏﾀﾞ ﾀﾛｳ arrives here as
+ * ヤマダ タロウ and offsets map back to the half-width original. Four shapes:
+ * - after a reading label (フリガナ, セイ, メイ, カナ, 口座名義, 名義 on a transfer line): 0.9, dictionary or not;
+ * - after a name label (氏名: スミス ジョン): 0.85, reported as PERSON_NAME (the name itself is in kana);
+ * - in brackets right after kanji (山田太郎（ヤマダ タロウ）) when a surname reading starts it: 0.85;
+ * - bank holder forms with a legal-form prefix (ｶ)ﾔﾏﾀﾞ): 0.8;
+ * - two kana words, a surname reading then a given-name reading (ヤマダ タロウ, やまだ はなこ): 0.85 / 0.75.
+ */
+const KATA = '[\\u30a1-\\u30fa\\u30fc]';
+const HIRA = '[\\u3041-\\u3096\\u30fc]';
+// One or two kana words of one script; used inside a capture group, which delimits the alternation.
+const WORDS = `${KATA}+(?: ${KATA}+)?|${HIRA}+(?: ${HIRA}+)?`;
+
+// Katakana labels must not sit inside a longer katakana word (ヨウセイ is not セイ). A bare 名義 needs a space or
+// colon after it: 名義を変更 is no name.
+const LABEL_RE = new RegExp(
+  `(?:(?<![\\u30a1-\\u30fa\\u30fc])(?:フリガナ|ふりがな|カナ|セイ|メイ)\\)?(?: ?[:=] ?| )|` +
+    `(?:口座名義人?|名義人|受取人)(?:\\(カナ\\))? ?:? ?|名義(?: ?: ?| ))(${WORDS})`,
+  'g',
+);
+// A name written only in kana after a name label (氏名: スミス ジョン, foreign staff): a PERSON_NAME, not a reading.
+const NAME_LABEL_RE = new RegExp(
+  `(?:氏名|名前|お名前|担当者?|申請者|従業員名?|配偶者|扶養者) ?[:=] ?(${WORDS})(?![\\u4e00-\\u9fff])`,
+  'g',
+);
+const BRACKET_SOURCE = `(?<=[\\u4e00-\\u9fff\\u3005] ?)\\((${WORDS})\\)`;
+// Run as \((?<=…\()…: the same matches, but V8 skips to each '(' instead of trying the lookbehind everywhere.
+const BRACKET_RE = new RegExp(consumeFirst(BRACKET_SOURCE) ?? BRACKET_SOURCE, 'g');
+// Legal-form abbreviations used in bank holder names: ｶ) 株式会社, ﾕ) 有限会社, ｼﾔ) 社団法人 …
+const BANK_RE = new RegExp(
+  `(?<![\\u30a1-\\u30fa\\u30fc])(?:シヤ|シャ|[カユドザゼイメソガ])\\)${KATA}+(?: ${KATA}+)?`,
+  'g',
+);
+const TWO_WORDS_RE = new RegExp(
+  `(?<![\\u30a1-\\u30fa\\u30fc])(${KATA}{2,8}) (${KATA}{1,8})(?![\\u30a1-\\u30fa\\u30fc])|` +
+    `(?<![\\u3041-\\u3096\\u30fc])(${HIRA}{2,8}) (${HIRA}{1,8})(?![\\u3041-\\u3096\\u30fc])`,
+  'g',
+);
+
+function startsWithSurnameReading(dict: NameDictionary, s: string): boolean {
+  const first = s.split(' ')[0] ?? '';
+  if (s.includes(' ')) return dict.isSurnameReading(first);
+  for (let len = Math.min(first.length - 1, 7); len >= 2; len--) {
+    if (dict.isSurnameReading(first.slice(0, len))) return true;
+  }
+  return false;
+}
+
+// Every pattern above ends in kana words (WORDS, KATA): a text without kana holds no candidate.
+const HAS_KANA = /[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+
+export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
+  return {
+    id: rule.id,
+    entity: rule.entity,
+    languages: rule.languages,
+    context: contextSpecOf(rule),
+    minScore: rule.minScore ?? 0,
+    scan(input): readonly Candidate[] {
+      const text = input.text;
+      if (!HAS_KANA.test(text)) return NO_CANDIDATES;
+      const dict = getNameDictionary();
+      const out: Candidate[] = [];
+      const seen = new Set<number>();
+      const emit = (start: number, end: number, score: number, pattern: string): Candidate | undefined => {
+        if (seen.has(start)) return undefined;
+        seen.add(start);
+        return { start, end, score, pattern, type: 'NAME_KANA', contextApplied: true };
+      };
+      for (const [re, kind] of [
+        [LABEL_RE, 'label'],
+        [NAME_LABEL_RE, 'name-label'],
+        [BRACKET_RE, 'bracket'],
+        [BANK_RE, 'bank-holder'],
+        [TWO_WORDS_RE, 'two-words'],
+      ] as const) {
+        re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = re.exec(text)) !== null) {
+          let c: Candidate | undefined;
+          if (kind === 'name-label') {
+            const value = m[1] as string;
+            const start = m.index + m[0].length - value.length;
+            if (!seen.has(start)) {
+              seen.add(start);
+              out.push({
+                start,
+                end: start + value.length,
+                score: 0.85,
+                pattern: kind,
+                type: 'PERSON_NAME',
+                contextApplied: true,
+              });
+            }
+            continue;
+          } else if (kind === 'label' || kind === 'bracket') {
+            const value = m[1] as string;
+            const start = m.index + m[0].length - value.length - (kind === 'bracket' ? 1 : 0);
+            if (kind === 'bracket' && !startsWithSurnameReading(dict, value)) continue;
+            c = emit(start, start + value.length, kind === 'label' ? 0.9 : 0.85, kind);
+          } else if (kind === 'bank-holder') {
+            c = emit(m.index, m.index + m[0].length, 0.8, kind);
+          } else {
+            const sur = (m[1] ?? m[3]) as string;
+            const giv = (m[2] ?? m[4]) as string;
+            if (!dict.isSurnameReading(sur) || !dict.isGivenNameReading(giv)) {
+              // Retry from the second word: ハイ ヤマダ タロウ.
+              re.lastIndex = m.index + sur.length + 1;
+              continue;
+            }
+            c = emit(m.index, m.index + m[0].length, m[1] !== undefined ? 0.85 : 0.75, kind);
+          }
+          if (c !== undefined) out.push(c);
+        }
+      }
+      return out;
+    },
+  };
+}
