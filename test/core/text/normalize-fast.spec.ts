@@ -55,6 +55,16 @@ const textOf = fc
   )
   .map((units) => units.join(''));
 
+// Units each NFKC maps to exactly one (no cluster): the one-to-one path.
+const oneToOneText = fc
+  .array(
+    fc.constantFrom(...'ab Z-09.', '０', 'ー', 'ｰ', '－', '−', 'Ａ', '（', '：', 'ｶ', '髙', '山', 'あ', '、', '\u3000'),
+    {
+      maxLength: 20,
+    },
+  )
+  .map((units) => units.join(''));
+
 describe('normalizeText, inline units on the cluster path', () => {
   it('gives the text, identity flag and offset maps of the previous normalizeText', () => {
     fc.assert(
@@ -69,6 +79,19 @@ describe('normalizeText, inline units on the cluster path', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  // Blocks of up to 8,192 units share one scratch buffer on the one-to-one path; longer texts get their own.
+  it('gives the previous text for one-to-one texts of any length, long ones and short ones in turn', () => {
+    fc.assert(
+      fc.property(oneToOneText, fc.integer({ min: 1, max: 1200 }), textOf, (s, times, short) => {
+        const long = `${s}０`.repeat(times);
+        for (const t of [long, short, long.slice(0, 8192), long.slice(1, 8193)]) {
+          expect(normalizeText(t).text).toBe(normalizeBefore(t).text);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -95,6 +95,11 @@ function unitsToString(units: Uint16Array, length: number): string {
   return text;
 }
 
+// The one-to-one copy's units live only until they become a string: blocks (at most a few thousand units) reuse
+// one buffer instead of allocating a typed array, whose backing store is malloc'd and later swept, per block.
+const SCRATCH_MAX = 8192;
+const SCRATCH = new Uint16Array(SCRATCH_MAX);
+
 /** Returned by mapOneToOne when every code unit maps to itself. */
 const UNCHANGED = 'unchanged';
 
@@ -111,7 +116,7 @@ function mapOneToOne(original: string, kind: Uint8Array, map: Uint16Array): Uint
     if (kind[c] !== SINGLE || map[c] !== c) break;
   }
   if (first === n) return UNCHANGED;
-  const out = new Uint16Array(n);
+  const out = n <= SCRATCH_MAX ? SCRATCH : new Uint16Array(n);
   for (let i = 0; i < first; i++) out[i] = original.charCodeAt(i);
   for (let i = first; i < n; i++) {
     const c = original.charCodeAt(i);
@@ -139,6 +144,7 @@ export function normalizeText(original: string): NormalizedText {
   if (KIND === undefined) buildTables();
   const kind = KIND as Uint8Array;
   const map = TABLE_MAP as Uint16Array;
+  const n = original.length;
   const oneToOne = mapOneToOne(original, kind, map);
   if (oneToOne === UNCHANGED) {
     return { original, text: original, identity: true, toOriginalStart: IDENTITY_MAP, toOriginalEnd: IDENTITY_MAP };
@@ -147,13 +153,12 @@ export function normalizeText(original: string): NormalizedText {
     // Same length, character for character: offsets map to themselves, no offset tables needed.
     return {
       original,
-      text: unitsToString(oneToOne, oneToOne.length),
+      text: unitsToString(oneToOne, n),
       identity: false,
       toOriginalStart: IDENTITY_MAP,
       toOriginalEnd: IDENTITY_MAP,
     };
   }
-  const n = original.length;
   // NFKC usually keeps length but can expand one character a lot (U+FDFA gives 18): grow on demand.
   let cap = n + 16;
   let out = new Uint16Array(cap);
