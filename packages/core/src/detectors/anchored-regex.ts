@@ -36,6 +36,9 @@ const ATTEMPT_COST_IN_CHARS = 32;
  */
 const LITERAL_ATTEMPT_COST_IN_CHARS = 16;
 
+/** A literal gate whose finder holds this many characters goes before any anchor (see gateFirst). */
+const STRONG_FINDER_CHARS = 5;
+
 const NONE: RegExpExecArray[] = [];
 
 export function anchoredRegex(source: string, flags: string): AnchoredRegex {
@@ -78,10 +81,17 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       ? globalScan
       : (text: string): RegExpExecArray[] => gatedMatches(text, gate, sticky, globalScan);
 
+  // A finder of many literal characters (`\bP\.? ?O\.? Box `) is rarer than the digit runs an anchor tries before:
+  // the PO box pattern, CPU ms per 2 MB of bench text, anchored vs gated: en 3.45 vs 1.75, mixed 2.74 vs 1.14, ja 1.57
+  // vs 0.71. Finders of 2-3 characters (a month name, '19'/'20') lose to the anchor (english month day year en 3.7 vs
+  // 6.4, gregorian compact 0.8 vs 4.5).
+  const gateFirst = gate !== undefined && gate.chars >= STRONG_FINDER_CHARS;
+
   return {
     global,
     anchor,
     matches(text, runs) {
+      if (gateFirst) return scanAll(text);
       if (literal !== undefined && sticky !== undefined) return literalMatches(text, literal, sticky, scanAll, first);
       if (lead !== undefined && sticky !== undefined) {
         const found = leadMatches(text, lead, runs.starts, sticky, ATTEMPT_COST_IN_CHARS);

@@ -27,6 +27,8 @@ export interface LiteralGate {
   readonly first: Uint8Array;
   /** A global regex every match holds a match of. */
   readonly finder: RegExp;
+  /** How many characters a finder match must hold (literal ones: the rarer, the fewer runs). */
+  readonly chars: number;
 }
 
 /** Finders of fewer mandatory characters than this are too common to gate anything (a lone space, a hyphen). */
@@ -154,7 +156,8 @@ export function literalGateOf(source: string, flags = ''): LiteralGate | undefin
     if (firstOf(source, 0, source.length, first, clean)) return undefined; // a match may be empty
     const piece = bestPiece(source, 0, source.length);
     if (piece === undefined || piece.chars < MIN_FINDER_CHARS) return undefined;
-    return { alphabet, first, finder: new RegExp(piece.lead + source.slice(piece.from, piece.to), `g${clean}`) };
+    const finder = new RegExp(piece.lead + source.slice(piece.from, piece.to), `g${clean}`);
+    return { alphabet, first, finder, chars: piece.chars };
   } catch (e) {
     if (e instanceof Unsure || e instanceof SyntaxError) return undefined;
     throw e;
