@@ -82,15 +82,28 @@ describe('normalizeText, inline units on the cluster path', () => {
     );
   });
 
-  // Blocks of up to 8,192 units share one scratch buffer on the one-to-one path; longer texts get their own.
-  it('gives the previous text for one-to-one texts of any length, long ones and short ones in turn', () => {
+  // Blocks of up to 8,192 units share one scratch buffer for the matching copy's units; longer texts get their own,
+  // and a cluster path that outgrows the scratch buffer moves to one.
+  it('gives the previous text and offsets for texts of any length, long ones and short ones in turn', () => {
     fc.assert(
-      fc.property(oneToOneText, fc.integer({ min: 1, max: 1200 }), textOf, (s, times, short) => {
-        const long = `${s}０`.repeat(times);
-        for (const t of [long, short, long.slice(0, 8192), long.slice(1, 8193)]) {
-          expect(normalizeText(t).text).toBe(normalizeBefore(t).text);
-        }
-      }),
+      fc.property(
+        oneToOneText,
+        fc.constantFrom('０', 'ｶﾞ', '㈱', '\ufdfa'),
+        fc.integer({ min: 1, max: 1200 }),
+        textOf,
+        (s, tail, times, short) => {
+          const long = `${s}${tail}`.repeat(times);
+          for (const t of [long, short, long.slice(0, 8192), long.slice(1, 8193)]) {
+            const now = normalizeText(t);
+            const before = normalizeBefore(t);
+            expect(now.text).toBe(before.text);
+            for (let i = 0; i <= now.text.length; i += 97) {
+              expect(now.toOriginalStart(i)).toBe(before.toOriginalStart(i));
+              expect(now.toOriginalEnd(i)).toBe(before.toOriginalEnd(i));
+            }
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

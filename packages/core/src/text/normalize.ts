@@ -95,7 +95,7 @@ function unitsToString(units: Uint16Array, length: number): string {
   return text;
 }
 
-// The one-to-one copy's units live only until they become a string: blocks (at most a few thousand units) reuse
+// A matching copy's units live only until they become a string: blocks (at most a few thousand units) reuse
 // one buffer instead of allocating a typed array, whose backing store is malloc'd and later swept, per block.
 const SCRATCH_MAX = 8192;
 const SCRATCH = new Uint16Array(SCRATCH_MAX);
@@ -161,14 +161,15 @@ export function normalizeText(original: string): NormalizedText {
   }
   // NFKC usually keeps length but can expand one character a lot (U+FDFA gives 18): grow on demand.
   let cap = n + 16;
-  let out = new Uint16Array(cap);
+  // Like the one-to-one path's, these units only become the string: the scratch buffer while they fit.
+  let out = cap <= SCRATCH_MAX ? SCRATCH : new Uint16Array(cap);
   let starts = new Uint32Array(cap + 1);
   let ends = new Uint32Array(cap + 1);
   let o = 0;
   const grow = (): void => {
     cap *= 2;
     const o2 = new Uint16Array(cap);
-    o2.set(out);
+    o2.set(out.subarray(0, o));
     out = o2;
     const s2 = new Uint32Array(cap + 1);
     s2.set(starts);
