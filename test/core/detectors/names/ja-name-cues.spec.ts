@@ -8,12 +8,16 @@ import {
   cannotStartGivenName,
   cannotStartGivenNameAt,
   hasLabelBefore,
+  honorificAt,
   isDepartmentWord,
   isDepartmentWordAt,
   looksLikeGivenName,
+  labelPrefixLength,
+  labelPrefixLengthAt,
   looksLikeGivenNameAt,
+  KANJI_HONORIFICS,
 } from '../../../../packages/core/src/detectors/names/ja-name-cues.js';
-import { hasLabelBefore as oldHasLabelBefore } from '../../names/oracle/ja-name-cues.js';
+import { hasLabelBefore as oldHasLabelBefore, honorificAt as oldHonorificAt } from '../../names/oracle/ja-name-cues.js';
 
 const pieces = [
   ...JA_LABELS,
@@ -38,6 +42,17 @@ const pieces = [
   ],
 ];
 const textArb = fc.array(fc.constantFrom(...pieces), { maxLength: 10 }).map((p) => p.join(''));
+// Honorifics, titles and their prefixes, with labels and other pieces around them.
+const honorificText = fc
+  .array(
+    fc.constantFrom(
+      ...KANJI_HONORIFICS,
+      ...['さん', 'さま', 'くん', 'ちゃん', 'ちゃ', '先', '先生', '部', '代理', ' ', '  ', '山田', 'A', 'の'],
+      ...JA_LABELS,
+    ),
+    { maxLength: 8 },
+  )
+  .map((p) => p.join(''));
 const rangeArb = textArb.chain((text) =>
   fc.tuple(fc.constant(text), fc.nat(text.length), fc.nat(text.length)).map(([t, a, b]) => {
     const [start, end] = a <= b ? [a, b] : [b, a];
@@ -67,6 +82,18 @@ describe('Japanese name cues read in place', () => {
       .sample(textArb, { numRuns: 500, seed: 1 })
       .filter((t) => [...Array(t.length + 1).keys()].some((i) => oldHasLabelBefore(t, i)));
     expect(hits.length).toBeGreaterThan(50);
+  });
+
+  it('honorificAt and labelPrefixLengthAt read in place what the slice-based versions read', () => {
+    fc.assert(
+      fc.property(honorificText, (text) => {
+        for (let i = 0; i <= text.length; i++) {
+          expect(honorificAt(text, i), `${text} ${i}`).toBe(oldHonorificAt(text, i));
+          expect(labelPrefixLengthAt(text, i), `${text} ${i}`).toBe(labelPrefixLength(text.slice(i)));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('the At forms answer as the string forms on the slice', () => {

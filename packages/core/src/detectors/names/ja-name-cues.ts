@@ -53,10 +53,16 @@ export const KANA_HONORIFIC_RE = /^ ?(?:さん|さま|くん|ちゃん|先生|[�
 // one table load answers most calls, which come for every surname-shaped kanji run.
 const HONORIFIC_FIRST_CODES = unitSet(` さくち先様殿氏君${KANJI_HONORIFICS.map((h) => h[0]).join('')}`);
 
+// KANA_HONORIFIC_RE tried at one index of a text. Every honorific fits in the five units the slice it replaced held
+// (' ちゃん' is four, 部長代理 four), so the answer is the same without the slice.
+const KANA_HONORIFIC_AT = new RegExp(KANA_HONORIFIC_RE.source.slice(1), 'y');
+
 export function honorificAt(text: string, pos: number): boolean {
   if (HONORIFIC_FIRST_CODES[text.charCodeAt(pos)] !== 1) return false;
-  const after = text.slice(pos, pos + 5);
-  return KANA_HONORIFIC_RE.test(after) || KANJI_HONORIFICS.some((h) => after.startsWith(h));
+  KANA_HONORIFIC_AT.lastIndex = pos;
+  if (KANA_HONORIFIC_AT.test(text)) return true;
+  for (const h of KANJI_HONORIFICS) if (text.startsWith(h, pos)) return true;
+  return false;
 }
 
 /** Labels before a name (氏名: 山田太郎). Longest first so 担当者 wins over 担当. */
@@ -152,7 +158,7 @@ const LABEL_FIRST_CODES = unitSet([...LABEL_FIRST].join(''));
 export function labelPrefixLengthAt(text: string, start: number): number {
   if (LABEL_FIRST_CODES[text.charCodeAt(start)] !== 1) return 0;
   LABEL_HEAD_AT.lastIndex = start;
-  return LABEL_HEAD_AT.exec(text)?.[0].length ?? 0;
+  return LABEL_HEAD_AT.test(text) ? LABEL_HEAD_AT.lastIndex - start : 0;
 }
 
 /** Length of a kanji honorific/title at the end of `run` (0 when none), never the whole run. */
