@@ -1,8 +1,18 @@
 // findEnStarts walks the code units once instead of running two whole-text regex scans (the prefixes after a
 // lookbehind, then [^A-Za-z][A-Z]); the previous implementation is kept as the oracle (test/core/names/oracle).
+// The same pass buckets where the romaji pair pattern can begin: run sticky there it must find what its global scan
+// finds, from any index.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findEnStarts } from '../../../../packages/core/src/detectors/names/en-starts.js';
+import {
+  EnFamily,
+  enStartsOf,
+  execFrom,
+  findEnStarts,
+  stickyOf,
+} from '../../../../packages/core/src/detectors/names/en-starts.js';
+import { ROMAJI_PAIR_RE } from '../../../../packages/core/src/detectors/names/person-name-romaji.js';
+import { normalizeText } from '../../../../packages/core/src/text/normalize.js';
 import { findEnStarts as oracleStarts } from '../../names/oracle/en-starts.js';
 
 // Word pieces sharing the prefixes (Mr, the, cc, Dear, e-mail …), capitals, NAME shapes, and what sits between
@@ -12,7 +22,9 @@ const pieces = [
   ...['cc', 'Bcc', 'ping', 'notify', 'the', 'This is', 'in', 'me', 'e-mail', 'Email', 'call', 'hi', 'Hello', 'To'],
   ...['From', 'Signed', 'Good morning', 'Thanks', 'Greetings', 'Welcome', 'Support', 'Street', 'report'],
   ...['John', 'Smith', "O'Neil", 'McClure', 'Smith-Jones', 'SMITH', 'MORIOKA', 'Yuusei', 'Ōno', 'A', 'Q.', 'x'],
-  ...[' ', ' ', ' ', '  ', '\t', ', ', ',', ': ', ':', '.', '\n', "'", '-', '5', '_', 'é', 'Ō', 'ā', '山田', '、', '('],
+  ...['ŌNO', 'Ūta', 'ĀKI', 'Satō', 'Yūko', 'OHNO', 'Kenji', 'Taro', 'YAMADA', 'Ohno-ſ', 'ĒMI'],
+  ...[' ', ' ', ' ', '  ', '\t', ' \t', ', ', ',', ': ', ':', '.', '\n', "'", '-', '5', '_', 'é', 'Ō', 'ā', 'ſ', 'Ā'],
+  ...['ō', 'ū', 'Ū', 'Ă', '山田', '、', '('],
 ];
 const text = fc.oneof(
   fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((p) => p.join('')),
@@ -23,16 +35,53 @@ const text = fc.oneof(
 describe('findEnStarts', () => {
   it('buckets the same word starts as the two regex scans it replaced', () => {
     for (const s of ['', 'A', 'Mr', 'Hi John Smith, cc Roe. Dear SMITH JOHN', '山田 Taro', "x-Ray O'Neil, Bo"]) {
-      expect(findEnStarts(s)).toEqual(oracleStarts(s));
+      expect(findEnStarts(s).slice(0, EnFamily.romaji)).toEqual(oracleStarts(s));
     }
+    // Romaji starts: a capital (Ō too) after no Latin letter (ā, ſ count as letters), then spaces or tabs and a capital.
+    expect(findEnStarts('Ōno Kenji, YAMADA\t Taro; aŌno Ken ſTaro Ono x Ab c')[EnFamily.romaji]).toEqual([0, 11]);
   });
 
   it('property: same buckets as the oracle', () => {
     fc.assert(
       fc.property(text, (s) => {
-        expect(findEnStarts(s)).toEqual(oracleStarts(s));
+        expect(findEnStarts(s).slice(0, EnFamily.romaji)).toEqual(oracleStarts(s));
       }),
       { numRuns: 20000 },
     );
+  });
+
+  it('property: the romaji pair pattern finds at its starts what its global scan finds, from any index', () => {
+    const sticky = stickyOf(ROMAJI_PAIR_RE);
+    fc.assert(
+      fc.property(text, fc.nat(), fc.boolean(), (s, at, overlap) => {
+        const from = at % (s.length + 2);
+        // The detector resumes right after the first token of a rejected pair, else at the match's end.
+        const next = (m: RegExpExecArray): number =>
+          overlap ? m.index + (m[1] as string).length : m.index + m[0].length;
+        const starts = findEnStarts(s)[EnFamily.romaji] as number[];
+        const viaStarts: unknown[] = [];
+        let m: RegExpExecArray | null;
+        for (let i = from; (m = execFrom(sticky, s, starts, i)) !== null; i = next(m)) viaStarts.push([m.index, ...m]);
+        const global: unknown[] = [];
+        const re = new RegExp(ROMAJI_PAIR_RE.source, 'g');
+        re.lastIndex = from;
+        while ((m = re.exec(s)) !== null) {
+          global.push([m.index, ...m]);
+          re.lastIndex = next(m);
+        }
+        expect(viaStarts).toEqual(global);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('enStartsOf keeps the buckets on the matching copy, and recomputes them for another text', () => {
+    const input = normalizeText('Hi John Smith');
+    const starts = enStartsOf(input);
+    expect(enStartsOf(input)).toBe(starts);
+    expect(starts).toEqual(findEnStarts(input.text));
+    const other = { ...input, text: 'YAMADA Taro' };
+    expect(enStartsOf(other)).toEqual(findEnStarts('YAMADA Taro'));
+    expect(enStartsOf(Object.freeze({ ...normalizeText('Dear Roe') }))).toEqual(findEnStarts('Dear Roe'));
   });
 });

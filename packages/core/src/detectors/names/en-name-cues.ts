@@ -69,18 +69,32 @@ export function lookup(get: (s: string) => EnglishNameKind | undefined, token: s
   return parts.some((p) => get(p) === 'name') ? 'name' : parts.some((p) => get(p) === 'word') ? 'word' : undefined;
 }
 
-// Classes of recent tokens: a text repeats its names and words, and each costs up to five list lookups.
-const CLASS_CACHE = new Map<string, TokenClass>();
-const CLASS_CACHE_MAX = 4096;
-
-export function tokenClass(dict: NameDictionary, token: string): TokenClass {
-  const cached = CLASS_CACHE.get(token);
-  if (cached !== undefined) return cached;
-  const c = classify(dict, token);
-  if (CLASS_CACHE.size >= CLASS_CACHE_MAX) CLASS_CACHE.clear();
-  CLASS_CACHE.set(token, c);
-  return c;
+/** What the lists say about a token: its first-name and last-name kinds (lookup) and its class. */
+export interface TokenKinds {
+  readonly first: EnglishNameKind | undefined;
+  readonly last: EnglishNameKind | undefined;
+  readonly cls: TokenClass;
 }
+
+// Kinds of recent tokens: a text repeats its names and words, and each token costs up to five list lookups. One
+// record per token answers a pair's three kinds and two classes with two map probes instead of up to ten.
+const KINDS_CACHE = new Map<string, TokenKinds>();
+const KINDS_CACHE_MAX = 4096;
+
+export function tokenKinds(dict: NameDictionary, token: string): TokenKinds {
+  const cached = KINDS_CACHE.get(token);
+  if (cached !== undefined) return cached;
+  const k: TokenKinds = {
+    first: lookup(dict.englishFirstName, token),
+    last: lookup(dict.englishLastName, token),
+    cls: classify(dict, token),
+  };
+  if (KINDS_CACHE.size >= KINDS_CACHE_MAX) KINDS_CACHE.clear();
+  KINDS_CACHE.set(token, k);
+  return k;
+}
+
+export const tokenClass = (dict: NameDictionary, token: string): TokenClass => tokenKinds(dict, token).cls;
 
 function classify(dict: NameDictionary, token: string): TokenClass {
   if (NOT_A_PERSON.has(token.toLowerCase())) return 'word';

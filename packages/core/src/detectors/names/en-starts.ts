@@ -10,6 +10,8 @@
  * finds, because every index where the pattern can match is in its bucket.
  */
 
+import type { NormalizedText } from '../../text/normalize.js';
+
 /** Pattern families, by how their matches can start. */
 export const EnFamily = {
   /** Mr, Mrs, Ms, Miss, Mx, Dr, Prof. */
@@ -26,10 +28,15 @@ export const EnFamily = {
   lastFirst: 5,
   /** Two or more capitals followed by a space and a capital: SMITH JOHN, MORIOKA Yuusei. */
   caps: 6,
+  /**
+   * A capital (ASCII, Ā, Ō, Ū) after no Latin letter, its token (letters and macronned vowels) followed by spaces
+   * or tabs and another such capital: YAMADA Taro, Ōno Kenji (person-name-romaji.ts).
+   */
+  romaji: 7,
 } as const;
 export type EnFamily = (typeof EnFamily)[keyof typeof EnFamily];
 
-const FAMILIES = 7;
+const FAMILIES = 8;
 
 // The first two characters of each literal alternative, hand-derived from the patterns' sources; the property test
 // in test/core/names/en-starts.spec.ts checks the buckets against the global scans on generated text.
@@ -88,8 +95,8 @@ function capitalIn(text: string, from: number, to: number): boolean {
 const LABEL_REACH = 21;
 
 /**
- * Word starts of a text (an ASCII letter after a non-letter), bucketed by the pattern families that can match
- * there; each bucket ascending. A start goes in a bucket only when what a match needs right after it is there too
+ * Word starts of a text (an ASCII letter after a non-letter; for the romaji family also Ā, Ō, Ū), bucketed by the
+ * pattern families that can match there; each bucket ascending. A start goes in a bucket only when what a match needs right after it is there too
  * (a space and a capital after a NAME token, a capital after a greeting).
  *
  * One loop over the code units, stepping over each word once it is classified: the two whole-text regex scans it
@@ -101,15 +108,59 @@ export function findEnStarts(text: string): readonly (readonly number[])[] {
   for (let f = 0; f < FAMILIES; f++) buckets.push([]);
   const n = text.length;
   for (let i = 0; i < n; i++) {
-    if (!isLetter(text.charCodeAt(i))) continue;
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) {
+      if (isMacronCapital(c) && !isLatinLetter(text.charCodeAt(i - 1))) romajiStart(text, i, buckets);
+      continue;
+    }
     const d = text.charCodeAt(i + 1);
-    const mask = TABLE[text.charCodeAt(i) * 128 + (d < 128 ? d : OTHER)] as number;
+    const mask = TABLE[c * 128 + (d < 128 ? d : OTHER)] as number;
     if (mask !== 0) classify(text, i, mask, buckets);
-    // No word starts inside a word: step to the unit after it (the loop's i++ steps over that non-letter).
+    if (isCapital(c) && !isLatinExtended(text.charCodeAt(i - 1))) romajiStart(text, i, buckets);
+    // No word starts inside a word: step to the unit after it (the loop's i++ steps over that non-letter, which
+    // follows a letter and so starts nothing).
     i++;
     while (i < n && isLetter(text.charCodeAt(i))) i++;
   }
   return buckets;
+}
+
+// One bucketing per matching copy, kept on the copy (as text/digit-runs.ts keeps its runs): the English and the
+// romaji name detectors both read it, and one pass over the text serves both.
+const STARTS = Symbol('kamen.enStarts');
+// The text is kept with the buckets: a copy spread into a new object with another text must not reuse them.
+type WithStarts = NormalizedText & {
+  [STARTS]?: { readonly text: string; readonly starts: readonly (readonly number[])[] };
+};
+
+/** findEnStarts of a matching copy, computed on first use and shared by the detectors that scan it. */
+export function enStartsOf(input: NormalizedText): readonly (readonly number[])[] {
+  const text = input.text;
+  const cached = (input as WithStarts)[STARTS];
+  if (cached !== undefined && cached.text === text) return cached.starts;
+  const starts = findEnStarts(text);
+  // A frozen copy (built by a caller) simply gets no cache.
+  if (Object.isExtensible(input)) (input as WithStarts)[STARTS] = { text, starts };
+  return starts;
+}
+
+// The romaji pattern's lookbehind excludes Latin Extended-A too (Ā-ſ); its capitals include Ā, Ō, Ū.
+const isLatinExtended = (c: number): boolean => c >= 0x100 && c <= 0x17f;
+const isLatinLetter = (c: number): boolean => isLetter(c) || isLatinExtended(c);
+const isMacronCapital = (c: number): boolean => c === 0x100 || c === 0x14c || c === 0x16a;
+// What a romaji token is made of: ASCII letters and the macronned vowels, capital or small.
+const isRomajiUnit = (c: number): boolean =>
+  isLetter(c) || c === 0x100 || c === 0x101 || c === 0x14c || c === 0x14d || c === 0x16a || c === 0x16b;
+
+/** Buckets the romaji start at `i` when its token is followed by spaces or tabs and a capital. */
+function romajiStart(text: string, i: number, buckets: number[][]): void {
+  let q = i + 1;
+  while (q < text.length && isRomajiUnit(text.charCodeAt(q))) q++;
+  let c = text.charCodeAt(q);
+  if (c !== 0x20 && c !== 0x09) return;
+  do c = text.charCodeAt(++q);
+  while (c === 0x20 || c === 0x09);
+  if (isCapital(c) || isMacronCapital(c)) (buckets[EnFamily.romaji] as number[]).push(i);
 }
 
 // A plain function without inner closures: it runs once per candidate word (tsx would also rename each closure).

@@ -1,0 +1,59 @@
+// The English and romaji name detectors' fast paths (pairs scored from one record per token, the look around a
+// pair skipped when no score is possible, romaji pairs tried at the shared word starts with cached token kinds)
+// against the implementations they replaced, kept under test/core/names/oracle: the same candidates in the same
+// order, on text made of the pieces their branches turn on.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { getDefaultRegistry, type Detector, type RuleDefinition } from '@kamen/core';
+import { createPersonNameEnDetector } from '../../../../packages/core/src/detectors/names/person-name-en.js';
+import { createPersonNameRomajiDetector } from '../../../../packages/core/src/detectors/names/person-name-romaji.js';
+import { normalizeText } from '../../../../packages/core/src/text/normalize.js';
+import { createPersonNameEnDetector as oldEn } from '../../names/oracle/person-name-en.js';
+import { createPersonNameRomajiDetector as oldRomaji } from '../../names/oracle/person-name-romaji.js';
+
+const ruleOf = (id: string): RuleDefinition => {
+  const rule = getDefaultRegistry().rules.find((r) => r.id === id);
+  if (rule === undefined) throw new Error(`no rule ${id}`);
+  return rule;
+};
+
+// Listed names, names that are also words, unlisted surnames, common words, org and place words, regions, romaji
+// readings, capitals; titles, labels, slots, greetings; and the cues around a pair (sentence ends, verbs,
+// possessives, brackets, mailboxes, enumerations, line breaks).
+const pieces = [
+  ...['John', 'Mary', 'James', 'Smith', 'Johnson', 'Grace', 'Rose', 'Brown', 'Will', 'May', 'Tevin', 'Block'],
+  ...['Delta', 'Klein', 'Noemy', 'Hintz', 'Prosacco', 'Kilback', 'Watsica', 'Jovan', "O'Connell", 'Smith-Jones'],
+  ...['McClure', 'Schowalter-Haag', 'Follow-Up', 'Support', 'Payroll', 'Google', 'Cloud', 'Street', 'Team', 'The'],
+  ...['Report', 'Annual', 'Saint', 'Port', 'Paris', 'France', 'Sendai', 'Miyagi', 'Pro', 'Core', 'Node', 'Deno'],
+  ...['SMITH', 'JOHN', 'MORIOKA', 'Yuusei', 'YAMADA', 'Taro', 'Yamada', 'OHNO', 'Ohno', 'Ōno', 'Kenji', 'Satoh'],
+  ...['Hanako', 'HOMMA', 'Ichiro', 'Tokyo', 'Sushi', 'NOTE', 'OSAKA', 'Sato', 'Yūko', 'Q.', 'A.', 'X'],
+  ...['Mr.', 'Mrs', 'Dr', 'Prof.', 'Name:', 'Employee:', 'Approved by:', 'Dear', 'Hi', 'hello', 'Thanks', 'cc'],
+  ...['From:', 'ping', 'Welcome', 'for', 'with', 'by', 'and', 'or', 'per', 'reported', 'will', 'is', "'s", '(HR)'],
+  ...['JOHN SMITH', 'MARY JOHNSON', 'Smith, John', 'YAMADA Taro', 'Taro Yamada', 'Jovan Hintz', 'John Q. Smith'],
+  ...['- Accountant', '<jane@example.com>', ',', ', ', '.', '. ', '!', ':', '\n', '\n\n', ' ', ' ', ' ', ' ', '\t'],
+];
+// Mostly single spaces between pieces, so that pairs form; sometimes nothing, a comma, a tab or a line break.
+const separator = fc.constantFrom(' ', ' ', ' ', ' ', '', ', ', '\t', '\n', '. ');
+const text = fc.array(fc.tuple(fc.constantFrom(...pieces), separator), { maxLength: 16 }).map((p) => p.flat().join(''));
+
+function agree(now: Detector, old: Detector): void {
+  fc.assert(
+    fc.property(text, (s) => {
+      const input = normalizeText(s);
+      expect([...now.scan(input)]).toEqual([...old.scan(normalizeText(s))]);
+    }),
+    { numRuns: 20000 },
+  );
+}
+
+describe('English and romaji name fast paths', () => {
+  it('property: person_name_en finds what the previous implementation found', () => {
+    const rule = ruleOf('names.person_name_en');
+    agree(createPersonNameEnDetector(rule), oldEn(rule));
+  });
+
+  it('property: person_name_romaji finds what the previous implementation found', () => {
+    const rule = ruleOf('names.person_name_romaji');
+    agree(createPersonNameRomajiDetector(rule), oldRomaji(rule));
+  });
+});

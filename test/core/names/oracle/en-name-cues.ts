@@ -1,0 +1,176 @@
+import type { EnglishNameKind, NameDictionary } from '../../../../packages/core/src/names/dictionary.js';
+import { execFrom, stickyOf } from '../../../../packages/core/src/detectors/names/en-starts.js';
+
+/**
+ * packages/core/src/detectors/names/en-name-cues.ts before tokens were classed in one record with their list kinds;
+ * the oracle English name detector's cues.
+ *
+ * What the English name detector knows about a capitalised token and the text around it.
+ *
+ * The name lists cannot hold every surname (Watsica, Prosacco), so a token is also judged by what it is NOT: a
+ * token that is neither a listed name nor a common English word (wamerican-small) is `unknown`, which is weak
+ * evidence of a name and becomes enough in a slot where people are named ("Hi ___,", "cc ___", "From: ___",
+ * a signature line, a middle initial). A common word that no list holds (Support, Payroll) is never a name.
+ */
+export type TokenClass = 'name' | 'name-word' | 'unknown' | 'word';
+
+// Who a greeting, a cc or a label can address without being a person; classed as words whatever the lists say.
+const NOT_A_PERSON = new Set(
+  [
+    'all everyone everybody team teams there folks guys colleague colleagues friends friend sir sirs madam madame',
+    'customer customers member members partner partners world again both people staff hr it admin admins support',
+    'payroll finance legal sales manager managers recruiter recruiting hiring candidate applicant applicants user',
+    'users client clients vendor vendors reviewer reviewers approver approvers owner owners lead leads crew',
+    'mr mrs ms miss mx dr prof sr jr inc llc ltd corp co plc gmbh',
+    // Place-name heads (Saint Helena, Port Moresby): a listed surname after them is a place.
+    'saint st san santa mount mt fort port lake cape isle new north south east west upper lower great',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+// Regions written after a city ("Paris, France", "Sendai, Miyagi"): not the "Last, First" of a person.
+const JP_PREFECTURES =
+  'hokkaido aomori iwate miyagi akita yamagata fukushima ibaraki tochigi gunma saitama chiba tokyo kanagawa niigata ' +
+  'toyama ishikawa fukui yamanashi nagano gifu shizuoka aichi mie shiga kyoto osaka hyogo nara wakayama tottori ' +
+  'shimane okayama hiroshima yamaguchi tokushima kagawa ehime kochi fukuoka saga nagasaki kumamoto oita miyazaki ' +
+  'kagoshima okinawa japan';
+const US_STATES =
+  'alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois ' +
+  'indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri ' +
+  'montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington ' +
+  'wisconsin wyoming ontario quebec bc england scotland wales';
+let regions: Set<string> | undefined;
+function regionSet(): Set<string> {
+  if (regions !== undefined) return regions;
+  const set = new Set(`${JP_PREFECTURES} ${US_STATES}`.split(' '));
+  // Every one-word country name CLDR knows (France, Japan, Vietnam), so the list is not ours to keep up to date.
+  const names = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (let a = 65; a <= 90; a++) {
+    for (let b = 65; b <= 90; b++) {
+      const code = String.fromCharCode(a, b);
+      let name: string | undefined;
+      try {
+        name = names.of(code);
+      } catch {
+        name = undefined;
+      }
+      if (name !== undefined && name !== code && !name.includes(' ')) set.add(name.toLowerCase());
+    }
+  }
+  return (regions = set);
+}
+
+/** True for a country, US state or Japanese prefecture name: the second half of "City, Region". */
+export const isRegion = (token: string): boolean => regionSet().has(token.toLowerCase());
+
+/** List lookup for a token, trying the parts of a double-barrelled name (Schowalter-Haag, O'Connell). */
+export function lookup(get: (s: string) => EnglishNameKind | undefined, token: string): EnglishNameKind | undefined {
+  const whole = get(token);
+  if (whole !== undefined || !/['-]/.test(token)) return whole;
+  const parts = token.split(/['-]/).filter((p) => p.length > 1);
+  return parts.some((p) => get(p) === 'name') ? 'name' : parts.some((p) => get(p) === 'word') ? 'word' : undefined;
+}
+
+// Classes of recent tokens: a text repeats its names and words, and each costs up to five list lookups.
+const CLASS_CACHE = new Map<string, TokenClass>();
+const CLASS_CACHE_MAX = 4096;
+
+export function tokenClass(dict: NameDictionary, token: string): TokenClass {
+  const cached = CLASS_CACHE.get(token);
+  if (cached !== undefined) return cached;
+  const c = classify(dict, token);
+  if (CLASS_CACHE.size >= CLASS_CACHE_MAX) CLASS_CACHE.clear();
+  CLASS_CACHE.set(token, c);
+  return c;
+}
+
+function classify(dict: NameDictionary, token: string): TokenClass {
+  if (NOT_A_PERSON.has(token.toLowerCase())) return 'word';
+  const f = lookup(dict.englishFirstName, token);
+  const l = lookup(dict.englishLastName, token);
+  if (f === 'name' || l === 'name') return 'name';
+  if (f === 'word' || l === 'word') return 'name-word';
+  // Follow-Up is words; an unlisted Mc/O' prefix (McTavish) is no word.
+  const parts = token.split(/['-]/).filter((p) => p.length > 1);
+  return parts.length > 0 && parts.every((p) => dict.isEnglishWord(p)) ? 'word' : 'unknown';
+}
+
+const NAME = "(?:[A-Z]'|Mc|Mac|D[aeiu]|L[ae]|Van|Von)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
+// Words before a name that make the next capitalised token a person (cc Kilback, From: Watsica); weak ones (for,
+// with, by) only lift a pair of tokens.
+const STRONG_SLOT =
+  '(?:[Cc]c|[Bb]cc|[Pp]ing|[Nn]otify|[Aa]sk|[Tt]ell|[Rr]emind|[Tt]hank|[Ii]nvite|[Mm]essage|[Ee]-?mail|[Cc]all|' +
+  '[Tt]his is|Dear|[Hh]i|[Hh]ello|[Hh]ey|Welcome|(?:From|To|Cc|Bcc|Attn|Attention|Reply-To|Signed):)';
+const STRONG_SLOT_RE = new RegExp(`(?<![A-Za-z])${STRONG_SLOT} ?$`);
+const WEAK_SLOT_RE = /(?<![a-z])(?:for|with|by|from|and|to|per|on behalf of|according to)[,:]? ?$/i;
+// After any "Label: " (Attendees:, Panel:) or a capitalised list item and its comma (Jane Roe, ___ and …).
+const LIST_SLOT_RE = /(?<![A-Za-z])(?:[A-Za-z]+:|[A-Z][a-z]+,) ?$/;
+
+/** 2 after a strong name slot, 1 after a weak one, 0 otherwise. */
+export function slotBefore(text: string, start: number): 0 | 1 | 2 {
+  const before = text.slice(Math.max(0, start - 20), start);
+  if (STRONG_SLOT_RE.test(before)) return 2;
+  return WEAK_SLOT_RE.test(before) || LIST_SLOT_RE.test(before) ? 1 : 0;
+}
+
+const PLACE_HEAD_RE = /(?<![A-Za-z])(?:Saint|St\.?|San|Santa|Mount|Mt\.?|Fort|Port|Lake|Cape|Isle) $/;
+/** True after a place-name head: "Saint Patrick Day", "Port Elizabeth Road" name no person. */
+export const afterPlaceHead = (text: string, start: number): boolean =>
+  PLACE_HEAD_RE.test(text.slice(Math.max(0, start - 7), start));
+
+/** A single capitalised token in a strong slot: "ping Watsica at", "cc Bogan". */
+export const SLOT_TOKEN_RE = new RegExp(`(?<![A-Za-z])${STRONG_SLOT} ?(${NAME})(?![A-Za-z'-])`, 'g');
+
+export const GREETING_RE = new RegExp(
+  `(?<![A-Za-z])(?:[Hh]i|[Hh]ello|[Hh]ey|Dear|Greetings|Thanks|Thank you|Morning|Good (?:morning|afternoon|evening))` +
+    `[ ,]{1,2}(${NAME})(?:, (${NAME}))?(?= ?[,!:\\n]|$)`,
+  'g',
+);
+
+// Run sticky at the greeting family's word starts (en-starts.ts), not as a whole-text scan.
+const GREETING_AT = stickyOf(GREETING_RE);
+
+/**
+ * A greeting's addressee: "Hi Kilback,", "Dear Beahan, Bonnie,". Yields [start, end, score]. `starts` are the
+ * text's greeting-family word starts (en-starts.ts), where GREETING_RE can begin.
+ */
+export function* greetings(
+  dict: NameDictionary,
+  text: string,
+  starts: readonly number[],
+): Iterable<[number, number, number]> {
+  let m: RegExpExecArray | null;
+  for (let from = 0; (m = execFrom(GREETING_AT, text, starts, from)) !== null; from = GREETING_AT.lastIndex) {
+    const first = m[1] as string;
+    const second = m[2];
+    const a = tokenClass(dict, first);
+    if (a === 'word') continue;
+    const start = m.index + m[0].length - first.length - (second === undefined ? 0 : second.length + 2);
+    const b = second === undefined ? undefined : tokenClass(dict, second);
+    const end = b === undefined || b === 'word' ? start + first.length : m.index + m[0].length;
+    yield [start, end, a === 'name' || b === 'name' ? 0.85 : 0.75];
+  }
+}
+
+/** True when [start, end) is all there is on its line, and the line is not the text's first (a heading). */
+export function isOwnLine(text: string, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
+  if (i < 0 || text[i] !== '\n') return false;
+  let j = end;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\t' || text[j] === '.' || text[j] === ',')) j++;
+  return j === text.length || text[j] === '\n' || text[j] === '\r';
+}
+
+/**
+ * What follows a name that starts a sentence: a verb, a possessive, ", born", a bracketed team (Jane Roe (HR)
+ * will …) or a directory separator (Jane Roe - Accountant) make it the subject, not a heading.
+ */
+export function continuesAsSubject(text: string, end: number): boolean {
+  return /^(?:'s\b| [a-z]|, [a-z]| \(| [-\u2013|] )/.test(text.slice(end, end + 3));
+}
+
+/** An e-mail address in angle brackets right after the name: `Jane Roe <jane@example.com>`. */
+export const mailboxFollows = (text: string, end: number): boolean =>
+  /^ ?<[^\s<>@]{1,64}@/.test(text.slice(end, end + 70));

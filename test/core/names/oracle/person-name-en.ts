@@ -1,0 +1,289 @@
+import {
+  getNameDictionary,
+  type EnglishNameKind,
+  type NameDictionary,
+} from '../../../../packages/core/src/names/dictionary.js';
+import type { RuleDefinition } from '../../../../packages/core/src/rules/rule.js';
+import { contextSpecOf } from '../../../../packages/core/src/detectors/context.js';
+import { NO_CANDIDATES, type Candidate, type Detector } from '../../../../packages/core/src/detectors/detector.js';
+import {
+  SLOT_TOKEN_RE,
+  afterPlaceHead,
+  continuesAsSubject,
+  greetings,
+  isOwnLine,
+  isRegion,
+  lookup,
+  mailboxFollows,
+  slotBefore,
+  tokenClass,
+  type TokenClass,
+} from './en-name-cues.js';
+import { EnFamily, execFrom, stickyOf } from '../../../../packages/core/src/detectors/names/en-starts.js';
+import { findEnStarts } from './en-starts.js';
+
+/**
+ * The English name detector before its pairs were scored from one record per token and skipped the look around
+ * them when no score was possible (packages/core/src/detectors/names/person-name-en.ts). Kept as the oracle.
+ *
+ * English personal names:
+ * - after a title (Mr., Ms., Mrs., Dr., Prof.) or a label (Name:, Contact:, Employee:, Dear): 0.9;
+ * - First [M.] Last with a listed first name and a listed last name: 0.85 (0.7 when one of them is also a common
+ *   word: Grace, Rose, Brown); a first name that is also a word (Will, May) needs a non-word last name and a
+ *   position other than sentence start (0.6), else 0.45 and only the rule's context words can lift it;
+ * - listed first name + unlisted capitalised word: 0.45 (context needed);
+ * - "Last, First" in lists (both listed, one of them not a common word) and JOHN SMITH in capitals (both listed as
+ *   names only): 0.75;
+ * - names the lists lack (Prosacco), judged by structure (en-name-cues.ts): a greeting's addressee (Hi Kilback,),
+ *   a token after cc/ping/notify/From:, pairs with a middle initial, on a line of their own (signatures), after
+ *   for/with/by, before <mail@address>, or starting a sentence as its subject (Jovan Hintz reported …), and
+ *   Japanese names in passport order (MORIOKA Yuusei, 0.7) whose capitals spell a surname reading. A token
+ *   that is a common English word and no listed name (Support, Payroll) never counts.
+ */
+// A capitalised name, optionally double-barrelled or with an apostrophe (Smith-Jones, O'Connell, D'Amore).
+// Prefixed surnames keep their inner capital (McClure, DuBuque, VonRueden, LaToya).
+const NAME = "(?:[A-Z]'|Mc|Mac|D[aeiu]|L[ae]|Van|Von)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
+const TITLE_RE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.? (${NAME}(?: (?:[A-Z]\\. )?${NAME}){0,2})`, 'g');
+const LABEL_RE = new RegExp(
+  `\\b(?:(?:Full |Employee |Contact |Legal )?[Nn]ame|Employee|Contact|Applicant|Approver|Requester|Spouse|Dependent|` +
+    `Emergency contact|Attn|(?:Approved|Requested|Submitted|Prepared|Reviewed) by) ?: ?(${NAME}(?: (?:[A-Z]\\. )?${NAME}){0,2})|` +
+    `\\bDear (${NAME}(?: ${NAME})?)`,
+  'g',
+);
+// A possessive may follow (Greta Will's birthday); any other apostrophe continues the word.
+const PAIR_RE = new RegExp(`(?<![A-Za-z.'-])(${NAME})( [A-Z]\\.)? (${NAME})(?![A-Za-z-])(?!'(?!s(?![A-Za-z])))`, 'g');
+const LAST_FIRST_RE = new RegExp(`(?<![A-Za-z])(${NAME}), (${NAME})(?![A-Za-z])`, 'g');
+const CAPS_RE = /(?<![A-Za-z])([A-Z]{2,}) ([A-Z]{2,})(?![A-Za-z])/g;
+// Passport order for Japanese names written in English (MORIOKA Yuusei): a capitalised surname, then the given name.
+const SURNAME_FIRST_RE = /(?<![A-Za-z])([A-Z]{3,}) ([A-Z][a-z]+)(?![A-Za-z])/g;
+
+// Words after which a capitalised pair is a place or an organisation, not a person.
+const ORG_WORDS = new Set(
+  [
+    'street st avenue ave road rd boulevard lane drive way park hall center centre hospital university college',
+    'school bank inc corp ltd llc company group foundation institute building tower station airport bridge river',
+    'county city office branch plant division department team project system service services store shop hotel',
+    'restaurant church museum library market mall square campus clinic lab labs studio',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+const isSentenceStart = (text: string, i: number): boolean => {
+  let j = i - 1;
+  while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '"')) j--;
+  return j < 0 || '.!?\n\r:;'.includes(text[j] as string);
+};
+
+function pairScore(
+  first: EnglishNameKind | undefined,
+  firstAsLast: EnglishNameKind | undefined,
+  last: EnglishNameKind | undefined,
+  atStart: boolean,
+): number {
+  if (first === 'name') return last === 'name' ? 0.85 : last === 'word' ? 0.7 : atStart ? 0.45 : 0.5;
+  if (first === 'word' && last === 'name') return atStart ? 0.45 : 0.6;
+  // Not a listed first name but a listed name all the same (the broad list mixes first and last names): both
+  // tokens listed as names and away from sentence start is two kinds of evidence.
+  if (first === undefined && firstAsLast === 'name' && last === 'name') return atStart ? 0.45 : 0.6;
+  return 0;
+}
+
+/**
+ * Pairs the lists explain only in part, scored from the two token classes: a listed name next to an unknown token
+ * (Noemy Hintz, Ila Ledner) 0.45, two unknown tokens 0.3; structure around the pair lifts them (structuralScore).
+ */
+function partialPairScore(a: TokenClass, b: TokenClass, atStart: boolean): number {
+  if (a === 'word' || b === 'word') return 0;
+  const has = (x: TokenClass, y: TokenClass): boolean => (a === x && b === y) || (a === y && b === x);
+  if (has('name', 'unknown')) return atStart ? 0.4 : 0.45;
+  if (has('name', 'name-word')) return atStart ? 0.25 : 0.3; // Tevin Block, Delta Klein
+  if (has('unknown', 'unknown')) return atStart ? 0.25 : 0.3;
+  // An unknown token or two names that are also words (Google Cloud, Rocky Smith): little on their own.
+  return 0.1;
+}
+
+/** Lifts a pair's score by what surrounds it: middle initial, slot word, own line, mailbox, sentence subject. */
+function structuralScore(
+  base: number,
+  text: string,
+  start: number,
+  end: number,
+  initial: boolean,
+  subject: boolean,
+): number {
+  if (base <= 0) return 0;
+  let score = subject ? base + 0.1 : base;
+  if (initial) score += 0.3;
+  const slot = slotBefore(text, start);
+  if (slot > 0) score += slot === 2 ? 0.25 : 0.2;
+  if (isOwnLine(text, start, end)) score += 0.25;
+  if (mailboxFollows(text, end)) score += 0.3;
+  return Math.min(score, 0.9);
+}
+
+/**
+ * "Last, First": both listed 0.75; one listed needs structure (a slot, a label already found at the same start, its
+ * own line, a verb after it) for 0.7; neither listed, but no common word either, 0.55 with structure.
+ */
+function lastFirstScore(
+  dict: NameDictionary,
+  text: string,
+  start: number,
+  a: string,
+  b: string,
+  labelled: boolean,
+): number {
+  const end = start + a.length + 2 + b.length;
+  const old =
+    (dict.englishLastName(a) === 'name' && dict.englishFirstName(b) !== undefined) ||
+    (dict.englishLastName(a) !== undefined && dict.englishFirstName(b) === 'name');
+  if (old) return 0.75;
+  if (isRegion(b)) return 0; // Paris, France; Sendai, Miyagi
+  const ca = tokenClass(dict, a);
+  const cb = tokenClass(dict, b);
+  if (ca === 'word' || cb === 'word') return 0;
+  // Inside an enumeration (Node.js, Deno, Bun, and others) a comma separates items, not a surname from a name.
+  if (/, $/.test(text.slice(Math.max(0, start - 2), start)) || /^,? (?:and|or) /.test(text.slice(end, end + 6)))
+    return 0;
+  const listed = (ca === 'name' ? 1 : 0) + (cb === 'name' ? 1 : 0);
+  const structured =
+    labelled ||
+    slotBefore(text, start) > 0 ||
+    isOwnLine(text, start, end) ||
+    continuesAsSubject(text, end) ||
+    (start === 0 && text.charAt(end) !== ',');
+  if (listed === 2) return 0.75;
+  if (listed === 1) return structured ? 0.7 : 0.45;
+  // Two names that are also words (Pro, Core) say nothing; an unknown token with structure does.
+  return structured && (ca === 'unknown' || cb === 'unknown') ? 0.55 : 0;
+}
+
+/**
+ * SURNAME Given: the capitals must spell a Japanese surname reading and be no English word or region (NOTE, OSAKA);
+ * the given name may be any capitalised token that is no common word, listed or not (Yuusei is unlisted).
+ */
+function surnameFirstScore(dict: NameDictionary, a: string, b: string): number {
+  if (!dict.isSurnameRomaji(a) || dict.isEnglishWord(a) || isRegion(a)) return 0;
+  const c = tokenClass(dict, b);
+  return c === 'name' || c === 'unknown' ? 0.7 : 0; // all-caps words (NOTE, PLEASE) are common words, not surnames
+}
+
+// The patterns above run sticky at the word starts where they can begin (en-starts.ts), not as whole-text scans.
+const TITLE_AT = stickyOf(TITLE_RE);
+const LABEL_AT = stickyOf(LABEL_RE);
+const SLOT_TOKEN_AT = stickyOf(SLOT_TOKEN_RE);
+const PAIR_AT = stickyOf(PAIR_RE);
+const LAST_FIRST_AT = stickyOf(LAST_FIRST_RE);
+const CAPS_AT = stickyOf(CAPS_RE);
+const SURNAME_FIRST_AT = stickyOf(SURNAME_FIRST_RE);
+
+// Every pattern above needs an ASCII capital (a NAME, a title, CAPS): a text without one holds no candidate.
+const HAS_CAPITAL = /[A-Z]/;
+
+export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
+  return {
+    id: rule.id,
+    entity: rule.entity,
+    languages: rule.languages,
+    context: contextSpecOf(rule),
+    minScore: rule.minScore ?? 0,
+    scan(input): readonly Candidate[] {
+      const text = input.text;
+      if (!HAS_CAPITAL.test(text)) return NO_CANDIDATES;
+      const dict = getNameDictionary();
+      // One candidate per start; a longer one replaces a shorter one (Dear Beahan → Dear Beahan, Bonnie).
+      const byStart = new Map<number, Candidate>();
+      const add = (start: number, end: number, score: number, pattern: string, contextApplied = false): void => {
+        if (score <= 0) return;
+        const had = byStart.get(start);
+        if (had !== undefined && (end <= had.end || score < 0.5)) return;
+        byStart.set(start, { start, end, score: Math.max(score, had?.score ?? 0), pattern, contextApplied });
+      };
+      const starts = findEnStarts(text);
+      let m: RegExpExecArray | null;
+      for (const [re, family, pattern] of [
+        [TITLE_AT, EnFamily.title, 'title'],
+        [LABEL_AT, EnFamily.label, 'label'],
+      ] as const) {
+        for (let from = 0; (m = execFrom(re, text, starts[family] as number[], from)) !== null; from = re.lastIndex) {
+          const value = (m[1] ?? m[2]) as string;
+          const start = m.index + m[0].length - value.length;
+          const tokens = value.split(' ');
+          const listed = tokens.some((t) => dict.englishFirstName(t) === 'name' || dict.englishLastName(t) === 'name');
+          if (pattern === 'label' && m[2] !== undefined && !listed) continue; // "Dear Sir"
+          add(start, start + value.length, listed || pattern === 'title' ? 0.9 : 0.7, pattern, true);
+        }
+      }
+      for (const [start, end, score] of greetings(dict, text, starts[EnFamily.greeting] as number[])) {
+        add(start, end, score, 'greeting', true);
+      }
+      const slots = starts[EnFamily.slot] as number[];
+      for (let from = 0; (m = execFrom(SLOT_TOKEN_AT, text, slots, from)) !== null; from = SLOT_TOKEN_AT.lastIndex) {
+        const token = m[1] as string;
+        const start = m.index + m[0].length - token.length;
+        const next = /^ ([a-z]+)/i.exec(text.slice(start + token.length, start + token.length + 20))?.[1];
+        // A capitalised word next makes it a pair (call Google Cloud): the pair rules judge it.
+        if (next !== undefined && (ORG_WORDS.has(next.toLowerCase()) || /^[A-Z]/.test(next))) continue;
+        const c = tokenClass(dict, token);
+        add(start, start + token.length, c === 'name' ? 0.75 : c === 'unknown' ? 0.6 : 0, 'slot', true);
+      }
+      const pairs = starts[EnFamily.pair] as number[];
+      for (let from = 0; (m = execFrom(PAIR_AT, text, pairs, from)) !== null; from = PAIR_AT.lastIndex) {
+        const a = m[1] as string;
+        const b = m[3] as string;
+        const end = m.index + m[0].length;
+        const next = /^ ([a-z]+)/i.exec(text.slice(end, end + 20))?.[1]?.toLowerCase();
+        const subject = isSentenceStart(text, m.index) && continuesAsSubject(text, end);
+        const atStart = isSentenceStart(text, m.index) && !subject;
+        const listed = pairScore(
+          lookup(dict.englishFirstName, a),
+          lookup(dict.englishLastName, a),
+          lookup(dict.englishLastName, b),
+          atStart,
+        );
+        const score =
+          ORG_WORDS.has(b.toLowerCase()) || (next !== undefined && ORG_WORDS.has(next)) || afterPlaceHead(text, m.index)
+            ? 0
+            : Math.max(
+                listed,
+                structuralScore(
+                  listed > 0 ? listed : partialPairScore(tokenClass(dict, a), tokenClass(dict, b), atStart),
+                  text,
+                  m.index,
+                  end,
+                  m[2] !== undefined,
+                  subject,
+                ),
+              );
+        add(m.index, end, score, 'first-last');
+        // A weak pair may be a word and a name (Welcome Anand, Per Vasudev): the name may pair with the next token.
+        if (score < 0.6) PAIR_AT.lastIndex = m.index + a.length + 1;
+      }
+      for (const [re, family, pattern] of [
+        [LAST_FIRST_AT, EnFamily.lastFirst, 'last-comma-first'],
+        [CAPS_AT, EnFamily.caps, 'capitals'],
+        [SURNAME_FIRST_AT, EnFamily.caps, 'surname-first'],
+      ] as const) {
+        for (let from = 0; (m = execFrom(re, text, starts[family] as number[], from)) !== null; from = re.lastIndex) {
+          const a = m[1] as string;
+          const b = m[2] as string;
+          const score =
+            pattern === 'capitals'
+              ? dict.englishFirstName(a) === 'name' && dict.englishLastName(b) === 'name'
+                ? 0.75
+                : 0
+              : pattern === 'surname-first'
+                ? surnameFirstScore(dict, a, b)
+                : lastFirstScore(dict, text, m.index, a, b, byStart.has(m.index));
+          if (score === 0) {
+            re.lastIndex = m.index + a.length + 1;
+            continue;
+          }
+          add(m.index, m.index + m[0].length, score, pattern);
+        }
+      }
+      return byStart.size === 0 ? NO_CANDIDATES : [...byStart.values()];
+    },
+  };
+}
