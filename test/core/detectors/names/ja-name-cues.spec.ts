@@ -9,6 +9,8 @@ import {
   cannotStartGivenNameAt,
   hasLabelBefore,
   honorificAt,
+  honorificSuffixLength,
+  honorificSuffixLengthAt,
   isDepartmentWord,
   isDepartmentWordAt,
   looksLikeGivenName,
@@ -84,10 +86,14 @@ describe('Japanese name cues read in place', () => {
     expect(hits.length).toBeGreaterThan(50);
   });
 
-  it('honorificAt and labelPrefixLengthAt read in place what the slice-based versions read', () => {
+  it('honorificAt, honorificSuffixLengthAt and labelPrefixLengthAt read in place what the slice-based versions read', () => {
     fc.assert(
       fc.property(honorificText, (text) => {
         for (let i = 0; i <= text.length; i++) {
+          for (let e = i; e <= text.length; e++)
+            expect(honorificSuffixLengthAt(text, i, e), `${text} ${i} ${e}`).toBe(
+              honorificSuffixLength(text.slice(i, e)),
+            );
           expect(honorificAt(text, i), `${text} ${i}`).toBe(oldHonorificAt(text, i));
           expect(labelPrefixLengthAt(text, i), `${text} ${i}`).toBe(labelPrefixLength(text.slice(i)));
         }

@@ -103,9 +103,25 @@ export const JA_LABELS: readonly string[] = [
 const LABEL_HEAD = new RegExp(`^(?:${JA_LABELS.join('|')})`);
 
 const LABEL_LAST_CODES = unitSet(JA_LABELS.map((l) => l.slice(-1)).join(''));
-const labelEndsAt = (text: string, end: number): boolean =>
-  LABEL_LAST_CODES[text.charCodeAt(end - 1)] === 1 &&
-  JA_LABELS.some((l) => end >= l.length && text.startsWith(l, end - l.length));
+/** The words of `words` by their last code unit, in their order: a suffix test reads only the few that can match. */
+function byLastUnit(words: readonly string[]): Map<number, readonly string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of words) {
+    const last = w.charCodeAt(w.length - 1);
+    const list = out.get(last);
+    if (list === undefined) out.set(last, [w]);
+    else list.push(w);
+  }
+  return out;
+}
+
+const LABELS_BY_LAST = byLastUnit(JA_LABELS);
+function labelEndsAt(text: string, end: number): boolean {
+  if (LABEL_LAST_CODES[text.charCodeAt(end - 1)] !== 1) return false;
+  for (const l of LABELS_BY_LAST.get(text.charCodeAt(end - 1)) as readonly string[])
+    if (end >= l.length && text.startsWith(l, end - l.length)) return true;
+  return false;
+}
 
 /** A label, or a label and a (漢字)/(氏名) note of 1–6 characters without brackets, ending at `end`. */
 function labelOrNoteEndsAt(text: string, end: number): boolean {
@@ -171,11 +187,14 @@ export function honorificSuffixLength(run: string): number {
 }
 
 const HONORIFIC_LAST_CODES = unitSet([...HONORIFIC_LAST].join(''));
+const HONORIFICS_BY_LAST = byLastUnit(KANJI_HONORIFICS);
 
 /** honorificSuffixLength(text.slice(start, end)), without slicing (most runs end in no title's last character). */
 export function honorificSuffixLengthAt(text: string, start: number, end: number): number {
   if (end <= start || HONORIFIC_LAST_CODES[text.charCodeAt(end - 1)] !== 1) return 0;
-  for (const h of KANJI_HONORIFICS) if (end - start > h.length && text.startsWith(h, end - h.length)) return h.length;
+  // Runs often end in a title's last character (長, 事, 員): only the titles ending in it are tried, longest first.
+  for (const h of HONORIFICS_BY_LAST.get(text.charCodeAt(end - 1)) as readonly string[])
+    if (end - start > h.length && text.startsWith(h, end - h.length)) return h.length;
   return 0;
 }
 
