@@ -38,6 +38,16 @@ const BANK_RE = new RegExp(
   `(?<![\\u30a1-\\u30fa\\u30fc])(?:シヤ|シャ|[カユドザゼイメソガ])\\)${KATA}+(?: ${KATA}+)?`,
   'g',
 );
+// Where NAME_LABEL_RE and BANK_RE can first match. Both matched nothing in 2 MB of HR text yet cost ~1.2 ms each,
+// trying every position; every match of theirs holds a piece V8 finds fast (':' or '=' before kana, ')' before
+// katakana) at most BACK units after its start, so each scan starts BACK units before the first such piece, or is
+// skipped when there is none.
+const NAME_LABEL_GATE = /[:=] ?[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+// The longest label (従業員名) and the space before the colon.
+const NAME_LABEL_BACK = 5;
+const BANK_GATE = /\)[\u30a1-\u30fa\u30fc]/;
+// The longest legal-form abbreviation (シヤ).
+const BANK_BACK = 2;
 const TWO_WORDS_SOURCE =
   `(?<![\\u30a1-\\u30fa\\u30fc])(${KATA}{2,8}) (${KATA}{1,8})(?![\\u30a1-\\u30fa\\u30fc])|` +
   `(?<![\\u3041-\\u3096\\u30fc])(${HIRA}{2,8}) (${HIRA}{1,8})(?![\\u3041-\\u3096\\u30fc])`;
@@ -90,13 +100,19 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
         seen.add(start);
         return { start, end, score, pattern, type: 'NAME_KANA', contextApplied: true };
       };
-      for (const [re, kind] of [
-        [LABEL_RE, 'label'],
-        [NAME_LABEL_RE, 'name-label'],
-        [BRACKET_RE, 'bracket'],
-        [BANK_RE, 'bank-holder'],
+      for (const [re, kind, gate, back] of [
+        [LABEL_RE, 'label', undefined, 0],
+        [NAME_LABEL_RE, 'name-label', NAME_LABEL_GATE, NAME_LABEL_BACK],
+        [BRACKET_RE, 'bracket', undefined, 0],
+        [BANK_RE, 'bank-holder', BANK_GATE, BANK_BACK],
       ] as const) {
-        re.lastIndex = 0;
+        let from = 0;
+        if (gate !== undefined) {
+          const at = text.search(gate);
+          if (at < 0) continue;
+          from = Math.max(0, at - back);
+        }
+        re.lastIndex = from;
         let m: RegExpExecArray | null;
         while ((m = re.exec(text)) !== null) {
           let c: Candidate | undefined;
