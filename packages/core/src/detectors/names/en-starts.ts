@@ -100,8 +100,9 @@ const LABEL_REACH = 21;
  * (a space and a capital after a NAME token, a capital after a greeting).
  *
  * One loop over the code units, stepping over each word once it is classified: the two whole-text regex scans it
- * replaced (the prefixes after a lookbehind, then `[^A-Za-z][A-Z]`) took 35 ms against its 20 ms per 2 MB of
- * English HR text, 18 against 14 on mixed (bench/detect.ts inputs, classification included).
+ * replaced (the prefixes after a lookbehind, then `[^A-Za-z][A-Z]`) took 1.6x its time on English HR text and 1.3x
+ * on mixed, classification included, though it also buckets the romaji starts (bench/detect.ts inputs, same
+ * process; walking each word's letters once more for the NAME and romaji tokens had cost a further 30 %).
  */
 export function findEnStarts(text: string): readonly (readonly number[])[] {
   const buckets: number[][] = [];
@@ -110,17 +111,19 @@ export function findEnStarts(text: string): readonly (readonly number[])[] {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (!isLetter(c)) {
-      if (isMacronCapital(c) && !isLatinLetter(text.charCodeAt(i - 1))) romajiStart(text, i, buckets);
+      if (isMacronCapital(c) && !isLatinLetter(text.charCodeAt(i - 1))) romajiStart(text, i, i + 1, buckets);
       continue;
     }
+    // The word's letters end at e; the NAME and romaji token scans resume there instead of walking them again.
+    let e = i + 1;
+    while (e < n && isLetter(text.charCodeAt(e))) e++;
     const d = text.charCodeAt(i + 1);
     const mask = TABLE[c * 128 + (d < 128 ? d : OTHER)] as number;
-    if (mask !== 0) classify(text, i, mask, buckets);
-    if (isCapital(c) && !isLatinExtended(text.charCodeAt(i - 1))) romajiStart(text, i, buckets);
-    // No word starts inside a word: step to the unit after it (the loop's i++ steps over that non-letter, which
-    // follows a letter and so starts nothing).
-    i++;
-    while (i < n && isLetter(text.charCodeAt(i))) i++;
+    if (mask !== 0) classify(text, i, e, mask, buckets);
+    if (isCapital(c) && !isLatinExtended(text.charCodeAt(i - 1))) romajiStart(text, i, e, buckets);
+    // No word starts inside a word: step to text[e], a non-letter after a letter that starts nothing (the loop's i++
+    // steps over it).
+    i = e;
   }
   return buckets;
 }
@@ -152,9 +155,12 @@ const isMacronCapital = (c: number): boolean => c === 0x100 || c === 0x14c || c 
 const isRomajiUnit = (c: number): boolean =>
   isLetter(c) || c === 0x100 || c === 0x101 || c === 0x14c || c === 0x14d || c === 0x16a || c === 0x16b;
 
-/** Buckets the romaji start at `i` when its token is followed by spaces or tabs and a capital. */
-function romajiStart(text: string, i: number, buckets: number[][]): void {
-  let q = i + 1;
+/**
+ * Buckets the romaji start at `i` when its token is followed by spaces or tabs and a capital; text[i + 1, e) are
+ * letters.
+ */
+function romajiStart(text: string, i: number, e: number, buckets: number[][]): void {
+  let q = e;
   while (q < text.length && isRomajiUnit(text.charCodeAt(q))) q++;
   let c = text.charCodeAt(q);
   if (c !== 0x20 && c !== 0x09) return;
@@ -164,7 +170,8 @@ function romajiStart(text: string, i: number, buckets: number[][]): void {
 }
 
 // A plain function without inner closures: it runs once per candidate word (tsx would also rename each closure).
-function classify(text: string, i: number, mask: number, buckets: number[][]): void {
+// text[i + 1, e) are letters.
+function classify(text: string, i: number, e: number, mask: number, buckets: number[][]): void {
   if ((mask & (1 << EnFamily.title)) !== 0 && capitalIn(text, i + 2, i + LABEL_REACH)) {
     (buckets[EnFamily.title] as number[]).push(i);
   }
@@ -179,7 +186,7 @@ function classify(text: string, i: number, mask: number, buckets: number[][]): v
   }
   if ((mask & NAME_BIT) !== 0) {
     // Both patterns need " " or ", " right after the NAME, neither of them a NAME unit: the NAME spans the token.
-    let q = i + 1;
+    let q = e;
     while (q < text.length && isNameUnit(text.charCodeAt(q))) q++;
     const after = text.charCodeAt(q);
     if (after === 0x20 && isCapital(text.charCodeAt(q + 1))) (buckets[EnFamily.pair] as number[]).push(i);
