@@ -5,8 +5,14 @@ const KANA_GIVEN_RE = /^ ?([\u3041-\u3096]{2,5}|[\u30a1-\u30fa\u30fc]{2,6})/;
 // Honorifics, particles and auxiliaries that follow a surname and happen to be given-name readings (サン, カラ).
 const NOT_A_KANA_GIVEN =
   /^(?:さん|さま|くん|ちゃん|から|まで|より|です|でし|ます|には|では|とは|への|たち|など|ので|けど|って|だけ|しか|ほど|ごと|こと|もの|ため|とし|によ|にて|サン|サマ|クン|チャン)/;
-const HONORIFIC_OR_PARTICLE = /^(?:さん|さま|くん|ちゃん|[様殿のはがに、。])/;
-const AFTER_KANA_GIVEN = /^(?:$|[\s、。,.!?:)\]」』様はがのをにとへも宛]|さん|さま|くん|ちゃん|から|より|です)/;
+// Tried sticky at the index after the name: every alternative fits in the three units the slices they replaced
+// held, and `$` is the end of the text there as it was the end of an empty slice.
+const HONORIFIC_OR_PARTICLE = /さん|さま|くん|ちゃん|[様殿のはがに、。]/y;
+const AFTER_KANA_GIVEN = /$|[\s、。,.!?:)\]」』様はがのをにとへも宛]|さん|さま|くん|ちゃん|から|より|です/y;
+const matchesAt = (re: RegExp, text: string, at: number): boolean => {
+  re.lastIndex = at;
+  return re.test(text);
+};
 
 /** True for a unit KANA_GIVEN_RE's word can start with (hiragana ぁ-ゖ, katakana ァ-ヺ, ー). */
 const isKanaGivenUnit = (c: number): boolean =>
@@ -30,13 +36,13 @@ export function kanaGivenEnd(dict: NameDictionary, text: string, at: number, spa
   const lead = m[0].length - word.length;
   for (let len = word.length; len >= 2; len--) {
     const end = at + lead + len;
-    if (dict.isGivenNameReading(word.slice(0, len)) && AFTER_KANA_GIVEN.test(text.slice(end, end + 3))) {
+    if (dict.isGivenNameReading(word.slice(0, len)) && matchesAt(AFTER_KANA_GIVEN, text, end)) {
       return end * 2 + 1;
     }
   }
   for (let len = Math.min(word.length, 4); len >= 2; len--) {
     const end = at + lead + len;
-    if (spaced && HONORIFIC_OR_PARTICLE.test(text.slice(end, end + 3))) return end * 2;
+    if (spaced && matchesAt(HONORIFIC_OR_PARTICLE, text, end)) return end * 2;
   }
   return -1;
 }

@@ -26,8 +26,13 @@ const PERSONAL_HONORIFIC = /^ ?(?:さん|さま|くん|ちゃん|[様殿氏君])
 // The first units PERSONAL_HONORIFIC can start with: most calls end at this one table load.
 const PERSONAL_FIRST = new Uint8Array(0x10000);
 for (const c of ' さくち様殿氏君') PERSONAL_FIRST[c.charCodeAt(0)] = 1;
-const isPersonalHonorific = (text: string, at: number): boolean =>
-  PERSONAL_FIRST[text.charCodeAt(at)] === 1 && PERSONAL_HONORIFIC.test(text.slice(at, at + 4));
+// PERSONAL_HONORIFIC tried at one index: every honorific fits in the four units the slice it replaced held.
+const PERSONAL_HONORIFIC_AT = new RegExp(PERSONAL_HONORIFIC.source.slice(1), 'y');
+function isPersonalHonorific(text: string, at: number): boolean {
+  if (PERSONAL_FIRST[text.charCodeAt(at)] !== 1) return false;
+  PERSONAL_HONORIFIC_AT.lastIndex = at;
+  return PERSONAL_HONORIFIC_AT.test(text);
+}
 
 export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
   return {
