@@ -1,5 +1,6 @@
 // The English and romaji name detectors' fast paths (pairs scored from one record per token, the look around a
-// pair skipped when no score is possible, romaji pairs tried at the shared word starts with cached token kinds)
+// pair skipped when no score is possible, the org word, place head and mailbox around it read in place first,
+// romaji pairs tried at the shared word starts with cached token kinds)
 // against the implementations they replaced, kept under test/core/names/oracle: the same candidates in the same
 // order, on text made of the pieces their branches turn on.
 import fc from 'fast-check';
@@ -30,6 +31,22 @@ const pieces = [
   ...['Mr.', 'Mrs', 'Dr', 'Prof.', 'Name:', 'Employee:', 'Approved by:', 'Dear', 'Hi', 'hello', 'Thanks', 'cc'],
   ...['From:', 'ping', 'Welcome', 'for', 'with', 'by', 'and', 'or', 'per', 'reported', 'will', 'is', "'s", '(HR)'],
   ...['JOHN SMITH', 'MARY JOHNSON', 'Smith, John', 'YAMADA Taro', 'Taro Yamada', 'Jovan Hintz', 'John Q. Smith'],
+  ...[
+    'St.',
+    'Mt.',
+    'Lake',
+    'Cape',
+    'Santa',
+    'hospital',
+    'Hall',
+    'Inc',
+    'universityſ',
+    'Ltd.',
+    '<a@b>',
+    '<x',
+    'ſ',
+    '\u212a',
+  ],
   ...['- Accountant', '<jane@example.com>', ',', ', ', '.', '. ', '!', ':', '\n', '\n\n', ' ', ' ', ' ', ' ', '\t'],
 ];
 // Mostly single spaces between pieces, so that pairs form; sometimes nothing, a comma, a tab or a line break.

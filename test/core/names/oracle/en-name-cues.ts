@@ -2,8 +2,9 @@ import type { EnglishNameKind, NameDictionary } from '../../../../packages/core/
 import { execFrom, stickyOf } from '../../../../packages/core/src/detectors/names/en-starts.js';
 
 /**
- * packages/core/src/detectors/names/en-name-cues.ts before tokens were classed in one record with their list kinds;
- * the oracle English name detector's cues.
+ * packages/core/src/detectors/names/en-name-cues.ts before tokens were classed in one record with their list kinds
+ * and the place head and mailbox checks looked at a unit or two before slicing; the oracle English name detector's
+ * cues.
  *
  * What the English name detector knows about a capitalised token and the text around it.
  *

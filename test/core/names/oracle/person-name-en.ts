@@ -23,8 +23,9 @@ import { EnFamily, execFrom, stickyOf } from '../../../../packages/core/src/dete
 import { findEnStarts } from './en-starts.js';
 
 /**
- * The English name detector before its pairs were scored from one record per token and skipped the look around
- * them when no score was possible (packages/core/src/detectors/names/person-name-en.ts). Kept as the oracle.
+ * The English name detector before its pairs were scored from one record per token, skipped the look around them
+ * when no score was possible and read the word after them in place (packages/core/src/detectors/names/
+ * person-name-en.ts). Kept as the oracle.
  *
  * English personal names:
  * - after a title (Mr., Ms., Mrs., Dr., Prof.) or a label (Name:, Contact:, Employee:, Dear): 0.9;

@@ -127,8 +127,11 @@ export function slotBefore(text: string, start: number): 0 | 1 | 2 {
 
 const PLACE_HEAD_RE = /(?<![A-Za-z])(?:Saint|St\.?|San|Santa|Mount|Mt\.?|Fort|Port|Lake|Cape|Isle) $/;
 /** True after a place-name head: "Saint Patrick Day", "Port Elizabeth Road" name no person. */
-export const afterPlaceHead = (text: string, start: number): boolean =>
-  PLACE_HEAD_RE.test(text.slice(Math.max(0, start - 7), start));
+export function afterPlaceHead(text: string, start: number): boolean {
+  // Every head ends in t, n, a, e or a dot and a space before the pair: most pairs fail that without a slice.
+  if (text.charCodeAt(start - 1) !== 0x20 || !'tnae.'.includes(text.charAt(start - 2))) return false;
+  return PLACE_HEAD_RE.test(text.slice(Math.max(0, start - 7), start));
+}
 
 /** A single capitalised token in a strong slot: "ping Watsica at", "cc Bogan". */
 export const SLOT_TOKEN_RE = new RegExp(`(?<![A-Za-z])${STRONG_SLOT} ?(${NAME})(?![A-Za-z'-])`, 'g');
@@ -183,5 +186,9 @@ export function continuesAsSubject(text: string, end: number): boolean {
 }
 
 /** An e-mail address in angle brackets right after the name: `Jane Roe <jane@example.com>`. */
-export const mailboxFollows = (text: string, end: number): boolean =>
-  /^ ?<[^\s<>@]{1,64}@/.test(text.slice(end, end + 70));
+export function mailboxFollows(text: string, end: number): boolean {
+  // A "<" or " <" must come first: most names fail that without a slice.
+  const c = text.charCodeAt(end);
+  if (c !== 0x3c && (c !== 0x20 || text.charCodeAt(end + 1) !== 0x3c)) return false;
+  return /^ ?<[^\s<>@]{1,64}@/.test(text.slice(end, end + 70));
+}

@@ -166,15 +166,28 @@ function surnameFirstScore(dict: NameDictionary, a: string, b: string): number {
   return c === 'name' || c === 'unknown' ? 0.7 : 0; // all-caps words (NOTE, PLEASE) are common words, not surnames
 }
 
+/**
+ * True when a space and an ORG_WORDS word follow `end` (Jane Roe Street): the letters of text[end + 1, end + 20),
+ * what `/^ ([a-z]+)/i` reads on a 20-unit slice, read in place (no slice, no regex, for most pairs).
+ */
+function orgWordAfter(text: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x20) return false;
+  const limit = Math.min(end + 20, text.length);
+  let k = end + 1;
+  while (k < limit && isAsciiLetter(text.charCodeAt(k))) k++;
+  return k > end + 1 && ORG_WORDS.has(text.slice(end + 1, k).toLowerCase());
+}
+
+const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** A First [M.] Last match's score from its tokens' list kinds and what surrounds it. */
 function scorePair(text: string, m: RegExpExecArray, ka: TokenKinds, kb: TokenKinds): number {
   const b = m[3] as string;
   const end = m.index + m[0].length;
-  const next = /^ ([a-z]+)/i.exec(text.slice(end, end + 20))?.[1]?.toLowerCase();
   const subject = isSentenceStart(text, m.index) && continuesAsSubject(text, end);
   const atStart = isSentenceStart(text, m.index) && !subject;
   const listed = pairScore(ka.first, ka.last, kb.last, atStart);
-  if (ORG_WORDS.has(b.toLowerCase()) || (next !== undefined && ORG_WORDS.has(next)) || afterPlaceHead(text, m.index)) {
+  if (ORG_WORDS.has(b.toLowerCase()) || orgWordAfter(text, end) || afterPlaceHead(text, m.index)) {
     return 0;
   }
   const base = listed > 0 ? listed : partialPairScore(ka.cls, kb.cls, atStart);
