@@ -177,6 +177,26 @@ describe('digitFollowOf', () => {
   });
 
   it.each([
+    ['(?<![\\d-])\\d{4}([ -])\\d{4}\\1\\d{4}', 4],
+    ['(?<![\\d-])\\d{4}([ -])\\d{6}', 6],
+    ['(?<!\\d)\\d{2}(?:x)\\d{1,3}', 1],
+    ['(?<!\\d)\\d{2}(?:[-.])(?:19|20)\\d', 3],
+    ['〒\\d{3}-\\d{4}', 4],
+    ['(?<!\\d)\\d{2}-x\\d', 0], // a letter before the next digits
+    ['(?<!\\d)\\d{2}-?\\d', 0], // the separator may be skipped
+    ['(?<!\\d)\\d{2}-{1,2}\\d', 0], // a quantified separator may take two units
+    ['(?<!\\d)\\d{2}(?:-|ab)\\d', 0], // an alternative of two units
+    ['(?<!\\d)\\d{2}(?=-)-\\d', 0], // a lookahead, no follow set at all
+  ])('%s: the digits after a one-unit follow character: %d', (source, expected) => {
+    expect(digitFollowOf(source)?.nextDigits ?? 0).toBe(expected);
+  });
+
+  it('asks for no digits after the follow character under the u flag (a class may take a surrogate pair)', () => {
+    expect(digitFollowOf('(?<!\\d)\\d{2}\\D\\d', 'u')?.nextDigits).toBe(0);
+    expect(digitFollowOf('(?<!\\d)\\d{2}\\D\\d', '')?.nextDigits).toBe(1);
+  });
+
+  it.each([
     '\\d{4}-', // a match may start inside a run: the digits need not end where it ends
     '(?<!\\d)\\d{4}[A-Z]?-', // not bounded: what follows the digits is optional
     '(?<!\\d)\\d{4}(?!\\d)', // a lookahead, not a character
@@ -325,6 +345,29 @@ describe('anchoredRegex', () => {
         const text = parts.join('');
         for (const source of sources)
           expect(anchoredMatches(source, 'd', text), source).toEqual(globalMatches(source, 'd', text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds exactly the matches of the global scan when the follow character must be followed by a digit run', () => {
+    // Sparse and dense: the run after the separator longer, shorter, absent, or after a second separator.
+    const sources = [
+      '(?<![\\d-])\\d{4}([ -])\\d{4}\\1\\d{4}(?![\\d-])',
+      '(?<![\\d-])\\d{4}([ -])\\d{6}\\1\\d{4}(?![\\d-])',
+      '(?<!\\d)\\d{2}(?:[-.])\\d{1,2}',
+      '〒\\d{3}-\\d{4}',
+      '(?<!\\d)\\d{2}(?:x)(?:19|20)\\d',
+    ];
+    const unit = fc.oneof(
+      fc.stringMatching(/^\d{1,7}$/),
+      fc.constantFrom('-', ' ', '.', 'x', '〒', '--', 'あ', 'あ'.repeat(80)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), fc.constantFrom('', 'd', 'i'), (parts, flags) => {
+        const text = parts.join('');
+        for (const source of sources)
+          expect(anchoredMatches(source, flags, text), source).toEqual(globalMatches(source, flags, text));
       }),
       { numRuns: 1000 },
     );

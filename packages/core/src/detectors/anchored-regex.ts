@@ -130,7 +130,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         for (let k = exact ? (atLength[need] as number) : 0; k < to; k++) {
           const r = exact ? (byLength[k] as number) : k;
           const len = (ends[r] as number) - (starts[r] as number);
-          if (len >= need && len <= most && follows(follow, text, ends[r] as number)) candidates += width;
+          if (len >= need && len <= most && follows(follow, text, runs, r)) candidates += width;
         }
       }
       if (candidates === 0) return NONE;
@@ -144,7 +144,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         const start = starts[r] as number;
         const len = (ends[r] as number) - start;
         if (len < need || len > most) continue;
-        if (follow !== undefined && !follows(follow, text, start + len)) continue;
+        if (follow !== undefined && !follows(follow, text, runs, r)) continue;
         const last = atRunStart ? start - prefixMin : start + len - need;
         for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= last; p++) {
           tried = p;
@@ -231,9 +231,20 @@ function countFirst(
   return n;
 }
 
-/** True when the character at `at` (after a digit run) is in the follow set; the end of the text never is. */
-function follows(set: FollowSet, text: string, at: number): boolean {
+/**
+ * True when the character after run r is in the follow set (the end of the text never is) and, where the set asks
+ * for digits after it, the next run starts right after that character and is long enough.
+ */
+function follows(set: FollowSet, text: string, runs: DigitRuns, r: number): boolean {
+  const at = runs.ends[r] as number;
   if (at >= text.length) return false;
   const c = text.charCodeAt(at);
-  return c < 128 ? set.ascii[c] === 1 : set.nonAscii;
+  if (!(c < 128 ? set.ascii[c] === 1 : set.nonAscii)) return false;
+  if (set.nextDigits === 0) return true;
+  const next = r + 1;
+  return (
+    next < runs.count &&
+    runs.starts[next] === at + 1 &&
+    (runs.ends[next] as number) - (runs.starts[next] as number) >= set.nextDigits
+  );
 }
