@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isValidPhoneNumber } from 'libphonenumber-js/max';
-import { detect } from '@kamen/core';
+import { detect, getDefaultRegistry } from '@kamen/core';
+import { createPhoneDetector } from '../../../packages/core/src/detectors/phone/phone-detector.js';
+import { normalizeText } from '../../../packages/core/src/text/normalize.js';
+import { createPhoneDetector as createOracleDetector } from './oracle/phone-detector.js';
+import { phoneishTextArb } from './phoneish-text.js';
 import { embeddedArb, expectFoundExactly } from '../../helpers/embed.js';
 import { DASH_VARIANTS, digitsArb, myNumberArb, corporateNumberArb } from '../../helpers/generators.js';
 import { JP_PHONE_KINDS, jpPhoneInEveryFormArb, jpPhoneNearMissArb } from '../../helpers/phone-arbs.js';
@@ -121,6 +125,23 @@ describe('phone detector: generated numbers', () => {
         expect(phones(`電話 ${p}${d}`)).toEqual([]);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('phone detector: scan as before the sticky run scan and the allocation-free digit count', () => {
+  const rule = getDefaultRegistry().rules.find((r) => r.id === RULE);
+  if (rule === undefined) throw new Error(`no rule ${RULE}`);
+  const current = createPhoneDetector(rule);
+  const before = createOracleDetector(rule);
+
+  it('finds the same candidates as the oracle on generated text', () => {
+    fc.assert(
+      fc.property(phoneishTextArb, (raw) => {
+        const text = normalizeText(raw);
+        expect(current.scan(text)).toEqual(before.scan(text));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,0 +1,63 @@
+import { patternBounds } from '../pattern-bounds.js';
+import type { DigitRuns } from '../../text/digit-runs.js';
+
+// A run of phone-number characters on the normalised copy (full-width digits and every dash are already ASCII).
+// Letters may touch it on the left (TEL03-1234-5678, Tel.03-…), digits, '+' and decimals (1.5) may not.
+// Bounded quantifiers only. Sticky: it is tried only where a run can start (see forEachRun).
+const RUN = /(?<![\d+])(?<!\d\.)(?:\+ ?\d{1,3}[ -]?(?:\(0\)[ -]?)?)?\(?\d[\d ()-]{5,46}\d(?!\d|\.\d)/y;
+
+/** RUN's shortest match (a digit, five more run characters, a digit): shorter texts are not scanned. */
+export const RUN_MIN_LENGTH = patternBounds(RUN.source, RUN.flags).minLength;
+
+/** Characters RUN's body is made of after its first digit: digits, space, brackets, '-'. */
+const BODY = new Uint8Array(128);
+for (const c of '0123456789 ()-') BODY[c.charCodeAt(0)] = 1;
+/** A match holds its first digit and at least six more body characters (the `\d[\d ()-]{5,46}\d` tail). */
+const BODY_MIN = 7;
+
+const PLUS = 0x2b;
+const OPEN = 0x28;
+const SPACE = 0x20;
+
+/**
+ * Calls `found(start, end)` for every match of RUN's global scan, in order (a match ends with a digit: no separator
+ * to trim). A match's first digit starts a digit run (the lookbehind rejects a digit before it, and '+' or '(' is not
+ * one), and the match starts there, at a '(' just before it or at a '+' one or two characters before it ('+81…',
+ * '+ 81…'). So RUN is tried sticky at those places only, and only for runs followed by six more body characters
+ * (every match's tail is made of them): the global scan made the same attempt at each of them and could not match
+ * anywhere else. Places before the end of the previous match are skipped, as the global scan skips them.
+ * On 2 MB of mixed HR text (16.6k matches, same process): the global exec loop 6.1 ms, this 4.2 ms (ja 2.9 -> 2.0,
+ * en 6.0 -> 3.9), the digit runs given.
+ */
+export function forEachRun(text: string, runs: DigitRuns, found: (start: number, end: number) => void): void {
+  const { count, starts } = runs;
+  const n = text.length;
+  let next = 0; // where the global scan would resume
+  for (let r = 0; r < count; r++) {
+    const s = starts[r] as number;
+    if (s < next || s + BODY_MIN > n || !hasBody(text, s)) continue;
+    let at = -1;
+    if (s - 2 >= next && text.charCodeAt(s - 2) === PLUS && text.charCodeAt(s - 1) === SPACE && matchesAt(text, s - 2))
+      at = s - 2;
+    else if (s - 1 >= next && isOpener(text.charCodeAt(s - 1)) && matchesAt(text, s - 1)) at = s - 1;
+    else if (matchesAt(text, s)) at = s;
+    if (at < 0) continue;
+    next = RUN.lastIndex;
+    found(at, next);
+  }
+}
+
+const isOpener = (c: number): boolean => c === PLUS || c === OPEN;
+
+function hasBody(text: string, s: number): boolean {
+  for (let i = s + 1; i < s + BODY_MIN; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || BODY[c] !== 1) return false;
+  }
+  return true;
+}
+
+function matchesAt(text: string, at: number): boolean {
+  RUN.lastIndex = at;
+  return RUN.test(text);
+}
