@@ -109,22 +109,10 @@ function classify(dict: NameDictionary, token: string): TokenClass {
 
 const NAME = "(?:[A-Z]'|Mc|Mac|D[aeiu]|L[ae]|Van|Von)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
 // Words before a name that make the next capitalised token a person (cc Kilback, From: Watsica); weak ones (for,
-// with, by) only lift a pair of tokens.
+// with, by) only lift a pair of tokens (en-slots.ts reads them before a pair).
 const STRONG_SLOT =
   '(?:[Cc]c|[Bb]cc|[Pp]ing|[Nn]otify|[Aa]sk|[Tt]ell|[Rr]emind|[Tt]hank|[Ii]nvite|[Mm]essage|[Ee]-?mail|[Cc]all|' +
   '[Tt]his is|Dear|[Hh]i|[Hh]ello|[Hh]ey|Welcome|(?:From|To|Cc|Bcc|Attn|Attention|Reply-To|Signed):)';
-const STRONG_SLOT_RE = new RegExp(`(?<![A-Za-z])${STRONG_SLOT} ?$`);
-const WEAK_SLOT_RE = /(?<![a-z])(?:for|with|by|from|and|to|per|on behalf of|according to)[,:]? ?$/i;
-// After any "Label: " (Attendees:, Panel:) or a capitalised list item and its comma (Jane Roe, ___ and …).
-const LIST_SLOT_RE = /(?<![A-Za-z])(?:[A-Za-z]+:|[A-Z][a-z]+,) ?$/;
-
-/** 2 after a strong name slot, 1 after a weak one, 0 otherwise. */
-export function slotBefore(text: string, start: number): 0 | 1 | 2 {
-  const before = text.slice(Math.max(0, start - 20), start);
-  if (STRONG_SLOT_RE.test(before)) return 2;
-  return WEAK_SLOT_RE.test(before) || LIST_SLOT_RE.test(before) ? 1 : 0;
-}
-
 const PLACE_HEAD_RE = /(?<![A-Za-z])(?:Saint|St\.?|San|Santa|Mount|Mt\.?|Fort|Port|Lake|Cape|Isle) $/;
 /** True after a place-name head: "Saint Patrick Day", "Port Elizabeth Road" name no person. */
 export function afterPlaceHead(text: string, start: number): boolean {

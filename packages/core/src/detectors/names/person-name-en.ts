@@ -11,12 +11,12 @@ import {
   isOwnLine,
   isRegion,
   mailboxFollows,
-  slotBefore,
   tokenClass,
   tokenKinds,
   type TokenClass,
   type TokenKinds,
 } from './en-name-cues.js';
+import { slotBefore } from './en-slots.js';
 import { EnFamily, enStartsOf, execFrom, stickyOf } from './en-starts.js';
 
 /**
