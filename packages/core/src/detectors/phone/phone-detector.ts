@@ -1,4 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
@@ -7,6 +6,7 @@ import { NO_CANDIDATES, type Candidate, type Detector } from '../detector.js';
 import { isCertainlyValidInternational, isCertainlyValidUsNational } from './intl-validity.js';
 import { japaneseNumberValidity } from './jp-validity.js';
 import { forEachRun, RUN_MIN_LENGTH } from './phone-runs.js';
+import { Verdict, verdictOf } from './phone-verdicts.js';
 
 const TOKEN = /[^ ]+/g;
 const US_SHAPE = /^\(?\d{3}\)?[ -]?\d{3}-\d{4}$/;
@@ -53,15 +53,14 @@ function scoreOf(text: string, p: Params): number {
   if (first === ZERO) {
     if (count < 10 || count > 11) return 0;
     const digits = text.replace(/\D/g, '');
-    const valid = japaneseNumberValidity(digits, false) ?? parsePhoneNumberFromString(text, 'JP')?.isValid() === true;
+    const valid = japaneseNumberValidity(digits, false) ?? verdictOf(text, 'JP') === Verdict.valid;
     if (!valid) return 0;
     if (/[-() ]/.test(text)) return p.grouped;
     return DISTINCTIVE.test(digits) ? p.bareDistinctive : p.bare;
   }
   if (text.length < US_MIN_LENGTH || text.length > US_MAX_LENGTH || !US_SHAPE.test(text)) return 0;
   if (isCertainlyValidUsNational(text)) return text.startsWith('(') ? p.usParenthesised : p.us;
-  const n = parsePhoneNumberFromString(text, 'US');
-  if (!n?.isValid()) return 0;
+  if (verdictOf(text, 'US') !== Verdict.valid) return 0;
   return text.startsWith('(') ? p.usParenthesised : p.us;
 }
 
@@ -74,10 +73,8 @@ function internationalScore(text: string, p: Params): number {
   if (japanese !== undefined) return japanese ? p.grouped : 0;
   // A plainly written valid number abroad is decided from the digits too; the rest go to libphonenumber.
   if (isCertainlyValidInternational(text)) return p.grouped;
-  const n = parsePhoneNumberFromString(text);
-  if (n === undefined) return 0;
-  if (n.isValid()) return p.grouped;
-  return n.countryCallingCode !== '81' && n.isPossible() ? p.possible : 0;
+  const verdict = verdictOf(text);
+  return verdict === Verdict.valid ? p.grouped : verdict === Verdict.possible ? p.possible : 0;
 }
 
 /**
