@@ -23,6 +23,22 @@ describe('findDigitRuns', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('tells digits from the units either side of them and from any other unit (one unsigned compare)', () => {
+    // '/' and ':' border the digits; U+0000 and U+FFFF are the ends of the range the compare wraps; ０ and ٠ are digits
+    // of other scripts, which \d does not match.
+    const unit = fc.oneof(
+      fc.constantFrom('/', ':', '0', '9', '\u0000', '\uffff', '０', '٠', '\u0130', '\ud800'),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(pairs(findDigitRuns(text))).toEqual(naive(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
 
 describe('digitRunsOf', () => {

@@ -55,13 +55,11 @@ export function findDigitRuns(text: string): DigitRuns {
   const ends: number[] = [];
   let maxLength = 0;
   for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c > 0x39 || c < 0x30) continue;
+    // One unsigned compare per unit instead of two: below '0' wraps around to above 9. findDigitRuns, CPU ms per 2 MB
+    // pass of bench text, same process, two compares vs one: ja 5.9 -> 5.2, en 7.0 -> 5.4, mixed 5.1 -> 4.1-4.6.
+    if ((text.charCodeAt(i) - 0x30) >>> 0 > 9) continue;
     const start = i;
-    for (i++; i < n; i++) {
-      const d = text.charCodeAt(i);
-      if (d > 0x39 || d < 0x30) break;
-    }
+    for (i++; i < n; i++) if ((text.charCodeAt(i) - 0x30) >>> 0 > 9) break;
     // text[i] is no digit (or the end): the loop's i++ steps over it.
     (starts ??= []).push(start);
     ends.push(i);
