@@ -129,7 +129,7 @@ describe('phone detector: generated numbers', () => {
   });
 });
 
-describe('phone detector: scan as before the sticky run scan and the allocation-free digit count', () => {
+describe('phone detector: scan as before its fast paths (oracle)', () => {
   const rule = getDefaultRegistry().rules.find((r) => r.id === RULE);
   if (rule === undefined) throw new Error(`no rule ${RULE}`);
   const current = createPhoneDetector(rule);

@@ -1,7 +1,8 @@
 /**
- * The phone detector of packages/core/src/detectors/phone/phone-detector.ts before its runs were found by sticky
- * attempts at digit-run starts (phone-runs.ts) and before scoreOf counted digits ahead of any allocation: one global
- * RUN scan and the scoring as it was. Kept as the oracle (phone-detector.spec.ts compares the two scans).
+ * The phone detector of packages/core/src/detectors/phone/phone-detector.ts before this session's fast paths: one
+ * global RUN scan (now sticky attempts at digit-run starts, phone-runs.ts), scoring that sliced every run and token
+ * and counted digits with a regex replace, and a fresh libphonenumber call for every rare form (now remembered,
+ * phone-verdicts.ts). Kept as the oracle (phone-detector.spec.ts compares the two scans).
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { RuleDefinition } from '../../../../packages/core/src/rules/rule.js';

@@ -8,12 +8,12 @@ import { japaneseNumberValidity } from './jp-validity.js';
 import { forEachRun, RUN_MIN_LENGTH } from './phone-runs.js';
 import { Verdict, verdictOf } from './phone-verdicts.js';
 
-const TOKEN = /[^ ]+/g;
 const US_SHAPE = /^\(?\d{3}\)?[ -]?\d{3}-\d{4}$/;
 /** US_SHAPE's shortest and longest texts (202454-9896 has 11 characters, (202) 454-9896 has 14). */
 const US_MIN_LENGTH = 11;
 const US_MAX_LENGTH = 14;
 const PLUS = 0x2b;
+const SPACE = 0x20;
 const ZERO = 0x30;
 // Prefixes whose bare digits are unlike order or account numbers: mobile 060-090, IP 050, toll-free 0120/0800, navi
 // dial 0570 (read from the digits: libphonenumber's getType() would match the number a second time).
@@ -37,28 +37,37 @@ interface Params {
   readonly possible: number;
 }
 
-function scoreOf(text: string, p: Params): number {
-  if (text.charCodeAt(0) === PLUS) return internationalScore(text, p);
+/** Score of text[start, end), a run or a slice of one; the text is sliced only for a range that may score. */
+function scoreOf(text: string, start: number, end: number, p: Params): number {
+  if (text.charCodeAt(start) === PLUS) return internationalScore(text.slice(start, end), p);
   // The first digit and the digit count in one pass, before any allocation: most runs and split slices are dates,
   // amounts and IDs that neither start with 0 nor have the US shape (2 MB of mixed HR text: ~11k whole runs and
   // ~20k slices of the ~30k scored).
   let first = 0;
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) continue;
     if (count === 0) first = c;
     count++;
   }
-  if (first === ZERO) {
-    if (count < 10 || count > 11) return 0;
-    const digits = text.replace(/\D/g, '');
-    const valid = japaneseNumberValidity(digits, false) ?? verdictOf(text, 'JP') === Verdict.valid;
-    if (!valid) return 0;
-    if (/[-() ]/.test(text)) return p.grouped;
-    return DISTINCTIVE.test(digits) ? p.bareDistinctive : p.bare;
-  }
-  if (text.length < US_MIN_LENGTH || text.length > US_MAX_LENGTH || !US_SHAPE.test(text)) return 0;
+  if (first === ZERO) return count < 10 || count > 11 ? 0 : japaneseScore(text.slice(start, end), p);
+  const length = end - start;
+  return length < US_MIN_LENGTH || length > US_MAX_LENGTH ? 0 : usScore(text.slice(start, end), p);
+}
+
+/** Score of a run or slice whose first digit is 0 and that holds 10 or 11 digits. */
+function japaneseScore(text: string, p: Params): number {
+  const digits = text.replace(/\D/g, '');
+  const valid = japaneseNumberValidity(digits, false) ?? verdictOf(text, 'JP') === Verdict.valid;
+  if (!valid) return 0;
+  if (/[-() ]/.test(text)) return p.grouped;
+  return DISTINCTIVE.test(digits) ? p.bareDistinctive : p.bare;
+}
+
+/** Score of a run or slice of US_SHAPE's length, without '+' and whose first digit is not 0. */
+function usScore(text: string, p: Params): number {
+  if (!US_SHAPE.test(text)) return 0;
   if (isCertainlyValidUsNational(text)) return text.startsWith('(') ? p.usParenthesised : p.us;
   if (verdictOf(text, 'US') !== Verdict.valid) return 0;
   return text.startsWith('(') ? p.usParenthesised : p.us;
@@ -108,33 +117,39 @@ export function createPhoneDetector(rule: RuleDefinition): Detector {
       if (runs.count === 0) return NO_CANDIDATES;
       const out: Candidate[] = [];
       forEachRun(text, runs, (start, end) => {
-        const run = text.slice(start, end);
-        const whole = scoreOf(run, params);
+        const whole = scoreOf(text, start, end, params);
         if (whole > 0) out.push({ start, end, score: whole, pattern: 'phone' });
         // Without a space the run is one token, the whole run, which has just scored 0 (most runs are dates,
         // amounts and IDs): splitting would only score it again.
-        else if (run.includes(' ')) splitRun(run, start, params, out);
+        else if (hasSpace(text, start, end)) splitRun(text, start, end, params, out);
       });
       return out;
     },
   };
 }
 
-/** Tries space-separated groups of the run: the longest valid number from each position. */
-function splitRun(run: string, base: number, params: Params, out: Candidate[]): void {
-  const tokens: { start: number; end: number }[] = [];
-  TOKEN.lastIndex = 0;
-  let t: RegExpExecArray | null;
-  while ((t = TOKEN.exec(run)) !== null) tokens.push({ start: t.index, end: t.index + t[0].length });
+/** Tries space-separated groups of the run text[start, end): the longest valid number from each position. */
+function splitRun(text: string, start: number, end: number, params: Params, out: Candidate[]): void {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = start; i < end;) {
+    if (text.charCodeAt(i) === SPACE) {
+      i++;
+      continue;
+    }
+    starts.push(i);
+    while (i < end && text.charCodeAt(i) !== SPACE) i++;
+    ends.push(i);
+  }
   let i = 0;
-  while (i < tokens.length) {
+  while (i < starts.length) {
     let found = false;
-    for (let j = Math.min(tokens.length - 1, i + 3); j >= i; j--) {
-      const s = (tokens[i] as { start: number }).start;
-      const e = (tokens[j] as { end: number }).end;
-      const score = scoreOf(run.slice(s, e), params);
+    for (let j = Math.min(starts.length - 1, i + 3); j >= i; j--) {
+      const s = starts[i] as number;
+      const e = ends[j] as number;
+      const score = scoreOf(text, s, e, params);
       if (score > 0) {
-        out.push({ start: base + s, end: base + e, score, pattern: 'phone (split)' });
+        out.push({ start: s, end: e, score, pattern: 'phone (split)' });
         i = j + 1;
         found = true;
         break;
@@ -142,4 +157,9 @@ function splitRun(run: string, base: number, params: Params, out: Candidate[]): 
     }
     if (!found) i++;
   }
+}
+
+function hasSpace(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === SPACE) return true;
+  return false;
 }
