@@ -44,8 +44,20 @@ export function isCalendarDate(y: number, m: number, d: number): boolean {
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
+/** Each era's first day as y * 10000 + m * 100 + d (see isInEra). */
+const START_KEYS = ERAS.map(({ start: [y, m, d] }) => y * 10_000 + m * 100 + d);
+
 /** True when the Gregorian date can be written in `era` (its first day up to the next era's first day). */
 export function isInEra(era: Era, y: number, m: number, d: number): boolean {
+  const i = ERAS.indexOf(era);
+  // A real date of a year 100-9999 (integers, as isCalendarDate then says) orders by y * 10000 + m * 100 + d as by its
+  // day number: no Date.UTC for it and the two era bounds. The birth_date validator over a 2 MB bench pass's
+  // candidates, CPU ms, same process: ja 2.55 -> 2.03, mixed 2.55 -> 2.09.
+  if (i >= 0 && y >= 100 && y <= 9999 && isCalendarDate(y, m, d)) {
+    const key = y * 10_000 + m * 100 + d;
+    const next = START_KEYS[i + 1];
+    return key >= (START_KEYS[i] as number) && (next === undefined || key <= next);
+  }
   const day = dayNumber(y, m, d);
   if (day < dayNumber(...era.start)) return false;
   const next = ERAS[ERAS.indexOf(era) + 1];
