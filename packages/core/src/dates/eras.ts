@@ -60,6 +60,6 @@ export function isInEra(era: Era, y: number, m: number, d: number): boolean {
   }
   const day = dayNumber(y, m, d);
   if (day < dayNumber(...era.start)) return false;
-  const next = ERAS[ERAS.indexOf(era) + 1];
+  const next = ERAS[i + 1];
   return next === undefined || day <= dayNumber(...next.start);
 }

@@ -1,3 +1,5 @@
+import { isCapital, isLetter } from './en-starts.js';
+
 /**
  * The word before a capitalised pair that makes it a person: a strong slot (cc, ping, Dear, From:) or a weak one
  * (for, with, by), or a list slot (Attendees:, a capitalised item and its comma).
@@ -36,9 +38,7 @@ const WEAK = byLastUnit(['for', 'with', 'by', 'from', 'and', 'to', 'per', 'on be
 
 const WINDOW = 20;
 
-const isLetter = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
 const isSmall = (c: number): boolean => c >= 0x61 && c <= 0x7a;
-const isCapital = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 
 /** True when text[s, e) is `w` (ASCII letters of any case) and no letter precedes it inside the window [lo, …). */
 function wordEndsAt(text: string, e: number, w: string, lo: number, fold: boolean): boolean {

@@ -79,8 +79,9 @@ const TABLE: Uint8Array = (() => {
   return t;
 })();
 
-const isCapital = (c: number): boolean => c >= 0x41 && c <= 0x5a;
-const isLetter = (c: number): boolean => isCapital(c & ~0x20);
+export const isCapital = (c: number): boolean => c >= 0x41 && c <= 0x5a;
+/** An ASCII letter: clearing bit 5 maps a-z onto A-Z and keeps every other unit out of A-Z. */
+export const isLetter = (c: number): boolean => isCapital(c & ~0x20);
 // What a NAME token is made of: letters, the apostrophe of O'Neil, the hyphen of Smith-Jones.
 const isNameUnit = (c: number): boolean => isLetter(c) || c === 0x27 || c === 0x2d;
 

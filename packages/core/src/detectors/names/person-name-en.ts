@@ -17,7 +17,7 @@ import {
   type TokenKinds,
 } from './en-name-cues.js';
 import { slotBefore } from './en-slots.js';
-import { EnFamily, enStartsOf, execFrom, stickyOf } from './en-starts.js';
+import { EnFamily, enStartsOf, execFrom, isLetter, stickyOf } from './en-starts.js';
 
 /**
  * English personal names:
@@ -174,11 +174,9 @@ function orgWordAfter(text: string, end: number): boolean {
   if (text.charCodeAt(end) !== 0x20) return false;
   const limit = Math.min(end + 20, text.length);
   let k = end + 1;
-  while (k < limit && isAsciiLetter(text.charCodeAt(k))) k++;
+  while (k < limit && isLetter(text.charCodeAt(k))) k++;
   return k > end + 1 && ORG_WORDS.has(text.slice(end + 1, k).toLowerCase());
 }
-
-const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** A First [M.] Last match's score from its tokens' list kinds and what surrounds it. */
 function scorePair(text: string, m: RegExpExecArray, ka: TokenKinds, kb: TokenKinds): number {

@@ -49,7 +49,9 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
       let skipUntil = 0;
       // Kanji runs as KANJI_RUN_RE finds them, found by code unit with the test inlined: ~4x faster than the
       // regex skip loop it replaced (2.5 vs 10.7 ms on 2 MB of Japanese HR text), which paid a call per run. Most
-      // runs are ordinary words, and for those the rest of the scan is a few table loads.
+      // runs are ordinary words, and for those the rest of the scan is a few table loads. The test is isKanjiUnit's,
+      // written out: calling isKanjiUnit in these two loops measured 30-34 vs 20-23 ms for the whole scan per 2 MB of
+      // Japanese bench text.
       for (let i = 0; i < n; i++) {
         let c = text.charCodeAt(i);
         // 々 (U+3005) is the lowest kanji unit: ASCII, Latin and 、。 (below it) leave at one compare
