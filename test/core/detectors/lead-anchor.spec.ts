@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { leadAnchorOf } from '../../../packages/core/src/detectors/lead-anchor.js';
+import { anchoredRegex } from '../../../packages/core/src/detectors/anchored-regex.js';
+import { findDigitRuns } from '../../../packages/core/src/text/digit-runs.js';
 import { anchoredMatches, globalMatches } from './regex-matches.js';
 
 const WAREKI =
@@ -110,6 +112,32 @@ describe('anchoredRegex with a lead anchor', () => {
         for (const s of sources) expect(anchoredMatches(s, 'd', text), s).toEqual(globalMatches(s, 'd', text));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('shares one walk between patterns of the same lead, on the same text and runs only', () => {
+    const shared = [WAREKI, `${WAREKI}日?(?= ?生)`, `${WAREKI}(?=x)`];
+    expect(new Set(shared.map((s) => leadAnchorOf(s))).size).toBe(1);
+    const res = shared.map((s) => anchoredRegex(s, ''));
+    const key = (m: RegExpExecArray): string => `${m.index}:${m[0]}:null`;
+    const sparseArb = fc
+      .array(fc.array(pieceArb, { maxLength: 6 }), { maxLength: 4 })
+      .map((groups) => groups.map((g) => `${'あ'.repeat(150)}${g.join('')}`).join(''));
+    fc.assert(
+      fc.property(fc.array(sparseArb, { minLength: 2, maxLength: 4 }), (texts) => {
+        // Each text twice, with its runs found once and found again: the second must not reuse the first's walk
+        // unless both the text and its runs are the same.
+        for (const text of [...texts, ...texts]) {
+          const runs = findDigitRuns(text);
+          for (let k = 0; k < res.length; k++) {
+            const s = shared[k] as string;
+            const want = globalMatches(s, '', text);
+            expect((res[k] as (typeof res)[number]).matches(text, runs).map(key), s).toEqual(want);
+            expect((res[k] as (typeof res)[number]).matches(text, findDigitRuns(text)).map(key), s).toEqual(want);
+          }
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 });

@@ -24,6 +24,12 @@ export interface LeadAnchor {
   readonly second: Uint8Array;
   /** notAfter[c] is 1 for the ASCII characters a leading lookbehind rejects right before the start. */
   readonly notAfter: Uint8Array;
+  /**
+   * beforePivot[c] is 1 for the code units that can come right before the pivot: a lead word's last character or an
+   * optional one. A digit run after anything else (年, 月, a comma: most of them) cannot be a pivot, and its window is
+   * not walked.
+   */
+  readonly beforePivot: Uint8Array;
 }
 
 // Characters with a meaning of their own in a regex (outside a class).
@@ -34,7 +40,11 @@ const isPlain = (c: string | undefined): c is string => c !== undefined && !SPEC
 const isQuantifier = (c: string | undefined): boolean => c === '?' || c === '*' || c === '+' || c === '{';
 
 /** The characters of one lead alternative src[from, to), or undefined: plain characters, or one class of them. */
-function leadAlternative(src: string, from: number, to: number): { firsts: string[]; length: number } | undefined {
+function leadAlternative(
+  src: string,
+  from: number,
+  to: number,
+): { firsts: string[]; lasts: string[]; length: number } | undefined {
   if (from >= to) return undefined;
   if (src[from] === '[') {
     const e = classEnd(src, from);
@@ -42,11 +52,14 @@ function leadAlternative(src: string, from: number, to: number): { firsts: strin
     const body = src.slice(from + 1, to - 1);
     // No negation, ranges or escapes: the class is exactly its characters.
     if (body.length === 0 || [...body].some((c) => c === '^' || c === '-' || !isPlain(c))) return undefined;
-    return { firsts: [...body], length: 1 };
+    return { firsts: [...body], lasts: [...body], length: 1 };
   }
   for (let j = from; j < to; j++) if (!isPlain(src[j])) return undefined;
-  return { firsts: [src[from] as string], length: to - from };
+  return { firsts: [src[from] as string], lasts: [src[to - 1] as string], length: to - from };
 }
+
+/** Anchors read so far, by what they were read from (the source up to the pivot, its pivot characters, the flags). */
+const INTERNED = new Map<string, LeadAnchor>();
 
 export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined {
   if (/[iuv]/.test(flags)) return undefined;
@@ -72,6 +85,7 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
   }
   if (alts === undefined || isQuantifier(source[leadEnd])) return undefined;
   const firstChars: string[] = [];
+  const beforePivotChars: string[] = [];
   // What comes second: a longer lead word's second character, else what may follow a one-character lead.
   const secondChars: string[] = [];
   let oneChar = false;
@@ -80,6 +94,7 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
     const alt = leadAlternative(source, a, b);
     if (alt === undefined) return undefined;
     firstChars.push(...alt.firsts);
+    beforePivotChars.push(...alt.lasts);
     if (alt.length > 1) secondChars.push(source[a + 1] as string);
     else oneChar = true;
     reach = Math.max(reach, alt.length);
@@ -93,6 +108,7 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
     else break;
     if (source[atomEnd] !== '?' || isQuantifier(source[atomEnd + 1])) break;
     if (oneChar) secondChars.push(source[atomEnd - 1] as string);
+    beforePivotChars.push(source[atomEnd - 1] as string);
     reach++;
     i = atomEnd + 1;
   }
@@ -103,7 +119,16 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
   const second = new Uint8Array(0x10000);
   for (const c of oneChar ? [...secondChars, ...pivots] : secondChars) second[c.charCodeAt(0)] = 1;
   if (oneChar) for (let d = 0x30; d <= 0x39; d++) second[d] = 1;
-  return { first, pivots, reach, second, notAfter };
+  // Patterns that share their lead and pivot (wareki and wareki before 生) share one anchor object, so that
+  // lead-matches.ts finds the starts once per text for both.
+  const key = `${flags}\u0000${source.slice(0, i)}\u0000${pivots.join('')}`;
+  const known = INTERNED.get(key);
+  if (known !== undefined) return known;
+  const beforePivot = new Uint8Array(0x10000);
+  for (const c of beforePivotChars) beforePivot[c.charCodeAt(0)] = 1;
+  const anchor = { first, pivots, reach, second, notAfter, beforePivot };
+  INTERNED.set(key, anchor);
+  return anchor;
 }
 
 /**
@@ -136,57 +161,6 @@ function pivotsAt(src: string, i: number): string[] | undefined {
     } else if (isPlain(src[a]) && !mayBeSkipped(src, a + 1)) {
       out.push(src[a] as string);
     } else return undefined;
-  }
-  return out;
-}
-
-/**
- * Matches of a lead-anchored regex: one sticky attempt at each character of `first` 1 to `reach` characters
- * before a pivot (a digit run's start, or a pivot character), in increasing order, skipping those before the end
- * of the previous match as the global scan skips them; no other start can match. Undefined when there are so many
- * attempts (more than one per `attemptCost` characters) that the plain scan is cheaper.
- */
-export function leadMatches(
-  text: string,
-  anchor: LeadAnchor,
-  runStarts: readonly number[],
-  sticky: RegExp,
-  attemptCost: number,
-): RegExpExecArray[] | undefined {
-  let pivots = runStarts;
-  for (const x of anchor.pivots) {
-    for (let a = text.indexOf(x); a >= 0; a = text.indexOf(x, a + 1)) {
-      if (pivots === runStarts) pivots = [...runStarts];
-      (pivots as number[]).push(a);
-    }
-  }
-  if (pivots !== runStarts) (pivots as number[]).sort((a, b) => a - b);
-  const { first, reach, second, notAfter } = anchor;
-  let starts: number[] | undefined;
-  let last = -1; // last start added: the windows before two close pivots overlap
-  for (let k = 0; k < pivots.length; k++) {
-    const q = pivots[k] as number;
-    for (let p = Math.max(q - reach, last + 1, 0); p < q; p++) {
-      if (first[text.charCodeAt(p)] !== 1 || second[text.charCodeAt(p + 1)] !== 1) continue;
-      const before = p > 0 ? text.charCodeAt(p - 1) : 128;
-      if (before < 128 && notAfter[before] === 1) continue;
-      (starts ??= []).push(p);
-      last = p;
-    }
-  }
-  if (starts === undefined) return [];
-  if (starts.length * attemptCost > text.length) return undefined;
-  const out: RegExpExecArray[] = [];
-  let next = 0;
-  for (let k = 0; k < starts.length; k++) {
-    const p = starts[k] as number;
-    if (p < next) continue;
-    sticky.lastIndex = p;
-    const m = sticky.exec(text);
-    if (m === null) continue;
-    // The lead consumes at least one character: never empty.
-    out.push(m);
-    next = p + m[0].length;
   }
   return out;
 }
