@@ -9,6 +9,7 @@ import { leadMatches } from './lead-matches.js';
 import { literalAnchorOf, type LiteralAnchor } from './literal-anchor.js';
 import { literalGateOf } from './literal-gate.js';
 import { prefixFirstChars } from './prefix-first.js';
+import { prefixLastChars } from './prefix-last.js';
 
 /**
  * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
@@ -56,6 +57,8 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
     (anchor !== undefined && anchor.prefixMin > 0) || literal !== undefined
       ? prefixFirstChars(source, flags)
       : undefined;
+  // The character right before a run must be one the prefix can end with.
+  const last = anchor === undefined ? undefined : prefixLastChars(source, flags);
   const fast = flags.includes('v') ? source : (consumeFirst(source) ?? source);
   const global = new RegExp(fast, `g${flags}`);
   // Where no anchor applies, or its candidates are too many, a required literal may still confine the matches.
@@ -115,7 +118,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       // With one start per run, counted off the length index: runs of need..most digits, or of need or more.
       const width = prefixMax - prefixMin + 1;
       let candidates = 0;
-      if (first !== undefined) candidates = countFirst(text, runs, need, most, prefixMin, prefixMax, first);
+      if (first !== undefined) candidates = countFirst(text, runs, need, most, prefixMin, prefixMax, first, last);
       else if (atRunStart && most < LENGTH_CAP)
         candidates = ((atLength[most + 1] as number) - (atLength[need] as number)) * width;
       else if (atRunStart && most === Infinity && need < LENGTH_CAP)
@@ -157,8 +160,9 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         if (len < need || len > most) continue;
         if (follow !== undefined && !follows(follow, text, runs, r)) continue;
         if (before !== undefined && after(before, text, start)) continue;
-        const last = atRunStart ? start - prefixMin : start + len - need;
-        for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= last; p++) {
+        if (last !== undefined && last[text.charCodeAt(start - 1)] !== 1) continue;
+        const end = atRunStart ? start - prefixMin : start + len - need;
+        for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= end; p++) {
           tried = p;
           if (first !== undefined && first[text.charCodeAt(p)] !== 1) continue;
           sticky.lastIndex = p;
@@ -221,8 +225,8 @@ const isRun = (run: Uint8Array, c: number): boolean => c < 128 && run[c] === 1;
 
 /**
  * Sticky attempts a prefix-anchored regex would make with the first-character filter: places prefixMin to prefixMax
- * before a run of need..most digits holding a character a match can start with (an overlapping window may count a
- * place twice: an upper bound, as the threshold needs).
+ * before a run of need..most digits, after a character the prefix can end with, holding a character a match can
+ * start with (an overlapping window may count a place twice: an upper bound, as the threshold needs).
  */
 function countFirst(
   text: string,
@@ -232,12 +236,18 @@ function countFirst(
   prefixMin: number,
   prefixMax: number,
   first: Uint8Array,
+  last: Uint8Array | undefined,
 ): number {
   let n = 0;
-  for (let r = 0; r < runs.count; r++) {
+  // Only the runs of need..most digits, off the length index (order does not matter to a count).
+  const { atLength, byLength } = runs;
+  const to = most < LENGTH_CAP ? (atLength[most + 1] as number) : runs.count;
+  for (let k = atLength[Math.min(need, LENGTH_CAP)] as number; k < to; k++) {
+    const r = byLength[k] as number;
     const start = runs.starts[r] as number;
     const len = (runs.ends[r] as number) - start;
     if (len < need || len > most) continue;
+    if (last !== undefined && last[text.charCodeAt(start - 1)] !== 1) continue;
     for (let p = Math.max(start - prefixMax, 0); p <= start - prefixMin; p++) if (first[text.charCodeAt(p)] === 1) n++;
   }
   return n;

@@ -242,8 +242,14 @@ export function digitAnchorOf(source: string, flags = ''): DigitAnchor | undefin
   return readDigitAnchor(source, flags)?.anchor;
 }
 
-/** The digit anchor and where its leading digits end in the source (the atom after them, for digit-follow.ts). */
-export function readDigitAnchor(source: string, flags = ''): { anchor: DigitAnchor; stop: number } | undefined {
+/**
+ * The digit anchor, where its non-digit prefix starts in the source (`prefixFrom`, for prefix-last.ts), where its
+ * leading digits start (`from`) and where they end (`stop`, the atom after them, for digit-follow.ts).
+ */
+export function readDigitAnchor(
+  source: string,
+  flags = '',
+): { anchor: DigitAnchor; prefixFrom: number; from: number; stop: number } | undefined {
   if (flags.includes('v') || flags.includes('x')) return undefined;
   const top = alternatives(source, 0, source.length);
   if (top === undefined || top.length !== 1) return undefined;
@@ -265,6 +271,7 @@ export function readDigitAnchor(source: string, flags = ''): { anchor: DigitAnch
     else if (source[i] === '^') i++;
     else break;
   }
+  const prefixFrom = i;
   let prefixMin = 0;
   let prefixMax = 0;
   const prefix = nonDigitPrefixOf(source, i, flags);
@@ -285,5 +292,5 @@ export function readDigitAnchor(source: string, flags = ''): { anchor: DigitAnch
     prefixMin,
     prefixMax,
   };
-  return { anchor, stop: lead.stop };
+  return { anchor, prefixFrom, from: i, stop: lead.stop };
 }

@@ -62,7 +62,7 @@ function addFirst(src: string, i: number, set: Uint8Array): boolean {
 }
 
 /** Marks the characters of a class body: plain characters, escaped punctuation and ranges of those; no negation. */
-function addClass(body: string, set: Uint8Array): boolean {
+export function addClass(body: string, set: Uint8Array): boolean {
   if (body.length === 0 || body[0] === '^') return false;
   const units: number[] = [];
   for (let j = 0; j < body.length; j++) {
