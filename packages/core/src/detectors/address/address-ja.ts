@@ -2,8 +2,9 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { contextSpecOf } from '../context.js';
 import { negativeContextSpecOf } from '../negative-context.js';
 import type { Candidate, Detector } from '../detector.js';
-import { LEADING_LABEL, NARROW_TOWN, STRONG_BLOCK, WITH_PREFECTURE } from './address-ja-patterns.js';
+import { LEADING_LABEL, NARROW_TOWN, STRONG_BLOCK } from './address-ja-patterns.js';
 import { municipalityFirstMatches } from './municipality-first.js';
+import { municipalityEnd, withPrefectureMatches } from './prefecture-first.js';
 
 interface Params {
   /** Prefecture + municipality + block numbers (default 0.9). */
@@ -35,9 +36,7 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
       const out: Candidate[] = [];
       // Prefecture-led spans, in order: a municipality inside one is not a second address.
       const covered: number[] = [];
-      WITH_PREFECTURE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = WITH_PREFECTURE.exec(text)) !== null) {
+      for (const m of withPrefectureMatches(text)) {
         const town = m[2];
         const block = m[3];
         if (m[1] === undefined && block === undefined) continue; // a prefecture alone is a region, not an address
@@ -47,7 +46,7 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
           block !== undefined && (NARROW_TOWN.test(town ?? '') || STRONG_BLOCK.test(block) || (m[4] ?? '') !== '');
         if (!full && m[1] === undefined) continue;
         const matchEnd = m.index + m[0].length;
-        const rawEnd = full || m[5] !== undefined ? matchEnd : (m.indices?.[1]?.[1] ?? matchEnd);
+        const rawEnd = full || m[5] !== undefined ? matchEnd : (municipalityEnd(m) ?? matchEnd);
         const end = trimEnd(text, m.index, rawEnd);
         // The whole match is covered even when the span stops early, so no fragment of it is reported again.
         covered.push(m.index, matchEnd);
