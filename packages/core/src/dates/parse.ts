@@ -16,6 +16,8 @@ const WAREKI_COMPACT = /^([MTSHR])(\d{2})(\d{2})(\d{2})$/i;
 const ISO_LIKE = /^(\d{4}) ?[年./-] ?(\d{1,2}) ?[月./-] ?(\d{1,2}) ?日?$/;
 const COMPACT = /^((?:18|19|20)\d{2})(\d{2})(\d{2})$/;
 const SLASHED_US_EU = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/;
+/** Whitespace the trim and the fold to single spaces would change: at either end, in a row, or not a plain space. */
+const ODD_SPACE = /^\s|\s$|\s\s|[^\S ]/;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const EN_MDY = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/;
 const EN_DMY = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? (\d{4})$/;
@@ -48,12 +50,18 @@ function wareki(mark: string, yearText: string, m: number, d: number): ParsedDat
  * @public
  */
 export function parseJapaneseDate(value: string): ParsedDate | null {
-  const s = normalizeText(value).text.trim().replace(/\s+/g, ' ');
-  let m = WAREKI.exec(s);
-  if (m) return wareki(m[1] as string, m[2] as string, Number(m[3]), Number(m[4]));
-  m = WAREKI_COMPACT.exec(s);
-  if (m) return wareki(m[1] as string, m[2] as string, Number(m[3]), Number(m[4]));
-  m = ISO_LIKE.exec(s) ?? COMPACT.exec(s);
+  const text = normalizeText(value).text;
+  const s = ODD_SPACE.test(text) ? text.trim().replace(/\s+/g, ' ') : text;
+  // The 和暦 and month-name forms start with a letter or a kanji, the others with a digit: only one group can match,
+  // and the others are not run (measured together with validators/birth-date.ts's date keys, see there).
+  const c = s.charCodeAt(0);
+  if (!(c >= 0x30 && c <= 0x39)) {
+    let w = WAREKI.exec(s) ?? WAREKI_COMPACT.exec(s);
+    if (w) return wareki(w[1] as string, w[2] as string, Number(w[3]), Number(w[4]));
+    w = EN_MDY.exec(s);
+    return w ? gregorian(Number(w[3]), monthOf(w[1] as string), Number(w[2])) : null;
+  }
+  let m = ISO_LIKE.exec(s) ?? COMPACT.exec(s);
   if (m) return gregorian(Number(m[1]), Number(m[2]), Number(m[3]));
   m = SLASHED_US_EU.exec(s);
   if (m) {
@@ -62,8 +70,6 @@ export function parseJapaneseDate(value: string): ParsedDate | null {
     const y = Number(m[3]);
     return b <= 12 ? gregorian(y, b, a) : gregorian(y, a, b);
   }
-  m = EN_MDY.exec(s);
-  if (m) return gregorian(Number(m[3]), monthOf(m[1] as string), Number(m[2]));
   m = EN_DMY.exec(s);
   if (m) return gregorian(Number(m[3]), monthOf(m[2] as string), Number(m[1]));
   return null;
