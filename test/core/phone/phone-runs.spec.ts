@@ -41,4 +41,23 @@ describe('phone runs: sticky attempts at digit-run starts', () => {
       { numRuns: 3000 },
     );
   });
+
+  // Stretches of body characters longer than RUN's 47 after the first digit: the bound of the run read by hand.
+  it('finds the matches of the global scan in long stretches of body characters', () => {
+    const stretch = fc
+      .array(
+        fc.oneof(
+          { weight: 80, arbitrary: fc.constantFrom(...'0123456789 -()') },
+          { weight: 1, arbitrary: fc.constantFrom('.', '+', 'a') },
+        ),
+        { minLength: 40, maxLength: 120 },
+      )
+      .map((units) => units.join(''));
+    fc.assert(
+      fc.property(stretch, (text) => {
+        expect(stickyRuns(text)).toEqual(globalRuns(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
