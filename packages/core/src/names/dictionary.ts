@@ -173,19 +173,23 @@ const toKatakana = (s: string): string => {
   return out;
 };
 
+// What a memo stores for an undefined answer.
+const NONE: unique symbol = Symbol('none');
+
 /**
  * A bounded memo of a pure function of a token. Free text repeats its tokens (names, headings, common words) and
  * each lookup costs a lower-casing (or ~15 regex replaces for a romaji key) plus a probe of a 200k-entry map;
  * a small map of recent tokens answers most of them. Cleared when full, so memory stays bounded.
  */
 function memoize<V>(fn: (token: string) => V, max = 4096): (token: string) => V {
-  const memo = new Map<string, V>();
+  // An undefined answer (most tokens are no listed name) is stored as NONE: one probe answers it, not a get and a has.
+  const memo = new Map<string, V | typeof NONE>();
   return (token) => {
     const hit = memo.get(token);
-    if (hit !== undefined || memo.has(token)) return hit as V;
+    if (hit !== undefined) return (hit === NONE ? undefined : hit) as V;
     const v = fn(token);
     if (memo.size >= max) memo.clear();
-    memo.set(token, v);
+    memo.set(token, v === undefined ? NONE : v);
     return v;
   };
 }

@@ -69,6 +69,30 @@ describe('English and romaji name fast paths', () => {
     agree(createPersonNameEnDetector(rule), oldEn(rule));
   });
 
+  it('person_name_en reads enumerations, subjects and the word after a slot as the previous implementation did', () => {
+    const rule = ruleOf('names.person_name_en');
+    const now = createPersonNameEnDetector(rule);
+    const old = oldEn(rule);
+    for (const s of [
+      'Prosacco, Kilback or Hintz',
+      'Prosacco, Kilback, and others',
+      'Deno, Prosacco, Kilback',
+      'Prosacco, Kilback orbits',
+      "Jovan Hintz's desk",
+      "Jovan Hintz'sx",
+      "Jovan Hintz's",
+      'Jovan Hintz (HR) will',
+      'Jovan Hintz \u2013 Accountant',
+      'Jovan Hintz | Accountant',
+      'Jovan Hintz, born',
+      'cc Kilback hospital',
+      'cc Kilback Street',
+      'cc Kilback:Street',
+    ]) {
+      expect([...now.scan(normalizeText(s))], s).toEqual([...old.scan(normalizeText(s))]);
+    }
+  });
+
   it('property: person_name_romaji finds what the previous implementation found', () => {
     const rule = ruleOf('names.person_name_romaji');
     agree(createPersonNameRomajiDetector(rule), oldRomaji(rule));

@@ -74,6 +74,8 @@ export interface TokenKinds {
   readonly first: EnglishNameKind | undefined;
   readonly last: EnglishNameKind | undefined;
   readonly cls: TokenClass;
+  /** The token lower-cased, for the word sets (kept so that a pair does not lower-case its tokens again). */
+  readonly lower: string;
 }
 
 // Kinds of recent tokens: a text repeats its names and words, and each token costs up to five list lookups. One
@@ -88,6 +90,7 @@ export function tokenKinds(dict: NameDictionary, token: string): TokenKinds {
     first: lookup(dict.englishFirstName, token),
     last: lookup(dict.englishLastName, token),
     cls: classify(dict, token),
+    lower: token.toLowerCase(),
   };
   if (KINDS_CACHE.size >= KINDS_CACHE_MAX) KINDS_CACHE.clear();
   KINDS_CACHE.set(token, k);
@@ -170,8 +173,21 @@ export function isOwnLine(text: string, start: number, end: number): boolean {
  * will …) or a directory separator (Jane Roe - Accountant) make it the subject, not a heading.
  */
 export function continuesAsSubject(text: string, end: number): boolean {
-  return /^(?:'s\b| [a-z]|, [a-z]| \(| [-\u2013|] )/.test(text.slice(end, end + 3));
+  // What /^(?:'s\b| [a-z]|, [a-z]| \(| [-\u2013|] )/ reads on the three units at `end`, read in place.
+  const c = text.charCodeAt(end);
+  const d = text.charCodeAt(end + 1);
+  if (c === 0x20) {
+    return (
+      isSmall(d) || d === 0x28 || ((d === 0x2d || d === 0x2013 || d === 0x7c) && text.charCodeAt(end + 2) === 0x20)
+    );
+  }
+  if (c === 0x2c) return d === 0x20 && isSmall(text.charCodeAt(end + 2));
+  return c === 0x27 && d === 0x73 && !isWordUnit(text.charCodeAt(end + 2));
 }
+
+const isSmall = (c: number): boolean => c >= 0x61 && c <= 0x7a;
+// What \b counts as a word character: [A-Za-z0-9_]. Past the text's end charCodeAt gives NaN, no word character.
+const isWordUnit = (c: number): boolean => isSmall(c | 0x20) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
 
 /** An e-mail address in angle brackets right after the name: `Jane Roe <jane@example.com>`. */
 export function mailboxFollows(text: string, end: number): boolean {

@@ -17,7 +17,7 @@ import {
   type TokenKinds,
 } from './en-name-cues.js';
 import { slotBefore } from './en-slots.js';
-import { EnFamily, enStartsOf, execFrom, isLetter, stickyOf } from './en-starts.js';
+import { EnFamily, enStartsOf, execFrom, isCapital, isLetter, stickyOf } from './en-starts.js';
 
 /**
  * English personal names:
@@ -141,8 +141,7 @@ function lastFirstScore(
   const cb = tokenClass(dict, b);
   if (ca === 'word' || cb === 'word') return 0;
   // Inside an enumeration (Node.js, Deno, Bun, and others) a comma separates items, not a surname from a name.
-  if (/, $/.test(text.slice(Math.max(0, start - 2), start)) || /^,? (?:and|or) /.test(text.slice(end, end + 6)))
-    return 0;
+  if (enumerationAround(text, start, end)) return 0;
   const listed = (ca === 'name' ? 1 : 0) + (cb === 'name' ? 1 : 0);
   const structured =
     labelled ||
@@ -154,6 +153,16 @@ function lastFirstScore(
   if (listed === 1) return structured ? 0.7 : 0.45;
   // Two names that are also words (Pro, Core) say nothing; an unknown token with structure does.
   return structured && (ca === 'unknown' || cb === 'unknown') ? 0.55 : 0;
+}
+
+/**
+ * True inside an enumeration: ", " before `start`, or " and " / " or " (a comma may lead) after `end`; what
+ * `/, $/` on the two units before and `/^,? (?:and|or) /` on the six after read, read in place.
+ */
+function enumerationAround(text: string, start: number, end: number): boolean {
+  if (start >= 2 && text.charCodeAt(start - 2) === 0x2c && text.charCodeAt(start - 1) === 0x20) return true;
+  const p = text.charCodeAt(end) === 0x2c ? end + 1 : end;
+  return text.charCodeAt(p) === 0x20 && (text.startsWith('and ', p + 1) || text.startsWith('or ', p + 1));
 }
 
 /**
@@ -180,12 +189,12 @@ function orgWordAfter(text: string, end: number): boolean {
 
 /** A First [M.] Last match's score from its tokens' list kinds and what surrounds it. */
 function scorePair(text: string, m: RegExpExecArray, ka: TokenKinds, kb: TokenKinds): number {
-  const b = m[3] as string;
   const end = m.index + m[0].length;
-  const subject = isSentenceStart(text, m.index) && continuesAsSubject(text, end);
-  const atStart = isSentenceStart(text, m.index) && !subject;
+  const sentenceStart = isSentenceStart(text, m.index);
+  const subject = sentenceStart && continuesAsSubject(text, end);
+  const atStart = sentenceStart && !subject;
   const listed = pairScore(ka.first, ka.last, kb.last, atStart);
-  if (ORG_WORDS.has(b.toLowerCase()) || orgWordAfter(text, end) || afterPlaceHead(text, m.index)) {
+  if (ORG_WORDS.has(kb.lower) || orgWordAfter(text, end) || afterPlaceHead(text, m.index)) {
     return 0;
   }
   const base = listed > 0 ? listed : partialPairScore(ka.cls, kb.cls, atStart);
@@ -216,6 +225,32 @@ export const EN_PATTERN_FAMILIES: readonly (readonly [RegExp, EnFamily])[] = [
 // Every pattern above needs an ASCII capital (a NAME, a title, CAPS): a text without one holds no candidate.
 const HAS_CAPITAL = /[A-Z]/;
 
+/**
+ * Keeps one candidate per start; a longer one replaces a shorter one (Dear Beahan → Dear Beahan, Bonnie). A plain
+ * function, not a closure made per scan: tsx names each closure it creates (a defineProperty per scan).
+ */
+function addCandidate(
+  byStart: Map<number, Candidate>,
+  start: number,
+  end: number,
+  score: number,
+  pattern: string,
+  contextApplied: boolean,
+): void {
+  if (score <= 0) return;
+  const had = byStart.get(start);
+  if (had !== undefined && (end <= had.end || score < 0.5)) return;
+  byStart.set(start, { start, end, score: Math.max(score, had?.score ?? 0), pattern, contextApplied });
+}
+
+/** True when a token of a title's or label's value (space-separated) is listed as a first or last name. */
+function listedToken(dict: NameDictionary, value: string): boolean {
+  for (const t of value.split(' ')) {
+    if (dict.englishFirstName(t) === 'name' || dict.englishLastName(t) === 'name') return true;
+  }
+  return false;
+}
+
 export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
   return {
     id: rule.id,
@@ -227,14 +262,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
       const text = input.text;
       if (!HAS_CAPITAL.test(text)) return NO_CANDIDATES;
       const dict = getNameDictionary();
-      // One candidate per start; a longer one replaces a shorter one (Dear Beahan → Dear Beahan, Bonnie).
       const byStart = new Map<number, Candidate>();
-      const add = (start: number, end: number, score: number, pattern: string, contextApplied = false): void => {
-        if (score <= 0) return;
-        const had = byStart.get(start);
-        if (had !== undefined && (end <= had.end || score < 0.5)) return;
-        byStart.set(start, { start, end, score: Math.max(score, had?.score ?? 0), pattern, contextApplied });
-      };
       const starts = enStartsOf(input);
       let m: RegExpExecArray | null;
       for (const [re, family, pattern] of [
@@ -244,24 +272,23 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
         for (let from = 0; (m = execFrom(re, text, starts[family] as number[], from)) !== null; from = re.lastIndex) {
           const value = (m[1] ?? m[2]) as string;
           const start = m.index + m[0].length - value.length;
-          const tokens = value.split(' ');
-          const listed = tokens.some((t) => dict.englishFirstName(t) === 'name' || dict.englishLastName(t) === 'name');
+          const listed = listedToken(dict, value);
           if (pattern === 'label' && m[2] !== undefined && !listed) continue; // "Dear Sir"
-          add(start, start + value.length, listed || pattern === 'title' ? 0.9 : 0.7, pattern, true);
+          addCandidate(byStart, start, start + value.length, listed || pattern === 'title' ? 0.9 : 0.7, pattern, true);
         }
       }
       for (const [start, end, score] of greetings(dict, text, starts[EnFamily.greeting] as number[])) {
-        add(start, end, score, 'greeting', true);
+        addCandidate(byStart, start, end, score, 'greeting', true);
       }
       const slots = starts[EnFamily.slot] as number[];
       for (let from = 0; (m = execFrom(SLOT_TOKEN_AT, text, slots, from)) !== null; from = SLOT_TOKEN_AT.lastIndex) {
         const token = m[1] as string;
         const start = m.index + m[0].length - token.length;
-        const next = /^ ([a-z]+)/i.exec(text.slice(start + token.length, start + token.length + 20))?.[1];
+        const end = start + token.length;
         // A capitalised word next makes it a pair (call Google Cloud): the pair rules judge it.
-        if (next !== undefined && (ORG_WORDS.has(next.toLowerCase()) || /^[A-Z]/.test(next))) continue;
+        if (isCapital(text.charCodeAt(end + 1)) ? text.charCodeAt(end) === 0x20 : orgWordAfter(text, end)) continue;
         const c = tokenClass(dict, token);
-        add(start, start + token.length, c === 'name' ? 0.75 : c === 'unknown' ? 0.6 : 0, 'slot', true);
+        addCandidate(byStart, start, end, c === 'name' ? 0.75 : c === 'unknown' ? 0.6 : 0, 'slot', true);
       }
       const pairs = starts[EnFamily.pair] as number[];
       for (let from = 0; (m = execFrom(PAIR_AT, text, pairs, from)) !== null; from = PAIR_AT.lastIndex) {
@@ -276,7 +303,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
           pairScore(ka.first, ka.last, kb.last, false) === 0 && partialPairScore(ka.cls, kb.cls, false) === 0
             ? 0
             : scorePair(text, m, ka, kb);
-        add(m.index, end, score, 'first-last');
+        addCandidate(byStart, m.index, end, score, 'first-last', false);
         // A weak pair may be a word and a name (Welcome Anand, Per Vasudev): the name may pair with the next token.
         if (score < 0.6) PAIR_AT.lastIndex = m.index + a.length + 1;
       }
@@ -300,7 +327,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
             re.lastIndex = m.index + a.length + 1;
             continue;
           }
-          add(m.index, m.index + m[0].length, score, pattern);
+          addCandidate(byStart, m.index, m.index + m[0].length, score, pattern, false);
         }
       }
       return byStart.size === 0 ? NO_CANDIDATES : [...byStart.values()];
