@@ -17,7 +17,33 @@ import { isEraImpliedBirthDate, isPlausibleBirthDate } from './birth-date.js';
  */
 export type Validator = (matched: string) => boolean;
 
-const digitsOf = (s: string): string => s.replace(/\D/g, '');
+/**
+ * The ASCII digits of `s`. Most candidates are digits only (twelve digits, a card without spaces): they are returned
+ * as they are, without running the replace (measured with notAllSameDigit).
+ */
+function digitsOf(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    if ((s.charCodeAt(i) - 0x30) >>> 0 > 9) return s.replace(/\D/g, '');
+  }
+  return s;
+}
+
+/**
+ * True unless the ASCII digits of `s` are one digit repeated (what /^(\d)\1*$/ says of them); no digits at all is
+ * true, as the regex fails on the empty string. A loop instead of the regex over a digits-only copy: the seven
+ * validators that read digits, over the bench candidates of a 2 MB pass (13-18k), CPU ms, same process, with
+ * digitsOf's shortcut: mixed 1.98 -> 1.07, ja 1.94 -> 0.97, en 1.93 -> 1.19.
+ */
+function notAllSameDigit(s: string): boolean {
+  let first = -1;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d >>> 0 > 9) continue;
+    if (first < 0) first = d;
+    else if (d !== first) return true;
+  }
+  return first < 0;
+}
 
 export const VALIDATORS: Readonly<Record<string, Validator>> = {
   luhn: (s) => luhn(digitsOf(s)),
@@ -29,7 +55,7 @@ export const VALIDATORS: Readonly<Record<string, Validator>> = {
     const d = digitsOf(s);
     return d.length === 13 && corporateNumberCheckDigit(d.slice(1)) === Number(d[0]);
   },
-  not_all_same_digit: (s) => !/^(\d)\1*$/.test(digitsOf(s)),
+  not_all_same_digit: notAllSameDigit,
   /** 保険者番号: 8 digits (社保) or 6 digits (国保), last digit the Luhn-style check digit. */
   insurer_number: (s) => {
     const d = digitsOf(s);
