@@ -4,18 +4,12 @@
  * detectors. Everything here works on the normalised copy (NFKC: ： is ':', （ is '(', full-width space is ' ').
  */
 
-import {
-  DEPARTMENT_FIRST,
-  GIVEN_ENDING,
-  HONORIFIC_FIRST,
-  LABEL_FIRST,
-  LABEL_LAST,
-  NOT_GIVEN_START,
-  ORG_SUFFIX as ORG_SUFFIX_FLAG,
-  TITLE_LAST,
-  UNIT_FLAGS,
-  markUnits,
-} from './ja-unit-flags.js';
+/** A membership table over UTF-16 code units: one indexed load per test on the per-run path. */
+function unitSet(chars: string): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) t[chars.charCodeAt(i)] = 1;
+  return t;
+}
 
 /** Kanji honorifics and job titles that directly follow a name inside the same kanji run (山田部長). */
 export const KANJI_HONORIFICS: readonly string[] = [
@@ -57,14 +51,14 @@ export const KANA_HONORIFIC_RE = /^ ?(?:さん|さま|くん|ちゃん|先生|[�
 /** True when an honorific or title starts at `pos` (山田|さん, 山田 太郎|様, 山田|部長). */
 // First units of everything honorificAt accepts (the optional space, the kana and kanji honorifics, every title):
 // one table load answers most calls, which come for every surname-shaped kanji run.
-markUnits(` さくち先様殿氏君${KANJI_HONORIFICS.map((h) => h[0]).join('')}`, HONORIFIC_FIRST);
+const HONORIFIC_FIRST_CODES = unitSet(` さくち先様殿氏君${KANJI_HONORIFICS.map((h) => h[0]).join('')}`);
 
 // KANA_HONORIFIC_RE tried at one index of a text. Every honorific fits in the five units the slice it replaced held
 // (' ちゃん' is four, 部長代理 four), so the answer is the same without the slice.
 const KANA_HONORIFIC_AT = new RegExp(KANA_HONORIFIC_RE.source.slice(1), 'y');
 
 export function honorificAt(text: string, pos: number): boolean {
-  if (((UNIT_FLAGS[text.charCodeAt(pos)] as number) & HONORIFIC_FIRST) === 0) return false;
+  if (HONORIFIC_FIRST_CODES[text.charCodeAt(pos)] !== 1) return false;
   KANA_HONORIFIC_AT.lastIndex = pos;
   if (KANA_HONORIFIC_AT.test(text)) return true;
   for (const h of KANJI_HONORIFICS) if (text.startsWith(h, pos)) return true;
@@ -108,7 +102,7 @@ export const JA_LABELS: readonly string[] = [
 // The same label glued to the name (氏名山田太郎) is only trusted when a dictionary surname follows.
 const LABEL_HEAD = new RegExp(`^(?:${JA_LABELS.join('|')})`);
 
-markUnits(JA_LABELS.map((l) => l.slice(-1)).join(''), LABEL_LAST);
+const LABEL_LAST_CODES = unitSet(JA_LABELS.map((l) => l.slice(-1)).join(''));
 /** The words of `words` by their last code unit, in their order: a suffix test reads only the few that can match. */
 function byLastUnit(words: readonly string[]): Map<number, readonly string[]> {
   const out = new Map<number, string[]>();
@@ -123,7 +117,7 @@ function byLastUnit(words: readonly string[]): Map<number, readonly string[]> {
 
 const LABELS_BY_LAST = byLastUnit(JA_LABELS);
 function labelEndsAt(text: string, end: number): boolean {
-  if (((UNIT_FLAGS[text.charCodeAt(end - 1)] as number) & LABEL_LAST) === 0) return false;
+  if (LABEL_LAST_CODES[text.charCodeAt(end - 1)] !== 1) return false;
   for (const l of LABELS_BY_LAST.get(text.charCodeAt(end - 1)) as readonly string[])
     if (end >= l.length && text.startsWith(l, end - l.length)) return true;
   return false;
@@ -164,21 +158,21 @@ export function hasLabelBefore(text: string, start: number): boolean {
 }
 
 /** Length of a label at the start of `s` (0 when none). */
-const LABEL_FIRST_CHARS = new Set(JA_LABELS.map((l) => l[0] as string));
+const LABEL_FIRST = new Set(JA_LABELS.map((l) => l[0] as string));
 
 export function labelPrefixLength(s: string): number {
-  if (!LABEL_FIRST_CHARS.has(s[0] as string)) return 0;
+  if (!LABEL_FIRST.has(s[0] as string)) return 0;
   return LABEL_HEAD.exec(s)?.[0].length ?? 0;
 }
 
 // LABEL_HEAD tried at one index of a text. Every label but お名前 is kanji only, and a kanji run cannot start with お,
 // so a label found at a run's start ends inside the run: the same answer as labelPrefixLength(run).
 const LABEL_HEAD_AT = new RegExp(`(?:${JA_LABELS.join('|')})`, 'y');
-markUnits([...LABEL_FIRST_CHARS].join(''), LABEL_FIRST);
+const LABEL_FIRST_CODES = unitSet([...LABEL_FIRST].join(''));
 
 /** labelPrefixLength(text.slice(start, end)) for a kanji run [start, end), without slicing. */
 export function labelPrefixLengthAt(text: string, start: number): number {
-  if (((UNIT_FLAGS[text.charCodeAt(start)] as number) & LABEL_FIRST) === 0) return 0;
+  if (LABEL_FIRST_CODES[text.charCodeAt(start)] !== 1) return 0;
   LABEL_HEAD_AT.lastIndex = start;
   return LABEL_HEAD_AT.test(text) ? LABEL_HEAD_AT.lastIndex - start : 0;
 }
@@ -192,12 +186,12 @@ export function honorificSuffixLength(run: string): number {
   return 0;
 }
 
-markUnits([...HONORIFIC_LAST].join(''), TITLE_LAST);
+const HONORIFIC_LAST_CODES = unitSet([...HONORIFIC_LAST].join(''));
 const HONORIFICS_BY_LAST = byLastUnit(KANJI_HONORIFICS);
 
 /** honorificSuffixLength(text.slice(start, end)), without slicing (most runs end in no title's last character). */
 export function honorificSuffixLengthAt(text: string, start: number, end: number): number {
-  if (end <= start || ((UNIT_FLAGS[text.charCodeAt(end - 1)] as number) & TITLE_LAST) === 0) return 0;
+  if (end <= start || HONORIFIC_LAST_CODES[text.charCodeAt(end - 1)] !== 1) return 0;
   // Runs often end in a title's last character (長, 事, 員): only the titles ending in it are tried, longest first.
   for (const h of HONORIFICS_BY_LAST.get(text.charCodeAt(end - 1)) as readonly string[])
     if (end - start > h.length && text.startsWith(h, end - h.length)) return h.length;
@@ -205,18 +199,18 @@ export function honorificSuffixLengthAt(text: string, start: number, end: number
 }
 
 // First characters of words that follow place names and organisation names, never a given name's start.
-const NOT_GIVEN_START_CHARS = new Set(
+const NOT_GIVEN_START = new Set(
   '市町村区郡県府都州駅線店社局署院校館園寺港湾製産業品式会議用費料額金税率数件名者的性化内外間前後等号条項目回分時年月日週株銀庁省課部係室科班棟階'.split(
     '',
   ),
 );
 
 /** True when a kanji string cannot start a given name (上田市, 田中工業). */
-export const cannotStartGivenName = (s: string): boolean => NOT_GIVEN_START_CHARS.has(s[0] ?? '');
-markUnits([...NOT_GIVEN_START_CHARS].join(''), NOT_GIVEN_START);
+export const cannotStartGivenName = (s: string): boolean => NOT_GIVEN_START.has(s[0] ?? '');
+const NOT_GIVEN_START_CODES = unitSet([...NOT_GIVEN_START].join(''));
 /** cannotStartGivenName(text.slice(start, end)) for a non-empty range, without slicing. */
 export const cannotStartGivenNameAt = (text: string, start: number): boolean =>
-  ((UNIT_FLAGS[text.charCodeAt(start)] as number) & NOT_GIVEN_START) !== 0;
+  NOT_GIVEN_START_CODES[text.charCodeAt(start)] === 1;
 
 // Organisation suffixes inside a kanji run after which a name may start (営業部山田部長).
 // 太田和市役所: a dictionary given name (和市) that ends in a municipality character followed by the office of that
@@ -227,9 +221,9 @@ export const endsInMunicipalOffice = (text: string, givenEnd: number): boolean =
 
 const ORG_SUFFIX = new Set('部課係室社局所店科班'.split(''));
 export const isOrgSuffix = (c: string): boolean => ORG_SUFFIX.has(c);
-markUnits([...ORG_SUFFIX].join(''), ORG_SUFFIX_FLAG);
+const ORG_SUFFIX_CODES = unitSet([...ORG_SUFFIX].join(''));
 /** isOrgSuffix for a UTF-16 code unit. */
-export const isOrgSuffixUnit = (c: number): boolean => ((UNIT_FLAGS[c] as number) & ORG_SUFFIX_FLAG) !== 0;
+export const isOrgSuffixUnit = (c: number): boolean => ORG_SUFFIX_CODES[c] === 1;
 
 /** Kanji run: CJK ideographs, 々 and ヶ (佐々木, 八ヶ代). */
 export const KANJI_RUN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\u3005\u30f6]+/g;
@@ -249,13 +243,13 @@ const GIVEN_NAME_ENDINGS = new Set(
 /** True for a 1–3 kanji string shaped like a given name: ends in a common given-name kanji (瑛太, 陽葵, 颯). */
 export const looksLikeGivenName = (g: string): boolean =>
   g.length >= 1 && g.length <= 3 && GIVEN_NAME_ENDINGS.has(g[g.length - 1] as string) && !cannotStartGivenName(g);
-markUnits([...GIVEN_NAME_ENDINGS].join(''), GIVEN_ENDING);
+const GIVEN_NAME_ENDING_CODES = unitSet([...GIVEN_NAME_ENDINGS].join(''));
 /** looksLikeGivenName(text.slice(start, end)), without slicing. */
 export const looksLikeGivenNameAt = (text: string, start: number, end: number): boolean =>
   end - start >= 1 &&
   end - start <= 3 &&
-  ((UNIT_FLAGS[text.charCodeAt(end - 1)] as number) & GIVEN_ENDING) !== 0 &&
-  ((UNIT_FLAGS[text.charCodeAt(start)] as number) & NOT_GIVEN_START) === 0;
+  GIVEN_NAME_ENDING_CODES[text.charCodeAt(end - 1)] === 1 &&
+  NOT_GIVEN_START_CODES[text.charCodeAt(start)] !== 1;
 
 // Department and function words that sit between a surname and a title (西村経理課長) and end like given names.
 const DEPARTMENT_WORDS =
@@ -263,13 +257,13 @@ const DEPARTMENT_WORDS =
     ' ',
   );
 const DEPARTMENT_RE = new RegExp(`^(?:${DEPARTMENT_WORDS.join('|')})`);
-markUnits(DEPARTMENT_WORDS.map((w) => w[0]).join(''), DEPARTMENT_FIRST);
+const DEPARTMENT_FIRST_CODES = unitSet(DEPARTMENT_WORDS.map((w) => w[0]).join(''));
 /** True when a kanji string starts with a department word (経理, 総務 …). */
 export const isDepartmentWord = (s: string): boolean =>
-  ((UNIT_FLAGS[s.charCodeAt(0)] as number) & DEPARTMENT_FIRST) !== 0 && DEPARTMENT_RE.test(s);
+  DEPARTMENT_FIRST_CODES[s.charCodeAt(0)] === 1 && DEPARTMENT_RE.test(s);
 /** isDepartmentWord(text.slice(start, end)), without slicing: the word must end by `end`. */
 export function isDepartmentWordAt(text: string, start: number, end: number): boolean {
-  if (((UNIT_FLAGS[text.charCodeAt(start)] as number) & DEPARTMENT_FIRST) === 0) return false;
+  if (DEPARTMENT_FIRST_CODES[text.charCodeAt(start)] !== 1) return false;
   for (const w of DEPARTMENT_WORDS) if (end - start >= w.length && text.startsWith(w, start)) return true;
   return false;
 }

@@ -7,19 +7,10 @@ import {
   honorificAt,
   honorificSuffixLengthAt,
   isKanjiUnit,
+  isOrgSuffixUnit,
   labelPrefixLengthAt,
 } from './ja-name-cues.js';
 import { bestSplit, loneSurnameEnd, split } from './ja-split.js';
-import {
-  LABEL_FIRST,
-  ORG_SUFFIX,
-  PERSONAL_FIRST,
-  SURNAME_FIRST,
-  TITLE_LAST,
-  UNIT_FLAGS,
-  markUnits,
-  surnameStartFlags,
-} from './ja-unit-flags.js';
 
 /**
  * Japanese names written in kanji (山田太郎, 山田 太郎, 髙橋さん, 氏名：幸松 一) and kanji surname + kana given name
@@ -33,11 +24,12 @@ const LABELLED_MAX = 8;
 
 const PERSONAL_HONORIFIC = /^ ?(?:さん|さま|くん|ちゃん|[様殿氏君])/;
 // The first units PERSONAL_HONORIFIC can start with: most calls end at this one table load.
-markUnits(' さくち様殿氏君', PERSONAL_FIRST);
+const PERSONAL_FIRST = new Uint8Array(0x10000);
+for (const c of ' さくち様殿氏君') PERSONAL_FIRST[c.charCodeAt(0)] = 1;
 // PERSONAL_HONORIFIC tried at one index: every honorific fits in the four units the slice it replaced held.
 const PERSONAL_HONORIFIC_AT = new RegExp(PERSONAL_HONORIFIC.source.slice(1), 'y');
 function isPersonalHonorific(text: string, at: number): boolean {
-  if (((UNIT_FLAGS[text.charCodeAt(at)] as number) & PERSONAL_FIRST) === 0) return false;
+  if (PERSONAL_FIRST[text.charCodeAt(at)] !== 1) return false;
   PERSONAL_HONORIFIC_AT.lastIndex = at;
   return PERSONAL_HONORIFIC_AT.test(text);
 }
@@ -52,7 +44,6 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
     scan(input): Candidate[] {
       const out: Candidate[] = [];
       const dict = getNameDictionary();
-      const flags = surnameStartFlags(dict);
       const text = input.text;
       const n = text.length;
       let skipUntil = 0;
@@ -78,16 +69,11 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
         // text[i] is no kanji (or the end): the loop's i++ steps over it.
         const runEnd = i;
         if (runStart < skipUntil) continue;
-        // Each cue below is first asked of the unit flags (one table for all of them, see ja-unit-flags.ts).
-        const honorLen =
-          ((flags[text.charCodeAt(runEnd - 1)] as number) & TITLE_LAST) === 0
-            ? 0
-            : honorificSuffixLengthAt(text, runStart, runEnd);
+        const honorLen = honorificSuffixLengthAt(text, runStart, runEnd);
         const coreEnd = runEnd - honorLen;
         const labelled = hasLabelBefore(text, runStart);
         // Name starts to try: the run start, after a glued label (氏名山田), after an org suffix (営業部山田).
-        const glued =
-          ((flags[text.charCodeAt(runStart)] as number) & LABEL_FIRST) === 0 ? 0 : labelPrefixLengthAt(text, runStart);
+        const glued = labelPrefixLengthAt(text, runStart);
         let s1 = -1;
         let s2 = -1;
         let s3 = -1;
@@ -95,7 +81,7 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
         if (glued > 0 && glued < runEnd - runStart) s1 = runStart + glued;
         if (s1 >= 0) count++;
         for (let j = runStart + 1; j < coreEnd - 1 && count < 4; j++) {
-          if (((flags[text.charCodeAt(j - 1)] as number) & ORG_SUFFIX) === 0) continue;
+          if (!isOrgSuffixUnit(text.charCodeAt(j - 1))) continue;
           if (count === 1) s1 = j;
           else if (count === 2) s2 = j;
           else s3 = j;
@@ -105,10 +91,10 @@ export function createPersonNameJaDetector(rule: RuleDefinition): Detector {
         // one table load per start rules out most runs before any dictionary walk.
         if (
           !labelled &&
-          ((flags[text.charCodeAt(runStart)] as number) & SURNAME_FIRST) === 0 &&
-          !(s1 >= 0 && ((flags[text.charCodeAt(s1)] as number) & SURNAME_FIRST) !== 0) &&
-          !(s2 >= 0 && ((flags[text.charCodeAt(s2)] as number) & SURNAME_FIRST) !== 0) &&
-          !(s3 >= 0 && ((flags[text.charCodeAt(s3)] as number) & SURNAME_FIRST) !== 0)
+          !dict.canStartSurname(text.charCodeAt(runStart)) &&
+          !(s1 >= 0 && dict.canStartSurname(text.charCodeAt(s1))) &&
+          !(s2 >= 0 && dict.canStartSurname(text.charCodeAt(s2))) &&
+          !(s3 >= 0 && dict.canStartSurname(text.charCodeAt(s3)))
         )
           continue;
         let emitted: Candidate | undefined;
