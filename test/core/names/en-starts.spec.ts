@@ -32,7 +32,7 @@ const shaped = fc
   .tuple(
     fc.constantFrom('', ' ', ' ', '\n', '5', 'x'),
     fc.constantFrom(...cues),
-    fc.constantFrom('', ' ', ' ', ', ', ': ', ' : ', ',  ', '.'),
+    fc.constantFrom('', ' ', ' ', ', ', ': ', ' : ', ',  ', '.', ' ,', ',,', ' :'),
     fc.constantFrom(...names),
     fc.constantFrom('', '', ...names.map((n) => ` ${n}`), ...names.map((n) => `, ${n}`), ' Q. Smith', '-Jones'),
     fc.constantFrom('', ',', '!', ':', '\n', ' reported', "'s", ' <a@b.c>'),

@@ -11,6 +11,7 @@
  */
 
 import type { NormalizedText } from '../../text/normalize.js';
+import { CUES_BY_PREFIX, Follow, cuePrefixes } from './en-cue-starts.js';
 
 /** Pattern families, by how their matches can start. */
 export const EnFamily = {
@@ -18,9 +19,9 @@ export const EnFamily = {
   title: 0,
   /** Name:, Employee:, Contact:, Approved by, Dear … */
   label: 1,
-  /** cc, ping, notify, Hi, From: … with a capital within reach (the name after it). */
+  /** cc, ping, notify, Hi, From: … spelt out, then an optional space and a capital (the name after it). */
   slot: 2,
-  /** Hi, Hello, Dear, Thanks, Good morning … with a capital within reach (the addressee). */
+  /** Hi, Hello, Dear, Thanks, Good morning … spelt out, then a space or comma or two and a capital (the addressee). */
   greeting: 3,
   /** A NAME token (Smith, O'Neil, McClure) followed by a space and a capital: First [M.] Last. */
   pair: 4,
@@ -38,40 +39,21 @@ export type EnFamily = (typeof EnFamily)[keyof typeof EnFamily];
 
 const FAMILIES = 8;
 
-// The first two characters of each literal alternative, hand-derived from the patterns' sources; the property test
-// in test/core/names/en-starts.spec.ts checks the buckets against the global scans on generated text.
-const PREFIXES: Readonly<Record<'title' | 'label' | 'slot' | 'greeting', readonly string[]>> = {
-  title: ['Mr', 'Ms', 'Mi', 'Mx', 'Dr', 'Pr'],
-  label: ['Fu', 'Em', 'Co', 'Le', 'Na', 'na', 'Ap', 'Re', 'Sp', 'De', 'At', 'Su', 'Pr'],
-  slot: [
-    ...['cc', 'bc', 'pi', 'no', 'as', 'te', 're', 'th', 'in', 'me', 'e-', 'em', 'ca', 'hi', 'he'].flatMap((p) => [
-      p,
-      p.charAt(0).toUpperCase() + p.slice(1),
-    ]),
-    ...['De', 'We', 'Fr', 'To', 'At', 'Si'],
-  ],
-  greeting: ['Hi', 'hi', 'He', 'he', 'De', 'Gr', 'Th', 'Mo', 'Go'],
-};
-// The name's capital lies before these offsets from the start: the longest slot word and its optional space
-// ("Attention:" and " "), the longest greeting and its separators ("Good afternoon" and ", ").
-const SLOT_REACH = 12;
-const GREETING_REACH = 17;
-
 // Second characters outside ASCII, and the end of the text, share index 127 (DEL), which no prefix uses.
 const OTHER = 127;
+// Bits 0-3 (title, label, slot, greeting) are decided per start by cueFamiliesAt; the table only says that a cue
+// word starts with those two characters.
+const CUE_BIT = 1 << 4;
 const NAME_BIT = 1 << 7;
 const CAPS_BIT = 1 << EnFamily.caps;
 
-/** Bit f set at [first * 128 + second] when family f can start with those two characters (bit 7: a NAME). */
+/** At [first * 128 + second]: CUE_BIT when a cue word starts so, NAME_BIT for a NAME, CAPS_BIT for two capitals. */
 const TABLE: Uint8Array = (() => {
   const t = new Uint8Array(128 * 128);
   const set = (a: number, b: number, bit: number): void => {
     t[a * 128 + b] = (t[a * 128 + b] as number) | bit;
   };
-  for (const [family, list] of Object.entries(PREFIXES)) {
-    const bit = 1 << EnFamily[family as keyof typeof PREFIXES];
-    for (const p of list) set(p.charCodeAt(0), p.charCodeAt(1), bit);
-  }
+  for (const prefix of cuePrefixes()) set(prefix >> 7, prefix & 127, CUE_BIT);
   for (let a = 65; a <= 90; a++) {
     for (const s of "abcdefghijklmnopqrstuvwxyz'") set(a, s.charCodeAt(0), NAME_BIT);
     for (let b = 65; b <= 90; b++) set(a, b, CAPS_BIT);
@@ -85,15 +67,48 @@ export const isLetter = (c: number): boolean => isCapital(c & ~0x20);
 // What a NAME token is made of: letters, the apostrophe of O'Neil, the hyphen of Smith-Jones.
 const isNameUnit = (c: number): boolean => isLetter(c) || c === 0x27 || c === 0x2d;
 
-/** True when a capital lies in text[from, to). */
-function capitalIn(text: string, from: number, to: number): boolean {
-  const end = Math.min(to, text.length);
-  for (let k = from; k < end; k++) if (isCapital(text.charCodeAt(k))) return true;
-  return false;
+/** True when `follow`'s separator and then a capital start at text[p]. */
+function followsAt(text: string, p: number, follow: Follow): boolean {
+  let c = text.charCodeAt(p);
+  switch (follow) {
+    case Follow.title:
+      if (c === 0x2e) c = text.charCodeAt(++p);
+      return c === 0x20 && isCapital(text.charCodeAt(p + 1));
+    case Follow.label:
+      if (c === 0x20) c = text.charCodeAt(++p);
+      if (c !== 0x3a) return false;
+      c = text.charCodeAt(++p);
+      return isCapital(c) || (c === 0x20 && isCapital(text.charCodeAt(p + 1)));
+    case Follow.space:
+      return c === 0x20 && isCapital(text.charCodeAt(p + 1));
+    case Follow.slot:
+      return isCapital(c) || (c === 0x20 && isCapital(text.charCodeAt(p + 1)));
+    case Follow.greeting: {
+      if (c !== 0x20 && c !== 0x2c) return false;
+      const d = text.charCodeAt(p + 1);
+      return isCapital(d) || ((d === 0x20 || d === 0x2c) && isCapital(text.charCodeAt(p + 2)));
+    }
+  }
 }
 
-// The name's capital after a label lies before this offset: "Emergency contact" and " : ".
-const LABEL_REACH = 21;
+/** True when text[i, i + word.length) is `word`, whose first two units are known to be there. */
+function spelledAt(text: string, i: number, word: string): boolean {
+  for (let k = 2; k < word.length; k++) if (text.charCodeAt(i + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The cue families (bit 1 << family) that can match at text[i]: a cue word, its separator and a capital. */
+function cueFamiliesAt(text: string, i: number): number {
+  const cues = CUES_BY_PREFIX[text.charCodeAt(i) * 128 + text.charCodeAt(i + 1)];
+  if (cues === null || cues === undefined) return 0;
+  let bits = 0;
+  for (const cue of cues) {
+    if ((bits & cue.bit) === 0 && spelledAt(text, i, cue.word) && followsAt(text, i + cue.word.length, cue.follow)) {
+      bits |= cue.bit;
+    }
+  }
+  return bits;
+}
 
 /**
  * Word starts of a text (an ASCII letter after a non-letter; for the romaji family also Ā, Ō, Ū), bucketed by the
@@ -173,17 +188,9 @@ function romajiStart(text: string, i: number, e: number, buckets: number[][]): v
 // A plain function without inner closures: it runs once per candidate word (tsx would also rename each closure).
 // text[i + 1, e) are letters.
 function classify(text: string, i: number, e: number, mask: number, buckets: number[][]): void {
-  if ((mask & (1 << EnFamily.title)) !== 0 && capitalIn(text, i + 2, i + LABEL_REACH)) {
-    (buckets[EnFamily.title] as number[]).push(i);
-  }
-  if ((mask & (1 << EnFamily.label)) !== 0 && capitalIn(text, i + 2, i + LABEL_REACH)) {
-    (buckets[EnFamily.label] as number[]).push(i);
-  }
-  if ((mask & (1 << EnFamily.slot)) !== 0 && capitalIn(text, i + 2, i + SLOT_REACH)) {
-    (buckets[EnFamily.slot] as number[]).push(i);
-  }
-  if ((mask & (1 << EnFamily.greeting)) !== 0 && capitalIn(text, i + 2, i + GREETING_REACH)) {
-    (buckets[EnFamily.greeting] as number[]).push(i);
+  if ((mask & CUE_BIT) !== 0) {
+    const cues = cueFamiliesAt(text, i);
+    for (let f = 0; f < 4; f++) if ((cues & (1 << f)) !== 0) (buckets[f] as number[]).push(i);
   }
   if ((mask & NAME_BIT) !== 0) {
     // Both patterns need " " or ", " right after the NAME, neither of them a NAME unit: the NAME spans the token.
