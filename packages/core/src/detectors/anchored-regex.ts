@@ -2,14 +2,17 @@ import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
 import { digitBeforeOf } from './digit-before.js';
-import { digitFollowOf, type FollowSet } from './digit-follow.js';
+import { digitFollowOf } from './digit-follow.js';
+import { firstCharMatches, rareFirstChars } from './first-char-matches.js';
 import { gatedMatches } from './gated-scan.js';
 import { leadAnchorOf } from './lead-anchor.js';
 import { leadMatches } from './lead-matches.js';
-import { literalAnchorOf, type LiteralAnchor } from './literal-anchor.js';
+import { literalAnchorOf } from './literal-anchor.js';
+import { literalMatches } from './literal-matches.js';
 import { literalGateOf } from './literal-gate.js';
 import { prefixFirstChars } from './prefix-first.js';
 import { prefixLastChars } from './prefix-last.js';
+import { after, countFirst, countOf, follows, windowPlaces } from './run-checks.js';
 
 /**
  * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
@@ -33,16 +36,22 @@ export interface AnchoredRegex {
  * (2026-12-01, the digit-anchored rules alone): 16 and 32 ran 5-16 % faster than 64, 8 no faster than 16.
  */
 const ATTEMPT_COST_IN_CHARS = 32;
-/**
- * The same for a literal anchor: its regexes (e-mail, IPv6) cost several times more per character of plain scan,
- * and a colon or '@' per 16 characters is already dense text.
- */
-const LITERAL_ATTEMPT_COST_IN_CHARS = 16;
 
 /** A literal gate whose finder holds this many characters goes before any anchor (see gateFirst). */
 const STRONG_FINDER_CHARS = 5;
 
 const NONE: RegExpExecArray[] = [];
+
+/**
+ * Looking at one place before a run costs about as much as an indexOf over this many characters: a prefix with rare
+ * first characters is found by them (first-char-matches.ts) when the places before the runs are more than the text
+ * over this, per character searched. The health insurance symbol's matches() per 2 MB pass of mixed bench text, same
+ * process, CPU ms: 2.4 -> 0.5; the labels before seven digits or a three-digit branch code keep the runs (0.2 vs 1.7
+ * and 0.8 vs 1.9 by the characters), as does 〒 (1.4 vs 2.2).
+ */
+const SCAN_CHARS_PER_PLACE = 16;
+/** A prefix that can end with at most this many characters filters the runs well enough (see `rare`). */
+const SHORT_LAST = 16;
 
 export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   // The anchor is read from the rule's own source; the regexes run the equivalent, faster-to-scan form.
@@ -59,6 +68,9 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       : undefined;
   // The character right before a run must be one the prefix can end with.
   const last = anchor === undefined ? undefined : prefixLastChars(source, flags);
+  // A prefix that starts with a rare character (記) and may end with almost any (a kana or kanji class) is found by
+  // that character instead: few runs follow 〒, 番 or ':', so a short set of last characters keeps the runs.
+  const rare = last === undefined || countOf(last) > SHORT_LAST ? rareFirstChars(first) : undefined;
   const fast = flags.includes('v') ? source : (consumeFirst(source) ?? source);
   const global = new RegExp(fast, `g${flags}`);
   // Where no anchor applies, or its candidates are too many, a required literal may still confine the matches.
@@ -107,6 +119,8 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       const need = anchor.leadingDigits;
       // No run is long enough for the leading digits: no match can start anywhere (most ID rules, most texts).
       if (runs.maxLength < need) return NONE;
+      if (rare !== undefined && windowPlaces(runs, need, anchor) * SCAN_CHARS_PER_PLACE > text.length * rare.length)
+        return firstCharMatches(text, rare, sticky, ATTEMPT_COST_IN_CHARS, scanAll);
       const { prefixMin, prefixMax } = anchor;
       // The leading digits start where a run starts (a non-digit prefix character or the lookbehind before them), so
       // they take the whole run before their first separator: the run's length is bounded.
@@ -178,102 +192,4 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       return out;
     },
   };
-}
-
-/**
- * Matches of a literal-anchored regex (literal-anchor.ts): one sticky attempt per occurrence of the literal, at the
- * start of the run of run-class characters before it. Starts come in increasing order (the literal is not in the run
- * class, so each run ends at its own literal) and those before the end of the previous match are skipped, as the
- * global scan skips them; no other start can match.
- */
-function literalMatches(
-  text: string,
-  anchor: LiteralAnchor,
-  sticky: RegExp,
-  scanAll: (text: string) => RegExpExecArray[],
-  first: Uint8Array | undefined,
-): RegExpExecArray[] {
-  const x = String.fromCharCode(anchor.literal);
-  let count = 0;
-  for (let a = text.indexOf(x); a >= 0; a = text.indexOf(x, a + 1)) count++;
-  if (count === 0) return NONE;
-  if (count * LITERAL_ATTEMPT_COST_IN_CHARS > text.length) return scanAll(text);
-  const run = anchor.runClass;
-  let out = NONE;
-  let next = 0;
-  for (let a = text.indexOf(x); a >= 0; a = text.indexOf(x, a + 1)) {
-    let s = a;
-    while (s > next) {
-      const c = text.charCodeAt(s - 1);
-      if (c >= 128 || run[c] !== 1) break;
-      s--;
-    }
-    if (s < next || (s === next && s > 0 && isRun(run, text.charCodeAt(s - 1)))) continue;
-    if (first !== undefined && first[text.charCodeAt(s)] !== 1) continue;
-    sticky.lastIndex = s;
-    const m = sticky.exec(text);
-    if (m === null) continue;
-    // A match holds the literal, so it is never empty.
-    if (out === NONE) out = [];
-    out.push(m);
-    next = s + m[0].length;
-  }
-  return out;
-}
-
-const isRun = (run: Uint8Array, c: number): boolean => c < 128 && run[c] === 1;
-
-/**
- * Sticky attempts a prefix-anchored regex would make with the first-character filter: places prefixMin to prefixMax
- * before a run of need..most digits, after a character the prefix can end with, holding a character a match can
- * start with (an overlapping window may count a place twice: an upper bound, as the threshold needs).
- */
-function countFirst(
-  text: string,
-  runs: DigitRuns,
-  need: number,
-  most: number,
-  prefixMin: number,
-  prefixMax: number,
-  first: Uint8Array,
-  last: Uint8Array | undefined,
-): number {
-  let n = 0;
-  // Only the runs of need..most digits, off the length index (order does not matter to a count).
-  const { atLength, byLength } = runs;
-  const to = most < LENGTH_CAP ? (atLength[most + 1] as number) : runs.count;
-  for (let k = atLength[Math.min(need, LENGTH_CAP)] as number; k < to; k++) {
-    const r = byLength[k] as number;
-    const start = runs.starts[r] as number;
-    const len = (runs.ends[r] as number) - start;
-    if (len < need || len > most) continue;
-    if (last !== undefined && last[text.charCodeAt(start - 1)] !== 1) continue;
-    for (let p = Math.max(start - prefixMax, 0); p <= start - prefixMin; p++) if (first[text.charCodeAt(p)] === 1) n++;
-  }
-  return n;
-}
-
-/** True when the character before `start` is one the lookbehind rejects (digit-before.ts). */
-function after(before: Uint8Array, text: string, start: number): boolean {
-  if (start === 0) return false;
-  const c = text.charCodeAt(start - 1);
-  return c < 128 && before[c] === 1;
-}
-
-/**
- * True when the character after run r is in the follow set (the end of the text never is) and, where the set asks
- * for digits after it, the next run starts right after that character and is long enough.
- */
-function follows(set: FollowSet, text: string, runs: DigitRuns, r: number): boolean {
-  const at = runs.ends[r] as number;
-  if (at >= text.length) return false;
-  const c = text.charCodeAt(at);
-  if (!(c < 128 ? set.ascii[c] === 1 : set.nonAscii)) return false;
-  if (set.nextDigits === 0) return true;
-  const next = r + 1;
-  return (
-    next < runs.count &&
-    runs.starts[next] === at + 1 &&
-    (runs.ends[next] as number) - (runs.starts[next] as number) >= set.nextDigits
-  );
 }
