@@ -132,13 +132,15 @@ function lastFirstScore(
   labelled: boolean,
 ): number {
   const end = start + a.length + 2 + b.length;
+  const ka = tokenKinds(dict, a);
+  const kb = tokenKinds(dict, b);
   const old =
-    (dict.englishLastName(a) === 'name' && dict.englishFirstName(b) !== undefined) ||
-    (dict.englishLastName(a) !== undefined && dict.englishFirstName(b) === 'name');
+    (ka.listedLast === 'name' && kb.listedFirst !== undefined) ||
+    (ka.listedLast !== undefined && kb.listedFirst === 'name');
   if (old) return 0.75;
-  if (isRegion(b)) return 0; // Paris, France; Sendai, Miyagi
-  const ca = tokenClass(dict, a);
-  const cb = tokenClass(dict, b);
+  if (kb.region) return 0; // Paris, France; Sendai, Miyagi
+  const ca = ka.cls;
+  const cb = kb.cls;
   if (ca === 'word' || cb === 'word') return 0;
   // Inside an enumeration (Node.js, Deno, Bun, and others) a comma separates items, not a surname from a name.
   if (enumerationAround(text, start, end)) return 0;
@@ -246,7 +248,8 @@ function addCandidate(
 /** True when a token of a title's or label's value (space-separated) is listed as a first or last name. */
 function listedToken(dict: NameDictionary, value: string): boolean {
   for (const t of value.split(' ')) {
-    if (dict.englishFirstName(t) === 'name' || dict.englishLastName(t) === 'name') return true;
+    const k = tokenKinds(dict, t);
+    if (k.listedFirst === 'name' || k.listedLast === 'name') return true;
   }
   return false;
 }
@@ -317,7 +320,7 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
           const b = m[2] as string;
           const score =
             pattern === 'capitals'
-              ? dict.englishFirstName(a) === 'name' && dict.englishLastName(b) === 'name'
+              ? tokenKinds(dict, a).listedFirst === 'name' && tokenKinds(dict, b).listedLast === 'name'
                 ? 0.75
                 : 0
               : pattern === 'surname-first'
