@@ -83,6 +83,7 @@ describe('literalGateOf', () => {
               held = finder.test(text);
             }
             expect(held, `${source} on ${text}`).toBe(true);
+            if (gate.literal !== undefined) expect(m[0].includes(gate.literal), `${source} on ${text}`).toBe(true);
             matches++;
           }
         }
@@ -90,5 +91,12 @@ describe('literalGateOf', () => {
       { numRuns: 500 },
     );
     expect(matches).toBeGreaterThan(50);
+  });
+
+  it('keeps the longest stretch of plain characters every finder match holds, of three or more without spaces', () => {
+    expect(literalGateOf('\\bP\\.? ?O\\.? Box \\d{1,6}')?.literal).toBe('Box');
+    expect(literalGateOf('\\d{1,6} (?:St|Street)\\b')?.literal).toBeUndefined();
+    expect(literalGateOf('\\d+ Main Stree?t')?.literal).toBe('Main Stre');
+    expect(literalGateOf('\\d+ [A-Z] ab \\d')?.literal).toBeUndefined();
   });
 });
