@@ -118,9 +118,6 @@ export function findingsOf(
       const type = c.type ?? det.entity;
       if (wanted !== undefined && !wanted.has(type)) continue;
       if ((c.contextApplied ? c.score : Math.max(c.score, Math.min(1, c.score + boost))) < floor) continue;
-      if (veto !== undefined && det.negativeContext !== undefined) {
-        if (isVetoed(veto, det.negativeContext, matcher, norm.text, c.start, c.end)) continue;
-      }
       let score = c.score;
       let words: string[] = NO_WORDS;
       if (!c.contextApplied && matcher !== undefined && det.context !== undefined) {
@@ -135,6 +132,13 @@ export function findingsOf(
       if (score < floor) continue;
       const blockStart = norm.toOriginalStart(c.start);
       if (blockStart < prefix) continue;
+      // A veto only drops a candidate, so it is asked last, after the threshold and the previous block's prefix: of
+      // the ~20k veto tests per 2 MB of mixed bench text, ~3.7k were for candidates the threshold drops anyway, and
+      // the ~1.1k vetoed ones now get a context test instead (findingsOf over the scanned candidates, same process,
+      // alternating, median of 31: mixed 14.4 -> 13.8 ms, ja 10.8 -> 9.8, en 12.6 -> 12.1).
+      if (veto !== undefined && det.negativeContext !== undefined) {
+        if (isVetoed(veto, det.negativeContext, matcher, norm.text, c.start, c.end)) continue;
+      }
       // Offsets leave here already shifted to the caller's coordinates: no second copy of every finding.
       const start = blockStart + shift;
       const end = norm.toOriginalEnd(c.end) + shift;
