@@ -99,4 +99,11 @@ describe('literalGateOf', () => {
     expect(literalGateOf('\\d+ Main Stree?t')?.literal).toBe('Main Stre');
     expect(literalGateOf('\\d+ [A-Z] ab \\d')?.literal).toBeUndefined();
   });
+
+  it('names the punctuation mark every finder match starts with, but no space, letter or optional one', () => {
+    expect(literalGateOf('[A-Z][a-z]+-(?:ku|shi)')?.opener?.char).toBe('-');
+    expect(literalGateOf('\\d{1,6} (?:St|Street)\\b')?.opener).toBeUndefined();
+    expect(literalGateOf('\\bP\\.? ?O\\.? Box \\d{1,6}')?.opener).toBeUndefined();
+    expect(literalGateOf('[a-z]+-?(?:ku|shi)')?.opener).toBeUndefined();
+  });
 });

@@ -28,9 +28,8 @@ export function gatedMatches(
   const isIn = (c: number): boolean => c < 128 && alphabet[c] === 1;
   let runs: number[] | undefined; // start, end pairs
   let places = 0;
-  finder.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = finder.exec(text)) !== null) {
+  for (let from = 0; (m = nextFinderMatch(text, from, finder, gate.opener)) !== null;) {
     let a = m.index;
     let b = a + m[0].length;
     while (a > 0 && isIn(text.charCodeAt(a - 1))) a--;
@@ -38,7 +37,7 @@ export function gatedMatches(
     (runs ??= []).push(a, b);
     places += b - a;
     // Later finder matches in this run add nothing; one past its end starts the next run at the earliest.
-    finder.lastIndex = b + 1;
+    from = b + 1;
     if (b >= n) break;
   }
   if (runs === undefined) return NONE;
@@ -57,4 +56,28 @@ export function gatedMatches(
     }
   }
   return out;
+}
+
+/**
+ * The first finder match at or after `from`: by the global finder's scan, or, when every finder match starts with an
+ * opener character, by sticky tries at that character's occurrences (indexOf skips the rest of the text faster than
+ * the regex scan does). The Japanese address pattern's matches() per 2 MB pass of bench text, CPU ms, same process:
+ * mixed 2.21 -> 1.62, en 3.87 -> 2.36.
+ */
+function nextFinderMatch(
+  text: string,
+  from: number,
+  finder: RegExp,
+  opener: LiteralGate['opener'],
+): RegExpExecArray | null {
+  if (opener === undefined) {
+    finder.lastIndex = from;
+    return finder.exec(text);
+  }
+  for (let a = text.indexOf(opener.char, from); a >= 0; a = text.indexOf(opener.char, a + 1)) {
+    opener.finder.lastIndex = a;
+    const m = opener.finder.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
 }

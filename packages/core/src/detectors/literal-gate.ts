@@ -35,6 +35,12 @@ export interface LiteralGate {
    * of the finder's scan.
    */
   readonly literal: string | undefined;
+  /**
+   * The character every finder match starts with, when it is ASCII punctuation other than a space (`-` of a ward's
+   * `-(?:ku|shi|…)`), and the finder made sticky: gated-scan.ts then looks for that character with indexOf and tries
+   * the finder only there, which finds the same matches in the same order.
+   */
+  readonly opener: { readonly char: string; readonly finder: RegExp } | undefined;
 }
 
 /** Shorter literals than this are too common to rule out a text (a space, `-`). */
@@ -165,7 +171,11 @@ export function literalGateOf(source: string, flags = ''): LiteralGate | undefin
     if (firstOf(source, 0, source.length, first, clean)) return undefined; // a match may be empty
     const piece = bestPiece(source, 0, source.length);
     if (piece === undefined || piece.chars < MIN_FINDER_CHARS) return undefined;
-    const finder = new RegExp(piece.lead + source.slice(piece.from, piece.to), `g${clean}`);
+    const finderSource = piece.lead + source.slice(piece.from, piece.to);
+    const finder = new RegExp(finderSource, `g${clean}`);
+    const openerEnd = literalCharEnd(finderSource, 0);
+    const opener =
+      openerEnd > 0 && quantifierAt(finderSource, openerEnd) === undefined ? finderSource[openerEnd - 1] : undefined;
     // Without its spaces: a search for a string that starts with a space stops at every space (' Box ' took longer
     // than the finder's scan; 'Box' a fifth of it).
     const literal = longestLiteral(source, piece.from, piece.to).trim();
@@ -175,6 +185,10 @@ export function literalGateOf(source: string, flags = ''): LiteralGate | undefin
       finder,
       chars: piece.chars,
       literal: literal.length >= MIN_LITERAL_CHARS ? literal : undefined,
+      opener:
+        opener !== undefined && opener.length === 1 && opener !== ' ' && ASCII_PUNCTUATION.includes(opener)
+          ? { char: opener, finder: new RegExp(finderSource, `y${clean}`) }
+          : undefined,
     };
   } catch (e) {
     if (e instanceof Unsure || e instanceof SyntaxError) return undefined;
