@@ -1,5 +1,4 @@
 import { ITAIJI_CHAR_FOLDS } from './itaiji.js';
-import { keeps } from './kept-units.js';
 
 /**
  * A matching copy of a text: NFKC, one dash class, itaiji folds, zero-width characters removed,
@@ -114,17 +113,13 @@ function mapOneToOne(original: string, kind: Uint8Array, map: Uint16Array): Uint
   let first = 0;
   for (; first < n; first++) {
     const c = original.charCodeAt(first);
-    if (!keeps(c) && (kind[c] !== SINGLE || map[c] !== c)) break;
+    if (kind[c] !== SINGLE || map[c] !== c) break;
   }
   if (first === n) return UNCHANGED;
   const out = n <= SCRATCH_MAX ? SCRATCH : new Uint16Array(n);
   for (let i = 0; i < first; i++) out[i] = original.charCodeAt(i);
   for (let i = first; i < n; i++) {
     const c = original.charCodeAt(i);
-    if (keeps(c)) {
-      out[i] = c;
-      continue;
-    }
     const k = kind[c];
     if (k === SINGLE) out[i] = map[c] as number;
     else if (k === LONG) {
