@@ -42,12 +42,22 @@ const BANK_RE = new RegExp(
 // trying every position; every match of theirs holds a piece V8 finds fast (':' or '=' before kana, ')' before
 // katakana) at most BACK units after its start, so each scan starts BACK units before the first such piece, or is
 // skipped when there is none.
-const NAME_LABEL_GATE = /[:=] ?[\u3041-\u3096\u30a1-\u30fa\u30fc]/;
+const NAME_LABEL_GATE = /[:=] ?[\u3041-\u3096\u30a1-\u30fa\u30fc]/g;
 // The longest label (従業員名) and the space before the colon.
 const NAME_LABEL_BACK = 5;
-const BANK_GATE = /\)[\u30a1-\u30fa\u30fc]/;
+const BANK_GATE = /\)[\u30a1-\u30fa\u30fc]/g;
 // The longest legal-form abbreviation (シヤ).
 const BANK_BACK = 2;
+// Either gate: a text without it (two in three Japanese documents, and no bench text holds BANK_GATE) is read once
+// for both instead of twice. Each gate's first match is at or after this one's, so its search starts there.
+// The two searches vs this one over 2 MB of bench text, same process: ja 1.32 vs 0.72 ms, mixed 1.93 vs 1.08. The
+// whole scan(), same process, both orders, min of 15 passes: mixed 7.5 -> 6.7 and 7.5 -> 6.6 ms; ja within noise.
+const ANY_GATE = /[:=] ?[\u3041-\u3096\u30a1-\u30fa\u30fc]|\)[\u30a1-\u30fa\u30fc]/;
+/** Index of the first match of the global `gate` at or after `from`, or -1. */
+function searchFrom(gate: RegExp, text: string, from: number): number {
+  gate.lastIndex = from;
+  return gate.exec(text)?.index ?? -1;
+}
 const TWO_WORDS_SOURCE =
   `(?<![\\u30a1-\\u30fa\\u30fc])(${KATA}{2,8}) (${KATA}{1,8})(?![\\u30a1-\\u30fa\\u30fc])|` +
   `(?<![\\u3041-\\u3096\\u30fc])(${HIRA}{2,8}) (${HIRA}{1,8})(?![\\u3041-\\u3096\\u30fc])`;
@@ -95,6 +105,7 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
       const dict = getNameDictionary();
       const out: Candidate[] = [];
       const seen = new Set<number>();
+      const anyGate = text.search(ANY_GATE);
       const emit = (start: number, end: number, score: number, pattern: string): Candidate | undefined => {
         if (seen.has(start)) return undefined;
         seen.add(start);
@@ -108,7 +119,7 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
       ] as const) {
         let from = 0;
         if (gate !== undefined) {
-          const at = text.search(gate);
+          const at = anyGate < 0 ? -1 : searchFrom(gate, text, anyGate);
           if (at < 0) continue;
           from = Math.max(0, at - back);
         }
