@@ -93,6 +93,26 @@ describe('English and romaji name fast paths', () => {
     }
   });
 
+  it('person_name_romaji reads macronned first tokens as the previous implementation did', () => {
+    const rule = ruleOf('names.person_name_romaji');
+    const now = createPersonNameRomajiDetector(rule);
+    const old = oldRomaji(rule);
+    for (const s of [
+      'ŌNO Kenji',
+      'ŌNO KENJI',
+      'Kenji ŌNO',
+      'ĀBE Taro',
+      'Yūko Satō',
+      'Satō Yūko',
+      'ŌNo Kenji',
+      'Ōno Kenji',
+    ]) {
+      const found = [...now.scan(normalizeText(s))];
+      expect(found, s).toEqual([...old.scan(normalizeText(s))]);
+    }
+    expect([...now.scan(normalizeText('ŌNO Kenji'))]).toHaveLength(1);
+  });
+
   it('property: person_name_romaji finds what the previous implementation found', () => {
     const rule = ruleOf('names.person_name_romaji');
     agree(createPersonNameRomajiDetector(rule), oldRomaji(rule));
