@@ -20,11 +20,16 @@ export function countFirst(
   last: Uint8Array | undefined,
 ): number {
   let n = 0;
-  // Only the runs of need..most digits, off the length index (order does not matter to a count).
+  // Only the runs of need..most digits, off the length index (order does not matter to a count), when they are
+  // fewer than half the runs; else every run in text order: the index's jumps about the run arrays cost more than
+  // the runs they skip (era implied after label, need 1, en: 2.8 vs 1.7 ms per 2 MB pass).
   const { atLength, byLength } = runs;
-  const to = most < LENGTH_CAP ? (atLength[most + 1] as number) : runs.count;
-  for (let k = atLength[Math.min(need, LENGTH_CAP)] as number; k < to; k++) {
-    const r = byLength[k] as number;
+  let from = atLength[Math.min(need, LENGTH_CAP)] as number;
+  let to = most < LENGTH_CAP ? (atLength[most + 1] as number) : runs.count;
+  const indexed = (to - from) * 2 < runs.count;
+  if (!indexed) [from, to] = [0, runs.count];
+  for (let k = from; k < to; k++) {
+    const r = indexed ? (byLength[k] as number) : k;
     const start = runs.starts[r] as number;
     const len = (runs.ends[r] as number) - start;
     if (len < need || len > most) continue;
