@@ -49,7 +49,9 @@ export function withPrefectureMatches(text: string): RegExpExecArray[] {
 export function municipalityEnd(m: RegExpExecArray): number | undefined {
   const municipality = m[1];
   if (municipality === undefined) return undefined;
-  let name = SHORTEST;
-  while (!NAMES.has(m[0].slice(0, name))) name++;
-  return m.index + name + municipality.length;
+  // Every match starts with a name; the bound only keeps a match of another regex from looping.
+  for (let name = SHORTEST; name <= LONGEST; name++) {
+    if (NAMES.has(m[0].slice(0, name))) return m.index + name + municipality.length;
+  }
+  return undefined;
 }
