@@ -3,15 +3,18 @@
  * next to wall time (on a shared machine wall time moves with the load; CPU time of this process moves less), an
  * optional second build of @kamen/core timed in the same process (before/after), and where the time goes.
  *
- * Run: npx tsx bench/detect.ts [--mb=2] [--runs=5] [--lang=ja,en,mixed] [--breakdown] [--write]
+ * Run: npx tsx bench/detect.ts [--mb=2] [--runs=5] [--rounds=3] [--lang=ja,en,mixed] [--breakdown] [--write]
  *        [--compare=<dir>/packages/core/src/index.ts [--compare-name=<label>]]
  * --compare: another checkout (e.g. `git worktree add ../kamen-before <commit>`, with node_modules linked from this
- * one) whose detect() is timed on the same documents, passes alternating with this tree's.
+ * one) whose detect() is timed on the same documents. Every build is timed in child processes of its own, alternating
+ * (--rounds=3 children per build): two builds loaded into one process do not run alike (the copy imported first ran
+ * faster; two copies of the same normalize.ts timed 4-14 ms apart per 2 MB), so a same-process comparison is biased.
  * Also times detect() per call on a few thousand short cells (bench/short-cells.ts): the fixed cost per call.
  * The `detectMany` rows hand the same texts over in one call (scanned detector by detector, 64 texts at a time).
  * --breakdown: share of detect() spent in each detector's scan() and in the engine around them.
  * --write: also replace this benchmark's section of bench/README.md (kept by `npm run bench`).
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, type } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -59,31 +62,38 @@ function pass(run: Runner, docs: readonly string[], options: object): Timing {
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const mbps = (bytes: number, ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(2);
 
-/** Median wall and CPU MB/s of each implementation over `runs` alternating passes, after one warm-up pass each. */
-function timeAll(impls: readonly [string, Runner][], input: BenchInput, runs: number): string[] {
-  for (const [, d] of impls) pass(d, input.docs, KAMEN_OPTIONS);
-  const times = impls.map(() => [] as Timing[]);
-  for (let r = 0; r < runs; r++) impls.forEach(([, d], i) => times[i]?.push(pass(d, input.docs, KAMEN_OPTIONS)));
-  return impls.map(([name], i) => {
-    const t = times[i] as Timing[];
-    const wall = median(t.map((x) => x.wallMs));
-    const cpu = median(t.map((x) => x.cpuMs));
-    return `| ${name} | ${input.lang} | ${mbps(input.bytes, wall)} | ${mbps(input.bytes, cpu)} | ${(input.bytes / 1e6).toFixed(2)} MB |`;
-  });
+/** What one child process measured for one build: pass timings per language and CPU ms per short-cells pass. */
+interface Measured {
+  readonly passes: Record<string, Timing[]>;
+  readonly cells: number[];
 }
 
-/** Median CPU µs per detect() call on short cells, passes alternating between the implementations. */
-function timeShortCells(impls: readonly [string, Runner][], runs: number): string[] {
+/** `runs` passes over each input after one warm-up pass, then 3 × `runs` passes over the short cells after 3 warm-ups. */
+function measure(run: Runner, inputs: readonly BenchInput[], runs: number): Measured {
+  const passes: Record<string, Timing[]> = {};
+  for (const input of inputs) {
+    pass(run, input.docs, KAMEN_OPTIONS);
+    passes[input.lang] = Array.from({ length: runs }, () => pass(run, input.docs, KAMEN_OPTIONS));
+  }
   const cells = shortCells();
-  const meanChars = cells.reduce((n, c) => n + c.length, 0) / cells.length;
-  for (const [, d] of impls) for (let i = 0; i < 3; i++) pass(d, cells, KAMEN_OPTIONS);
-  const times = impls.map(() => [] as number[]);
-  for (let r = 0; r < 3 * runs; r++) impls.forEach(([, d], i) => times[i]?.push(pass(d, cells, KAMEN_OPTIONS).cpuMs));
-  return impls.map(
-    ([name], i) =>
-      `| ${name} | ${cells.length} cells, ${meanChars.toFixed(1)} characters on average | ` +
-      `${((1000 * median(times[i] as number[])) / cells.length).toFixed(2)} |`,
+  for (let i = 0; i < 3; i++) pass(run, cells, KAMEN_OPTIONS);
+  return { passes, cells: Array.from({ length: 3 * runs }, () => pass(run, cells, KAMEN_OPTIONS).cpuMs) };
+}
+
+/** Runs this script as a child that measures build `index` only and returns what it measured. */
+function measureInChild(index: number, args: readonly string[]): Measured {
+  const stdout = execFileSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), ...args, `--child=${index}`],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, stdio: ['ignore', 'pipe', 'inherit'] },
   );
+  return JSON.parse(stdout.trim().split('\n').pop() as string) as Measured;
+}
+
+function tableRow(name: string, input: BenchInput, t: readonly Timing[]): string {
+  const wall = median(t.map((x) => x.wallMs));
+  const cpu = median(t.map((x) => x.cpuMs));
+  return `| ${name} | ${input.lang} | ${mbps(input.bytes, wall)} | ${mbps(input.bytes, cpu)} | ${(input.bytes / 1e6).toFixed(2)} MB |`;
 }
 
 /** Per-detector share of detect() (scan() wrapped in a timer, including the generator's work) and the engine's. */
@@ -127,16 +137,33 @@ function writeSection(lines: readonly string[]): void {
 async function main(): Promise<void> {
   const mb = Number(arg('mb') ?? 2);
   const runs = Number(arg('runs') ?? 5);
+  const rounds = Number(arg('rounds') ?? 3);
   const langs = (arg('lang') ?? 'ja,en,mixed').split(',');
-  const impls: [string, Runner][] = [
-    ['this tree', perText(detectHere as DetectFn)],
-    // The same texts handed over together: detectMany scans them detector by detector, 64 at a time.
-    [`this tree, detectMany (batches of ${BATCH_SIZE})`, (texts, o) => detectMany(texts, o).flat().length],
-  ];
   const compare = arg('compare');
-  if (compare !== undefined)
-    impls.push([arg('compare-name') ?? compare, perText(((await import(compare)) as { detect: DetectFn }).detect)]);
+  const names = ['this tree', `this tree, detectMany (batches of ${BATCH_SIZE})`];
+  if (compare !== undefined) names.push(arg('compare-name') ?? compare);
   const inputs = buildInputs({ seed: 7, minBytes: mb * 1e6 }).filter((i) => langs.includes(i.lang));
+  const child = arg('child');
+  if (child !== undefined) {
+    const runners: Runner[] = [
+      perText(detectHere as DetectFn),
+      // The same texts handed over together: detectMany scans them detector by detector, 64 at a time.
+      (texts, o) => detectMany(texts, o).flat().length,
+    ];
+    // Only the child of the compared build loads it: this process holds one copy of @kamen/core either way.
+    const runner =
+      Number(child) < runners.length
+        ? (runners[Number(child)] as Runner)
+        : perText(((await import(compare as string)) as { detect: DetectFn }).detect);
+    console.log(JSON.stringify(measure(runner, inputs, Number(arg('child-runs') ?? runs))));
+    return;
+  }
+  // Each child makes ceil(runs / rounds) passes; the builds' children alternate, so each build sees the same load.
+  const perChild = Math.max(1, Math.ceil(runs / rounds));
+  const childArgs = [`--mb=${mb}`, `--lang=${langs.join(',')}`, `--child-runs=${perChild}`];
+  if (compare !== undefined) childArgs.push(`--compare=${compare}`);
+  const measured = names.map(() => [] as Measured[]);
+  for (let r = 0; r < rounds; r++) names.forEach((_, i) => measured[i]?.push(measureInChild(i, childArgs)));
 
   const out: string[] = [];
   const print = (line: string): void => {
@@ -149,22 +176,32 @@ async function main(): Promise<void> {
   print(
     `${new Date().toISOString()}, ${cpus()[0]?.model.trim() ?? 'unknown CPU'} × ${cpus().length} logical cores, ` +
       `${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${type()}, Node ${process.version}, load average at start ` +
-      `${load.join(' / ')}. Median of ${runs} passes over the \`npm run bench\` documents (${mb} MB per language), ` +
-      "one thread. CPU MB/s counts this process's CPU time only, so it moves less than wall time on a busy machine. " +
+      `${load.join(' / ')}. Median of ${rounds * perChild} passes (${rounds} child processes per build, alternating, ` +
+      `${perChild} passes each after a warm-up) over the \`npm run bench\` documents (${mb} MB per language), ` +
+      "one thread. CPU MB/s counts the measuring process's CPU time only, so it moves less than wall time on a busy " +
+      'machine. ' +
       'The detection table above is from the last full `npm run bench`, this section from the last `bench/detect.ts`.',
   );
   if (compare !== undefined) {
     print('');
     print(
-      `\`${impls[impls.length - 1]?.[0] ?? ''}\` is a second build of @kamen/core (\`--compare\`) timed in the same process, its passes ` +
-        "alternating with this tree's, so both rows saw the same load: compare them with each other rather than with a " +
-        'run made at another time.',
+      `\`${names[names.length - 1] ?? ''}\` is a second build of @kamen/core (\`--compare\`), timed in child processes ` +
+        "of its own that alternate with this tree's (two builds in one process do not run alike), so both rows saw " +
+        'the same load: compare them with each other rather than with a run made at another time.',
     );
   }
   print('');
   print('| build | lang | MB/s (wall) | MB/s (CPU) | input |');
   print('| --- | --- | ---: | ---: | ---: |');
-  const rows = inputs.flatMap((input) => timeAll(impls, input, runs));
+  const rows = inputs.flatMap((input) =>
+    names.map((name, i) =>
+      tableRow(
+        name,
+        input,
+        (measured[i] as Measured[]).flatMap((m) => m.passes[input.lang] ?? []),
+      ),
+    ),
+  );
   for (const row of rows) print(row);
   // Issue 2's target, read off this tree's mixed row (CPU MB/s: the figure a busy machine moves least).
   const mixed = rows
@@ -181,7 +218,14 @@ async function main(): Promise<void> {
   print('');
   print('| build | short cells (bench/short-cells.ts) | µs per call (CPU) |');
   print('| --- | --- | ---: |');
-  for (const row of timeShortCells(impls, runs)) print(row);
+  const cells = shortCells();
+  const meanChars = cells.reduce((n, c) => n + c.length, 0) / cells.length;
+  names.forEach((name, i) => {
+    const cpu = median((measured[i] as Measured[]).flatMap((m) => m.cells));
+    print(
+      `| ${name} | ${cells.length} cells, ${meanChars.toFixed(1)} characters on average | ${((1000 * cpu) / cells.length).toFixed(2)} |`,
+    );
+  });
   if (process.argv.includes('--breakdown')) {
     print('');
     print('| where detect() spends its time | lang | share |');
