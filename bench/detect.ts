@@ -1,12 +1,12 @@
 /**
  * detect() throughput alone, on the same Japanese, English and mixed HR documents as `npm run bench`, with CPU time
  * next to wall time (on a shared machine wall time moves with the load; CPU time of this process moves less), an
- * optional second build of @kamen/core timed in the same process (before/after), and where the time goes.
+ * optional second build of @kamen/core timed alongside (before/after), and where the time goes.
  *
  * Run: npx tsx bench/detect.ts [--mb=2] [--runs=5] [--rounds=3] [--lang=ja,en,mixed] [--breakdown] [--write]
  *        [--compare=<dir>/packages/core/src/index.ts [--compare-name=<label>]]
- * --compare: another checkout (e.g. `git worktree add ../kamen-before <commit>`, with node_modules linked from this
- * one) whose detect() is timed on the same documents. Every build is timed in child processes of its own, alternating
+ * --compare: another checkout (e.g. `git worktree add ../kamen-before <commit>`, with its node_modules and
+ * packages/core/node_modules linked to this one's: core's own holds ajv 8) whose detect() is timed on the same documents. Every build is timed in child processes of its own, alternating
  * (--rounds=3 children per build): two builds loaded into one process do not run alike (the copy imported first ran
  * faster; two copies of the same normalize.ts timed 4-14 ms apart per 2 MB), so a same-process comparison is biased.
  * Also times detect() per call on a few thousand short cells (bench/short-cells.ts): the fixed cost per call.
