@@ -52,6 +52,16 @@ describe('leadAnchorOf', () => {
     expect(chars(two?.notAfter ?? new Uint8Array())).toBe('');
   });
 
+  it.each([
+    [WAREKI, 2],
+    ['(?<![A-Za-z])[MTS]\\.?\\d{2}年', 2],
+    ['(?<![A-Za-z])[MTS]\\.?\\d{2}', Infinity], // nothing after the digits: the run may go on
+    ['(?:ab|c) ?(?:x|\\d+) ', Infinity], // unbounded
+    ['a(?:元|\\d{1,3})\\d', Infinity], // a digit may follow
+  ])('%s: a pivot run holds at most %d digits', (source, most) => {
+    expect(leadAnchorOf(source)?.pivotDigits).toBe(most);
+  });
+
   it('reads nothing under the i, u and v flags', () => {
     expect(leadAnchorOf(WAREKI, 'i')).toBeUndefined();
     expect(leadAnchorOf(WAREKI, 'u')).toBeUndefined();

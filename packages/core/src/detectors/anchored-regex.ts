@@ -112,7 +112,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       if (gateFirst) return scanAll(text);
       if (literal !== undefined && sticky !== undefined) return literalMatches(text, literal, sticky, scanAll, first);
       if (lead !== undefined && sticky !== undefined) {
-        const found = leadMatches(text, lead, runs.starts, sticky, ATTEMPT_COST_IN_CHARS);
+        const found = leadMatches(text, lead, runs, sticky, ATTEMPT_COST_IN_CHARS);
         return found === undefined ? scanAll(text) : found.length === 0 ? NONE : found;
       }
       if (anchor === undefined || sticky === undefined) return scanAll(text);

@@ -177,7 +177,7 @@ function startsWithNonDigit(src: string, i: number, flags: string): boolean {
  * non-digit, or it may match nothing but otherwise starts with a non-digit (` ?`, `(?:st|nd)?`) and what follows
  * it is such an atom in turn.
  */
-function followedByNonDigit(src: string, i: number, flags: string): boolean {
+export function followedByNonDigit(src: string, i: number, flags: string): boolean {
   while (!startsWithNonDigit(src, i, flags)) {
     if (src.startsWith('(?!', i)) return false;
     const end = nonDigitAtomEnd(src, i, flags);

@@ -1,3 +1,4 @@
+import { followedByNonDigit } from './digit-anchor.js';
 import { alternatives, ASCII_PUNCTUATION, classEnd, groupEnd, isDigitChar, mayBeSkipped } from './regex-source.js';
 
 /**
@@ -30,6 +31,11 @@ export interface LeadAnchor {
    * not walked.
    */
   readonly beforePivot: Uint8Array;
+  /**
+   * The most digits a pivot digit run can hold: `(?:元|\d{1,2}) ?[年./-]` takes a whole run (a non-digit follows) of
+   * at most two, so a longer run (a year, an amount) is no pivot. Infinity when unknown.
+   */
+  readonly pivotDigits: number;
 }
 
 // Characters with a meaning of their own in a regex (outside a class).
@@ -114,6 +120,7 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
   }
   const pivots = pivotsAt(source, i);
   if (pivots === undefined) return undefined;
+  const pivotDigits = pivotDigitsAt(source, i, flags);
   const first = new Uint8Array(0x10000);
   for (const c of firstChars) first[c.charCodeAt(0)] = 1;
   const second = new Uint8Array(0x10000);
@@ -121,12 +128,12 @@ export function leadAnchorOf(source: string, flags = ''): LeadAnchor | undefined
   if (oneChar) for (let d = 0x30; d <= 0x39; d++) second[d] = 1;
   // Patterns that share their lead and pivot (wareki and wareki before 生) share one anchor object, so that
   // lead-matches.ts finds the starts once per text for both.
-  const key = `${flags}\u0000${source.slice(0, i)}\u0000${pivots.join('')}`;
+  const key = `${flags}\u0000${source.slice(0, i)}\u0000${pivots.join('')}\u0000${pivotDigits}`;
   const known = INTERNED.get(key);
   if (known !== undefined) return known;
   const beforePivot = new Uint8Array(0x10000);
   for (const c of beforePivotChars) beforePivot[c.charCodeAt(0)] = 1;
-  const anchor = { first, pivots, reach, second, notAfter, beforePivot };
+  const anchor = { first, pivots, reach, second, notAfter, beforePivot, pivotDigits };
   INTERNED.set(key, anchor);
   return anchor;
 }
@@ -163,4 +170,28 @@ function pivotsAt(src: string, i: number): string[] | undefined {
     } else return undefined;
   }
   return out;
+}
+
+/**
+ * The most digits the pivot at `i` (`\d…` or a group of alternatives) takes when each digit alternative is `\d` with
+ * a bounded quantifier and a non-digit must follow the pivot: it then takes a whole run. Infinity otherwise.
+ */
+function pivotDigitsAt(src: string, i: number, flags: string): number {
+  const end = src.startsWith('\\d', i) ? quantifiedEnd(src, i + 2) : groupEnd(src, i);
+  if (end < 0 || !followedByNonDigit(src, end, flags)) return Infinity;
+  const alts = src.startsWith('\\d', i) ? [[i, end]] : alternatives(src, i + 3, end - 1);
+  let most = 0;
+  for (const [a, b] of alts ?? []) {
+    if (!src.startsWith('\\d', a as number)) continue;
+    const m = /^\\d(?:\{(\d+)(?:,(\d+))?\})?$/.exec(src.slice(a, b));
+    if (m === null) return Infinity;
+    most = Math.max(most, Number(m[2] ?? m[1] ?? 1));
+  }
+  return most === 0 ? Infinity : most;
+}
+
+/** End of the quantifier (if any) at `i`. */
+function quantifiedEnd(src: string, i: number): number {
+  const m = /^(?:\{\d+(?:,\d*)?\}|[?*+])\??/.exec(src.slice(i, i + 16));
+  return m === null ? i : i + m[0].length;
 }
