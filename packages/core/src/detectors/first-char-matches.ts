@@ -55,8 +55,8 @@ export function firstCharMatches(
   return out;
 }
 
-/** The least place in `at` that is not -1, or -1. */
-function nearest(at: readonly number[]): number {
+/** The least place in `at` that is not -1, or -1 (also lead-matches.ts's next lead character). */
+export function nearest(at: readonly number[]): number {
   let best = -1;
   for (let j = 0; j < at.length; j++) {
     const a = at[j] as number;

@@ -1,4 +1,5 @@
 import type { DigitRuns } from '../text/digit-runs.js';
+import { nearest } from './first-char-matches.js';
 import type { LeadAnchor } from './lead-anchor.js';
 
 /**
@@ -85,14 +86,4 @@ function startsOf(text: string, anchor: LeadAnchor, runs: DigitRuns): number[] |
     }
   }
   return starts;
-}
-
-/** The least place in `at` that is not -1, or -1. */
-function nearest(at: readonly number[]): number {
-  let best = -1;
-  for (let j = 0; j < at.length; j++) {
-    const a = at[j] as number;
-    if (a >= 0 && (best < 0 || a < best)) best = a;
-  }
-  return best;
 }
