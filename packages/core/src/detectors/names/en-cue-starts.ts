@@ -34,6 +34,15 @@ export interface Cue {
 
 // The literal alternatives of each pattern (person-name-en.ts, en-name-cues.ts), case variants spelt out.
 const both = (words: readonly string[]): string[] => words.flatMap((w) => [w, w.charAt(0).toUpperCase() + w.slice(1)]);
+
+/** en-name-cues.ts's STRONG_SLOT alternatives; en-slots.ts reads the same words before a pair. */
+export const STRONG_SLOT_WORDS: readonly string[] = [
+  ...both(['cc', 'bcc', 'ping', 'notify', 'ask', 'tell', 'remind', 'thank', 'invite', 'message', 'email']),
+  ...both(['e-mail', 'call', 'this is']),
+  'Dear',
+  ...both(['hi', 'hello', 'hey']),
+  ...['Welcome', 'From:', 'To:', 'Cc:', 'Bcc:', 'Attn:', 'Attention:', 'Reply-To:', 'Signed:'],
+];
 const CUES: readonly Cue[] = [
   ...['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof'].map((word) => ({ word, bit: 1, follow: Follow.title })),
   ...[
@@ -43,11 +52,7 @@ const CUES: readonly Cue[] = [
     ...['Approved', 'Requested', 'Submitted', 'Prepared', 'Reviewed'].map((w) => `${w} by`),
   ].map((word) => ({ word, bit: 2, follow: Follow.label })),
   { word: 'Dear', bit: 2, follow: Follow.space },
-  ...[
-    ...both(['cc', 'bcc', 'ping', 'notify', 'ask', 'tell', 'remind', 'thank', 'invite', 'message', 'email']),
-    ...both(['e-mail', 'call', 'this is', 'hi', 'hello', 'hey']),
-    ...['Dear', 'Welcome', 'From:', 'To:', 'Cc:', 'Bcc:', 'Attn:', 'Attention:', 'Reply-To:', 'Signed:'],
-  ].map((word) => ({ word, bit: 4, follow: Follow.slot })),
+  ...STRONG_SLOT_WORDS.map((word) => ({ word, bit: 4, follow: Follow.slot })),
   ...[
     ...both(['hi', 'hello', 'hey']),
     ...['Dear', 'Greetings', 'Thanks', 'Thank you', 'Morning', 'Good morning', 'Good afternoon', 'Good evening'],

@@ -1,4 +1,5 @@
 import { isCapital, isLetter } from './en-starts.js';
+import { STRONG_SLOT_WORDS } from './en-cue-starts.js';
 
 /**
  * The word before a capitalised pair that makes it a person: a strong slot (cc, ping, Dear, From:) or a weak one
@@ -24,15 +25,7 @@ function byLastUnit(words: readonly string[], fold: boolean): readonly (readonly
 }
 
 // The strong slot words (the regex alternatives, case variants spelled out).
-const STRONG = byLastUnit(
-  [
-    ...['cc', 'Cc', 'bcc', 'Bcc', 'ping', 'Ping', 'notify', 'Notify', 'ask', 'Ask', 'tell', 'Tell', 'remind'],
-    ...['Remind', 'thank', 'Thank', 'invite', 'Invite', 'message', 'Message', 'email', 'Email', 'e-mail', 'E-mail'],
-    ...['call', 'Call', 'this is', 'This is', 'Dear', 'hi', 'Hi', 'hello', 'Hello', 'hey', 'Hey', 'Welcome'],
-    ...['From:', 'To:', 'Cc:', 'Bcc:', 'Attn:', 'Attention:', 'Reply-To:', 'Signed:'],
-  ],
-  false,
-);
+const STRONG = byLastUnit(STRONG_SLOT_WORDS, false);
 // The weak slot words, matched without regard to ASCII case (all of them end in a letter).
 const WEAK = byLastUnit(['for', 'with', 'by', 'from', 'and', 'to', 'per', 'on behalf of', 'according to'], true);
 
