@@ -40,6 +40,11 @@ const LONG = 3; // ー / ｰ: a dash only between digits
 const MARK_KIND = 4; // combining: belongs to the previous character's cluster
 let KIND: Uint8Array | undefined;
 let TABLE_MAP: Uint16Array | undefined;
+// KIND and TABLE_MAP in one load for the one-to-one pass: the unit a SINGLE maps to, else a sentinel in the
+// surrogate range, which no SINGLE maps to (surrogates are SLOW, and NFKC never yields a lone one).
+let UNIT: Uint16Array | undefined;
+const NOT_SINGLE = 0xd800;
+const LONG_UNIT = 0xd801;
 
 function buildTables(): void {
   const kind = new Uint8Array(0x10000);
@@ -64,8 +69,12 @@ function buildTables(): void {
       }
     }
   }
+  const unit = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++)
+    unit[c] = kind[c] === SINGLE ? (map[c] as number) : kind[c] === LONG ? LONG_UNIT : NOT_SINGLE;
   KIND = kind;
   TABLE_MAP = map;
+  UNIT = unit;
 }
 
 /** True when the code point at `i` is a combining mark (it belongs to the previous character's cluster). */
@@ -106,23 +115,23 @@ const UNCHANGED = 'unchanged';
 /**
  * The matching copy when every code unit maps to exactly one (the common case for Japanese text), UNCHANGED when
  * each maps to itself (、。「」 and other characters outside NEEDS_WORK's fast class that NFKC keeps), else undefined.
+ * Units before `from` are known to map to themselves. One table load per unit (UNIT) instead of two (KIND, TABLE_MAP).
  */
-function mapOneToOne(original: string, kind: Uint8Array, map: Uint16Array): Uint16Array | typeof UNCHANGED | undefined {
+function mapOneToOne(original: string, from: number, unit: Uint16Array): Uint16Array | typeof UNCHANGED | undefined {
   const n = original.length;
   // Most Japanese blocks hold nothing to fold: find the first unit that changes before allocating anything.
-  let first = 0;
+  let first = from;
   for (; first < n; first++) {
     const c = original.charCodeAt(first);
-    if (kind[c] !== SINGLE || map[c] !== c) break;
+    if (unit[c] !== c) break;
   }
   if (first === n) return UNCHANGED;
   const out = n <= SCRATCH_MAX ? SCRATCH : new Uint16Array(n);
   for (let i = 0; i < first; i++) out[i] = original.charCodeAt(i);
   for (let i = first; i < n; i++) {
-    const c = original.charCodeAt(i);
-    const k = kind[c];
-    if (k === SINGLE) out[i] = map[c] as number;
-    else if (k === LONG) {
+    const u = unit[original.charCodeAt(i)] as number;
+    if (u < NOT_SINGLE || u > LONG_UNIT) out[i] = u;
+    else if (u === LONG_UNIT) {
       const prev = i > 0 ? original.charCodeAt(i - 1) : undefined;
       const next = i + 1 < n ? original.charCodeAt(i + 1) : undefined;
       out[i] = isDigitUnit(prev) && isDigitUnit(next) ? 0x2d : 0x30fc;
@@ -138,14 +147,16 @@ const IDENTITY_MAP = (i: number): number => i;
  * @public
  */
 export function normalizeText(original: string): NormalizedText {
-  if (!NEEDS_WORK.test(original)) {
+  // Every unit before NEEDS_WORK's first match maps to itself: the one-to-one pass starts there.
+  const work = NEEDS_WORK.exec(original);
+  if (work === null) {
     return { original, text: original, identity: true, toOriginalStart: IDENTITY_MAP, toOriginalEnd: IDENTITY_MAP };
   }
   if (KIND === undefined) buildTables();
   const kind = KIND as Uint8Array;
   const map = TABLE_MAP as Uint16Array;
   const n = original.length;
-  const oneToOne = mapOneToOne(original, kind, map);
+  const oneToOne = mapOneToOne(original, work.index, UNIT as Uint16Array);
   if (oneToOne === UNCHANGED) {
     return { original, text: original, identity: true, toOriginalStart: IDENTITY_MAP, toOriginalEnd: IDENTITY_MAP };
   }
