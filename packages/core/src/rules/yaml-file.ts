@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import { coreError, type CoreErrorCode, type ErrorContext } from '../errors.js';
+import { SCHEMA_OPTIONS, startupCache } from './startup-cache.js';
 
 /** Line and column (1-based) of a node inside a parsed YAML file. */
 export type Locate = (path: readonly (string | number)[]) => { line?: number; column?: number };
@@ -26,19 +27,29 @@ export interface YamlFileSpec {
 
 const schemas = new Map<string, ValidateFunction>();
 
-/** Compiles a JSON Schema file once per process (useDefaults: schema defaults are filled in). */
+/**
+ * Compiles a JSON Schema file once per process (useDefaults: schema defaults are filled in). The build's standalone
+ * validator of the same schema text is used when there is one (startup-cache.ts): ajv's compile takes ~0.1 s.
+ */
 export function compileSchemaFile(schemaFile: string): ValidateFunction {
   let validate = schemas.get(schemaFile);
   if (validate === undefined) {
-    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as object;
-    validate = new Ajv({ allErrors: false, useDefaults: true, strict: false }).compile(schema);
+    const text = readFileSync(schemaFile, 'utf8');
+    validate = startupCache().validator(text) ?? new Ajv(SCHEMA_OPTIONS).compile(JSON.parse(text) as object);
     schemas.set(schemaFile, validate);
   }
   return validate;
 }
 
-function locator(doc: Document, lines: LineCounter): Locate {
+const parse = (text: string): { doc: Document; lines: LineCounter } => {
+  const lines = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+};
+
+/** Positions come from the parsed document; a file loaded from the startup cache is parsed on the first call only. */
+function locator(text: string, parsed?: { doc: Document; lines: LineCounter }): Locate {
   return (path) => {
+    const { doc, lines } = (parsed ??= parse(text));
     // The failing node may not exist (a missing required property): fall back to its nearest ancestor.
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true);
@@ -62,15 +73,19 @@ export function loadValidatedYaml(file: string, spec: YamlFileSpec, source?: str
   } catch (cause) {
     throw coreError(spec.fileError, 'cannot read the file', { file }, cause);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first !== undefined) {
-    const pos = lines.linePos(first.pos[0]);
-    throw coreError(spec.fileError, `YAML syntax: ${first.code}`, { file, line: pos.line, column: pos.col });
-  }
-  const locate = locator(doc, lines);
-  const data = doc.toJS() as unknown;
+  // The cache holds only texts that parsed without errors, with the data doc.toJS() gives for them.
+  let data = startupCache().yamlData(text);
+  let locate: Locate;
+  if (data === undefined) {
+    const parsed = parse(text);
+    const first = parsed.doc.errors[0];
+    if (first !== undefined) {
+      const pos = parsed.lines.linePos(first.pos[0]);
+      throw coreError(spec.fileError, `YAML syntax: ${first.code}`, { file, line: pos.line, column: pos.col });
+    }
+    locate = locator(text, parsed);
+    data = parsed.doc.toJS() as unknown;
+  } else locate = locator(text);
   if (!spec.validate(data)) {
     const err = (spec.validate.errors as ErrorObject[])[0] as ErrorObject;
     const segments = err.instancePath
