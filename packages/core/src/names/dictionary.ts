@@ -5,6 +5,7 @@ import { RULES_DATA_DIR } from '../paths.js';
 import { ITAIJI_CHAR_FOLDS } from '../text/itaiji.js';
 import { kanaToRomaji, romajiMatchKey } from '../text/romaji.js';
 import { NameTrie } from './name-trie.js';
+import { SortedList } from './sorted-list.js';
 
 /** One dictionary name: its written form, primary katakana reading, and passport-style romaji of that reading. */
 export interface NameEntry {
@@ -90,15 +91,19 @@ export function foldItaiji(s: string): string {
   return out;
 }
 
-function readData(file: string): string[] {
+function readText(file: string): string {
   const path = join(RULES_DATA_DIR, 'names', file);
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (cause) {
     throw coreError('KAMEN_ERR_DATA_FILE', `names/${file}`, { file: path }, cause);
   }
-  return text.split('\n').filter((l) => l.length > 0 && !l.startsWith('#'));
+}
+
+function readData(file: string): string[] {
+  return readText(file)
+    .split('\n')
+    .filter((l) => l.length > 0 && !l.startsWith('#'));
 }
 
 /** Romanised on first use: kanaToRomaji on 32k names would cost ~50 ms at every start. */
@@ -145,14 +150,13 @@ function loadJa(file: string): JaTable {
   return { entries, byKey, trie, readings, maxLength };
 }
 
-function loadEn(file: string): Map<string, EnglishNameKind> {
-  const map = new Map<string, EnglishNameKind>();
-  for (const line of readData(file)) {
-    const tab = line.indexOf('\t');
-    const name = (tab < 0 ? line : line.slice(0, tab)).toLowerCase();
-    map.set(name, tab < 0 ? 'name' : 'word');
-  }
-  return map;
+/** An English name list, lower-cased as lookups are: listed names, with whether each is also a common word. */
+function loadEn(file: string): (lowerName: string) => EnglishNameKind | undefined {
+  const list = new SortedList(readText(file).toLowerCase());
+  return (name) => {
+    const word = list.get(name);
+    return word === undefined ? undefined : word ? 'word' : 'name';
+  };
 }
 
 function romajiKeys(readings: Iterable<string>): Set<string> {
@@ -198,12 +202,12 @@ function buildDictionary(): NameDictionary {
   const sur = loadJa('ja-surnames.tsv');
   const giv = loadJa('ja-given-names.tsv');
   // English lists load on first English lookup: Japanese-only input never pays for the 200k last names.
-  let enFirstMap: Map<string, EnglishNameKind> | undefined;
-  let enLastMap: Map<string, EnglishNameKind> | undefined;
-  const enFirst = (): Map<string, EnglishNameKind> => (enFirstMap ??= loadEn('en-first.txt'));
-  const enLast = (): Map<string, EnglishNameKind> => (enLastMap ??= loadEn('en-last.txt'));
-  let enWordSet: Set<string> | undefined;
-  const enWords = (): Set<string> => (enWordSet ??= new Set(readData('en-words.txt')));
+  let enFirstList: ((lowerName: string) => EnglishNameKind | undefined) | undefined;
+  let enLastList: ((lowerName: string) => EnglishNameKind | undefined) | undefined;
+  const enFirst = (s: string) => (enFirstList ??= loadEn('en-first.txt'))(s.toLowerCase());
+  const enLast = (s: string) => (enLastList ??= loadEn('en-last.txt'))(s.toLowerCase());
+  let enWordList: SortedList | undefined;
+  const enWord = (s: string): boolean => (enWordList ??= new SortedList(readText('en-words.txt'))).get(s) !== undefined;
   let surRomaji: Set<string> | undefined;
   let givRomaji: Set<string> | undefined;
   return {
@@ -225,11 +229,12 @@ function buildDictionary(): NameDictionary {
     isGivenNameReading: (kana) => giv.readings.has(toKatakana(kana)),
     isSurnameRomaji: memoize((token) => (surRomaji ??= romajiKeys(sur.readings)).has(romajiMatchKey(token))),
     isGivenNameRomaji: memoize((token) => (givRomaji ??= romajiKeys(giv.readings)).has(romajiMatchKey(token))),
-    englishFirstName: memoize((s) => enFirst().get(s.toLowerCase())),
-    englishLastName: memoize((s) => enLast().get(s.toLowerCase())),
-    isEnglishFirstName: (s) => enFirst().has(s.toLowerCase()),
-    isEnglishLastName: (s) => enLast().has(s.toLowerCase()),
-    isEnglishWord: (s) => enWords().has(s.toLowerCase()),
+    englishFirstName: memoize(enFirst),
+    englishLastName: memoize(enLast),
+    // Memoized too: an unlisted token is a binary search of the list's text, not a Set probe (sorted-list.ts).
+    isEnglishFirstName: memoize((s) => enFirst(s) !== undefined),
+    isEnglishLastName: memoize((s) => enLast(s) !== undefined),
+    isEnglishWord: memoize((s) => enWord(s.toLowerCase())),
   };
 }
 
