@@ -187,6 +187,14 @@ describe('digitFollowOf', () => {
     ['(?<!\\d)\\d{2}-{1,2}\\d', 0], // a quantified separator may take two units
     ['(?<!\\d)\\d{2}(?:-|ab)\\d', 0], // an alternative of two units
     ['(?<!\\d)\\d{2}(?=-)-\\d', 0], // a lookahead, no follow set at all
+    // Alternatives that each start with one unit: the fewest digits after it, or after the group for a lone unit.
+    ['(?<![\\d-])\\d{4}(?: \\d{4} \\d{4}|-\\d{4}-\\d{4})', 4],
+    ['(?<!\\d)\\d{2}(?:-\\d{6}|x\\d{3})', 3],
+    ['(?<!\\d)\\d{2}(?:-|x)\\d{2}', 2],
+    ['(?<!\\d)\\d{2}(?:-\\d{3}|x)\\d', 1],
+    ['(?<!\\d)\\d{2}(?:-\\d|xy\\d)', 0], // an alternative of two units before its digits
+    ['(?<!\\d)\\d{2}(?:-\\d|x?\\d)', 0], // an alternative whose unit may be skipped
+    ['(?<!\\d)\\d{2}(?:-\\d|x)?\\d', 0], // the group may be skipped
   ])('%s: the digits after a one-unit follow character: %d', (source, expected) => {
     expect(digitFollowOf(source)?.nextDigits ?? 0).toBe(expected);
   });
@@ -358,6 +366,10 @@ describe('anchoredRegex', () => {
       '(?<!\\d)\\d{2}(?:[-.])\\d{1,2}',
       '〒\\d{3}-\\d{4}',
       '(?<!\\d)\\d{2}(?:x)(?:19|20)\\d',
+      // One separator spelt out per alternative (the card groups), and alternatives of a lone unit.
+      '(?<![\\d-])\\d{4}(?: \\d{4} \\d{4}|-\\d{4}-\\d{4})(?![\\d-])',
+      '(?<!\\d)\\d{2}(?:-\\d{3}|x\\d)',
+      '(?<!\\d)\\d{2}(?:-|x| )\\d{2}',
     ];
     const unit = fc.oneof(
       fc.stringMatching(/^\d{1,7}$/),
@@ -368,6 +380,31 @@ describe('anchoredRegex', () => {
         const text = parts.join('');
         for (const source of sources)
           expect(anchoredMatches(source, flags, text), source).toEqual(globalMatches(source, flags, text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds exactly the matches of the global scan when a match can start with some digits only', () => {
+    // A year's 18/19/20 at a run start, a yucho 0/1, and without a lookbehind (any place in a run may start a match).
+    const sources = [
+      '(?<![\\d./-])(?:18|19|20)\\d{2} ?[年./-] ?\\d{1,2}',
+      '(?<![\\d-])[01]\\d{4}[- ]\\d{1,8}(?![\\d-])',
+      '(?:19|20)\\d{2}-',
+      '(?<!\\d)[2-4]\\d?(?!\\d)',
+    ];
+    // Sparse (the sticky path) or dense (the plain scan); a year inside a longer run, where only a later place starts.
+    const unit = fc.oneof(
+      fc.stringMatching(/^[0-2]?\d{1,7}$/),
+      fc.stringMatching(/^\d{1,3}(?:18|19|20)\d{2}$/),
+      fc.constantFrom('-', ' ', '.', '年', 'x'),
+      fc.constant('あ'.repeat(80)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        for (const source of sources)
+          expect(anchoredMatches(source, '', text), source).toEqual(globalMatches(source, '', text));
       }),
       { numRuns: 1000 },
     );

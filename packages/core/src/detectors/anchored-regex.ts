@@ -68,6 +68,9 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       : undefined;
   // The character right before a run must be one the prefix can end with.
   const last = anchor === undefined ? undefined : prefixLastChars(source, flags);
+  // Without a prefix, the digits a match can start with: `(?:18|19|20)\d{2}` of a year starts with 1 or 2, so a
+  // four-digit run of a card or a phone number starting otherwise is not tried (nor counted, below).
+  const firstDigit = anchor !== undefined && anchor.prefixMax === 0 ? prefixFirstChars(source, flags) : undefined;
   // A prefix that starts with a rare character (記) and may end with almost any (a kana or kanji class) is found by
   // that character instead: few runs follow 〒, 番 or ':', so a short set of last characters keeps the runs.
   const rare = last === undefined || countOf(last) > SHORT_LAST ? rareFirstChars(first) : undefined;
@@ -158,6 +161,8 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
           if (len < need || len > most) continue;
           if (follow !== undefined && !follows(follow, text, runs, r)) continue;
           if (before !== undefined && after(before, text, starts[r] as number)) continue;
+          if (firstDigit !== undefined && atRunStart && firstDigit[text.charCodeAt(starts[r] as number)] !== 1)
+            continue;
           candidates += width;
         }
       }
@@ -179,6 +184,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= end; p++) {
           tried = p;
           if (first !== undefined && first[text.charCodeAt(p)] !== 1) continue;
+          if (firstDigit !== undefined && firstDigit[text.charCodeAt(p)] !== 1) continue;
           sticky.lastIndex = p;
           const m = sticky.exec(text);
           if (m === null) continue;

@@ -237,6 +237,9 @@ function rejectsDigit(x: string, flags: string, side: 'before' | 'ahead' = 'befo
 /** How many digits the stretch of `source` from `i` must start with (0 when it need not start with one). */
 export const leadingDigitsAt = (source: string, i: number): number => sequence(source, i, source.length).min;
 
+/** How many digits the stretch src[from, to) must start with (0 when it need not start with one). */
+export const leadingDigitsIn = (source: string, from: number, to: number): number => sequence(source, from, to).min;
+
 /** The digit anchor of a pattern source, or undefined when its matches need not start with a digit. */
 export function digitAnchorOf(source: string, flags = ''): DigitAnchor | undefined {
   return readDigitAnchor(source, flags)?.anchor;

@@ -1,5 +1,5 @@
-import { leadingDigitsAt, readDigitAnchor } from './digit-anchor.js';
-import { classEnd, groupEnd, mayBeSkipped } from './regex-source.js';
+import { leadingDigitsAt, leadingDigitsIn, readDigitAnchor } from './digit-anchor.js';
+import { alternatives, classEnd, groupEnd, mayBeSkipped } from './regex-source.js';
 
 /**
  * The characters that can come right after a digit-anchored pattern's leading digits, when those digits take a whole
@@ -128,11 +128,29 @@ function digitsAfterOneUnit(src: string, i: number, flags: string): number {
     end = groupEnd(src, i);
     // A capturing or a non-capturing group (addFirst has turned the others away).
     const body = src.startsWith('(?:', i) ? i + 3 : i + 1;
-    if (end < 0 || charAtomEnd(src, body) !== end - 1) return 0;
+    if (end < 0 || (end < src.length && '?*+{'.includes(src.charAt(end)))) return 0;
+    if (charAtomEnd(src, body) !== end - 1) return digitsAfterEachUnit(src, body, end);
   } else end = charAtomEnd(src, i);
   // charAt past the source is '', which includes() finds: nothing follows there, so no digits either.
   if (end < 0 || '?*+{'.includes(src.charAt(end))) return 0;
   return leadingDigitsAt(src, end);
+}
+
+/**
+ * The same for a group of alternatives that each start with a one-unit atom (` \d{4} \d{4}|-\d{4}-\d{4}`, the card
+ * groups with one separator spelt out per separator): the fewest digits any alternative needs after its first unit,
+ * counting those after the group for an alternative of that unit alone. 0 when an alternative starts otherwise.
+ */
+function digitsAfterEachUnit(src: string, body: number, end: number): number {
+  const alts = alternatives(src, body, end - 1);
+  if (alts === undefined) return 0;
+  let fewest = Infinity;
+  for (const [from, to] of alts) {
+    const unit = charAtomEnd(src, from);
+    if (unit < 0 || unit > to || (unit < to && '?*+{'.includes(src.charAt(unit)))) return 0;
+    fewest = Math.min(fewest, unit === to ? leadingDigitsAt(src, end) : leadingDigitsIn(src, unit, to));
+  }
+  return fewest === Infinity ? 0 : fewest;
 }
 
 /** End of the atom at `i` (a group or a single-character atom), before any quantifier; -1 when not followed. */
