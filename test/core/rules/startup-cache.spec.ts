@@ -6,7 +6,7 @@ import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { RULES_DIR } from '../../../packages/core/src/paths.js';
 import { buildStartupCache } from '../../../packages/core/src/rules/build-startup-cache.js';
-import { SCHEMA_OPTIONS, readStartupCache } from '../../../packages/core/src/rules/startup-cache.js';
+import { readStartupCache, schemaOptions } from '../../../packages/core/src/rules/startup-cache.js';
 
 // ajv 8 as @kamen/core resolves it (the repository root holds an older one for other tools).
 type Validate = ((data: unknown) => boolean) & { errors?: unknown[] | null };
@@ -52,7 +52,7 @@ describe('startup cache: YAML data', () => {
   it('is empty when the build wrote no cache (tsc alone)', () => {
     const none = readStartupCache(join(dir, 'missing'));
     expect(none.yamlData(readFileSync(builtins[0] as string, 'utf8'))).toBeUndefined();
-    expect(none.validator(readFileSync(join(RULES_DIR, 'schema.json'), 'utf8'))).toBeUndefined();
+    expect(none.validator(readFileSync(join(RULES_DIR, 'schema.json'), 'utf8'), true)).toBeUndefined();
   });
 });
 
@@ -90,18 +90,21 @@ function outcome(validate: Validate, data: unknown): { ok: boolean; data: unknow
 }
 
 describe('startup cache: precompiled validators', () => {
-  for (const schema of ['schema.json', 'fields.schema.json']) {
+  for (const [schema, useDefaults, folder] of [
+    ['schema.json', true, RULES_DIR],
+    ['fields.schema.json', true, join(RULES_DIR, 'fields')],
+    ['policy.schema.json', false, join(RULES_DIR, 'policies')],
+  ] as const) {
     const text = readFileSync(join(RULES_DIR, schema), 'utf8');
-    const precompiled = cache.validator(text);
-    const compiled = new Ajv(SCHEMA_OPTIONS).compile(JSON.parse(text) as object);
+    const precompiled = cache.validator(text, useDefaults);
+    const compiled = new Ajv(schemaOptions(useDefaults)).compile(JSON.parse(text) as object);
 
     it(`${schema}: same verdict and same filled-in defaults on every built-in file`, () => {
       expect(precompiled).toBeTypeOf('function');
-      const folder = schema === 'schema.json' ? RULES_DIR : join(RULES_DIR, 'fields');
       const files = yamlFiles(folder).filter(
         (f) => schema !== 'schema.json' || !/[/\\](?:fields|policies)[/\\]/.test(f),
       );
-      expect(files.length).toBeGreaterThan(5);
+      expect(files.length).toBeGreaterThan(3);
       for (const file of files) {
         const source = readFileSync(file, 'utf8');
         const a = outcome(precompiled!, parsed(source));
@@ -113,8 +116,8 @@ describe('startup cache: precompiled validators', () => {
 
   it('schema.json: same first error as ajv on broken rules', () => {
     const text = readFileSync(join(RULES_DIR, 'schema.json'), 'utf8');
-    const precompiled = cache.validator(text)!;
-    const compiled = new Ajv(SCHEMA_OPTIONS).compile(JSON.parse(text) as object);
+    const precompiled = cache.validator(text, true)!;
+    const compiled = new Ajv(schemaOptions(true)).compile(JSON.parse(text) as object);
     for (const mutate of RULE_MUTATIONS) {
       const copy = (): { rules: Rule[] } => {
         const r = structuredClone(RULE) as { rules: Rule[] };
@@ -134,6 +137,7 @@ describe('startup cache: precompiled validators', () => {
 
   it('answers only for the exact schema text', () => {
     const text = readFileSync(join(RULES_DIR, 'schema.json'), 'utf8');
-    expect(cache.validator(`${text} `)).toBeUndefined();
+    expect(cache.validator(`${text} `, true)).toBeUndefined();
+    expect(cache.validator(text, false)).toBeUndefined(); // compiled with defaults only
   });
 });

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { KamenError, coreError, type CoreErrorCode } from '../errors.js';
 import { RULES_DIR } from '../paths.js';
+import { compileSchemaFile, parseYaml } from '../rules/yaml-file.js';
 import { ENTITY_TYPES, FIELD_ONLY_TYPES, type FieldType } from '../types.js';
 import { resolveOperator } from './operators.js';
 import type { OperatorConfig, Policy } from './policy.js';
@@ -13,29 +13,9 @@ export const BUILTIN_POLICIES = ['support', 'migration', 'analytics', 'admin'] a
 
 const ALL_TYPES: readonly FieldType[] = [...ENTITY_TYPES, ...FIELD_ONLY_TYPES];
 
-let validateSchema: ReturnType<Ajv['compile']> | undefined;
-
-function schema(): ReturnType<Ajv['compile']> {
-  validateSchema ??= new Ajv({ allErrors: false, strict: false }).compile(
-    JSON.parse(readFileSync(join(RULES_DIR, 'policy.schema.json'), 'utf8')) as object,
-  );
-  return validateSchema;
-}
-
-type Locate = (path: readonly (string | number)[]) => { line?: number; column?: number };
-
-function locator(doc: Document, lines: LineCounter): Locate {
-  return (path) => {
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const pos = lines.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
-    }
-    return {};
-  };
-}
+// Parsed and compiled through the rules' loader: the build's startup cache holds the built-in policies' data and
+// this schema's validator (startup-cache.ts), which a process would otherwise parse and compile on every start.
+const schema = (): ValidateFunction => compileSchemaFile(join(RULES_DIR, 'policy.schema.json'), false);
 
 /**
  * Checks one operator config: the operator exists, its params are valid for every type it may be applied to
@@ -71,15 +51,7 @@ function checkConfig(
  * @public
  */
 export function parsePolicy(source: string, file = '<policy>'): Policy {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first !== undefined) {
-    const pos = lines.linePos(first.pos[0]);
-    throw coreError('KAMEN_ERR_POLICY_FILE', `YAML syntax: ${first.code}`, { file, line: pos.line, column: pos.col });
-  }
-  const locate = locator(doc, lines);
-  const data = doc.toJS() as unknown;
+  const { data, locate } = parseYaml(source, file, 'KAMEN_ERR_POLICY_FILE');
   const validate = schema();
   if (!validate(data)) {
     const err = (validate.errors as ErrorObject[])[0] as ErrorObject;

@@ -4,10 +4,20 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { Ajv } from 'ajv';
 import { parseDocument } from 'yaml';
-import { SCHEMA_OPTIONS, STARTUP_CACHE_MANIFEST, sourceHash, type StartupCacheManifest } from './startup-cache.js';
+import {
+  STARTUP_CACHE_MANIFEST,
+  schemaOptions,
+  sourceHash,
+  validatorKey,
+  type StartupCacheManifest,
+} from './startup-cache.js';
 
-/** JSON Schemas that compileSchemaFile() compiles with SCHEMA_OPTIONS (policy.schema.json has its own options). */
-const SCHEMAS = ['schema.json', 'fields.schema.json'];
+/** The JSON Schemas compileSchemaFile() is asked for, with whether their defaults are filled in. */
+const SCHEMAS: readonly (readonly [string, boolean])[] = [
+  ['schema.json', true],
+  ['fields.schema.json', true],
+  ['policy.schema.json', false],
+];
 
 /** rules/ files the YAML loaders read: rules and field dictionaries (rules/data/ holds TSV dictionaries). */
 function yamlFiles(dir: string): string[] {
@@ -33,8 +43,8 @@ export function yamlDataJson(text: string): string | undefined {
 const standaloneCode = createRequire(import.meta.url)('ajv/dist/standalone') as (ajv: Ajv, fn: unknown) => string;
 
 /** The standalone validator module of a schema text (CommonJS), generated with the options the loader uses. */
-export function validatorSource(schemaText: string): string {
-  const ajv = new Ajv({ ...SCHEMA_OPTIONS, code: { source: true } });
+export function validatorSource(schemaText: string, useDefaults: boolean): string {
+  const ajv = new Ajv({ ...schemaOptions(useDefaults), code: { source: true } });
   return standaloneCode(ajv, ajv.compile(JSON.parse(schemaText) as object));
 }
 
@@ -48,11 +58,11 @@ export function buildStartupCache(rulesDir: string, outDir: string): StartupCach
   }
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  for (const schema of SCHEMAS) {
+  for (const [schema, useDefaults] of SCHEMAS) {
     const text = readFileSync(join(rulesDir, schema), 'utf8');
     const name = schema.replace(/\.json$/, '.cjs');
-    writeFileSync(join(outDir, name), validatorSource(text));
-    manifest.validators[sourceHash(text)] = name;
+    writeFileSync(join(outDir, name), validatorSource(text, useDefaults));
+    manifest.validators[validatorKey(text, useDefaults)] = name;
   }
   writeFileSync(join(outDir, STARTUP_CACHE_MANIFEST), JSON.stringify(manifest));
   return manifest;

@@ -19,13 +19,17 @@ import type { ValidateFunction } from 'ajv';
 export const STARTUP_CACHE_DIR: string = fileURLToPath(new URL('../../dist/startup-cache/', import.meta.url));
 export const STARTUP_CACHE_MANIFEST = 'manifest.json';
 
-/** Ajv options of every rule-file schema: schema defaults are filled in; the standalone code is generated with them. */
-export const SCHEMA_OPTIONS = { allErrors: false, useDefaults: true, strict: false } as const;
+/** Ajv options of the loaders' schemas: rule and field files get schema defaults filled in, policies do not. */
+export const schemaOptions = (useDefaults: boolean) => ({ allErrors: false, useDefaults, strict: false }) as const;
+
+/** Manifest key of a validator: the schema text and the options it was compiled with. */
+export const validatorKey = (schemaText: string, useDefaults: boolean): string =>
+  `${sourceHash(schemaText)}${useDefaults ? '' : ':no-defaults'}`;
 
 export interface StartupCacheManifest {
   /** Source SHA-1 → JSON text of the YAML document's data (doc.toJS()). */
   readonly yaml: Record<string, string>;
-  /** Schema SHA-1 → file name of its standalone validator (CommonJS, in the cache folder). */
+  /** validatorKey() → file name of the standalone validator (CommonJS, in the cache folder). */
   readonly validators: Record<string, string>;
 }
 
@@ -35,8 +39,8 @@ export const sourceHash = (text: string): string => createHash('sha1').update(te
 export interface StartupCache {
   /** A fresh copy of the YAML data of this exact text (the caller may fill in defaults), or undefined. */
   yamlData(text: string): unknown;
-  /** The precompiled validator of this exact schema text, or undefined. */
-  validator(schemaText: string): ValidateFunction | undefined;
+  /** The precompiled validator of this exact schema text with these options, or undefined. */
+  validator(schemaText: string, useDefaults: boolean): ValidateFunction | undefined;
 }
 
 const require = createRequire(import.meta.url);
@@ -64,8 +68,8 @@ export function readStartupCache(dir: string): StartupCache {
       const json = manifest?.yaml[sourceHash(text)];
       return json === undefined ? undefined : (JSON.parse(json) as unknown);
     },
-    validator: (schemaText) => {
-      const file = manifest?.validators[sourceHash(schemaText)];
+    validator: (schemaText, useDefaults) => {
+      const file = manifest?.validators[validatorKey(schemaText, useDefaults)];
       return file === undefined ? undefined : loadModule(readFileSync(join(dir, file), 'utf8'));
     },
   };
