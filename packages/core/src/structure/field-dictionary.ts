@@ -83,12 +83,13 @@ export function loadFieldDictionary(dirsOrFiles: readonly string[] = [FIELDS_DIR
       };
       group.names.forEach((name, n) => {
         const key = normalizeFieldName(name);
-        const where = { file, ...locate(['fields', g, 'names', n]), field: `fields.${g}.names.${n}` };
-        if (key === '') throw coreError('KAMEN_ERR_FIELD_SCHEMA', 'a name normalises to nothing', where);
+        // Positions only for an error: a file from the startup cache is parsed again to find one.
+        const where = () => ({ file, ...locate(['fields', g, 'names', n]), field: `fields.${g}.names.${n}` });
+        if (key === '') throw coreError('KAMEN_ERR_FIELD_SCHEMA', 'a name normalises to nothing', where());
         const prev = entries.get(key);
         if (prev !== undefined && (prev.type !== evidence.type || prev.confidence !== evidence.confidence)) {
           throw coreError('KAMEN_ERR_FIELD_SCHEMA', `'${name}' is already a ${prev.type} header`, {
-            ...where,
+            ...where(),
             path: origin.get(key),
           });
         }
