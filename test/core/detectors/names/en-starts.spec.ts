@@ -14,6 +14,7 @@ import {
 import { ROMAJI_PAIR_RE } from '../../../../packages/core/src/detectors/names/person-name-romaji.js';
 import { normalizeText } from '../../../../packages/core/src/text/normalize.js';
 import { findEnStarts as oracleStarts } from '../../names/oracle/en-starts.js';
+import { findEnStarts as walkOracle } from './oracle/en-starts-walk.js';
 
 // Word pieces sharing the prefixes (Mr, the, cc, Dear, e-mail …), capitals, NAME shapes, and what sits between
 // words: spaces, tabs, commas, colons, apostrophes, hyphens, digits, accented, macronned and Japanese letters.
@@ -64,6 +65,22 @@ describe('findEnStarts', () => {
     fc.assert(
       fc.property(text, (s) => {
         expectLikeOracle(s);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('property: cutting cue words by their length leaves every bucket as it was', () => {
+    // Words sharing a cue's prefix, a letter or two longer or shorter, and cues run into a capital (ccRoe, HiBo).
+    const near = fc
+      .array(
+        fc.constantFrom(...pieces, 'ccRoe', 'HiBo', 'them', 'Thanksgiving', 'Mrs', 'Mrx', 'names', 'nam', 'e-', 'E-m'),
+        { maxLength: 24 },
+      )
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, near), (s) => {
+        expect(findEnStarts(s)).toEqual(walkOracle(s));
       }),
       { numRuns: 20000 },
     );

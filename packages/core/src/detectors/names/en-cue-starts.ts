@@ -69,6 +69,32 @@ export const CUES_BY_PREFIX: readonly (readonly Cue[] | null)[] = (() => {
   return table;
 })();
 
+// The ASCII letters a cue word begins with, where the start pass's word (a run of ASCII letters) ends.
+const letterRun = (word: string): number => {
+  let k = 0;
+  while (k < word.length && /[a-z]/i.test(word.charAt(k))) k++;
+  return k;
+};
+
+/**
+ * The lengths the word at a cue start can have, by the cue words' first two code units (as CUES_BY_PREFIX): bit L
+ * when a cue's letters end after L units, a word of 31 units or more on bit 31. A spelt-out cue is followed by a
+ * non-letter (its own `-`, `:` or space, or a separator) and its word is exactly that long; only a slot cue that
+ * is all letters may run on into the name's capital (ccRoe, ` ?`), so its word may be longer. The start pass asks
+ * cueFamiliesAt only about words of a length some cue has: most words sharing a cue's prefix (the, this, request,
+ * information) are cut by their length instead of being compared with each cue.
+ */
+export const CUE_WORD_LENGTHS: Uint32Array = (() => {
+  const table = new Uint32Array(128 * 128);
+  for (const cue of CUES) {
+    const run = letterRun(cue.word);
+    const open = run === cue.word.length && cue.follow === Follow.slot;
+    const k = cue.word.charCodeAt(0) * 128 + cue.word.charCodeAt(1);
+    for (let len = run; len <= (open ? 31 : run); len++) table[k] = (table[k] as number) | (1 << len);
+  }
+  return table;
+})();
+
 /** The first two code units (first * 128 + second) of every cue word. */
 export const cuePrefixes = (): readonly number[] =>
   [...CUES_BY_PREFIX.keys()].filter((k) => CUES_BY_PREFIX[k] !== null);

@@ -11,7 +11,7 @@
  */
 
 import type { NormalizedText } from '../../text/normalize.js';
-import { CUES_BY_PREFIX, Follow, cuePrefixes } from './en-cue-starts.js';
+import { CUES_BY_PREFIX, CUE_WORD_LENGTHS, Follow, cuePrefixes } from './en-cue-starts.js';
 
 /** Pattern families, by how their matches can start. */
 export const EnFamily = {
@@ -66,6 +66,13 @@ export const isCapital = (c: number): boolean => c >= 0x41 && c <= 0x5a;
 export const isLetter = (c: number): boolean => isCapital(c & ~0x20);
 // What a NAME token is made of: letters, the apostrophe of O'Neil, the hyphen of Smith-Jones.
 const isNameUnit = (c: number): boolean => isLetter(c) || c === 0x27 || c === 0x2d;
+
+/** Where the run of NAME units (letters, apostrophes, hyphens) starting at text[s] ends. */
+export function nameRunEnd(text: string, s: number): number {
+  let q = s;
+  while (isNameUnit(text.charCodeAt(q))) q++;
+  return q;
+}
 
 /** True when `follow`'s separator and then a capital start at text[p]. */
 function followsAt(text: string, p: number, follow: Follow): boolean {
@@ -134,7 +141,12 @@ export function findEnStarts(text: string): readonly (readonly number[])[] {
     let e = i + 1;
     while (e < n && isLetter(text.charCodeAt(e))) e++;
     const d = text.charCodeAt(i + 1);
-    const mask = TABLE[c * 128 + (d < 128 ? d : OTHER)] as number;
+    const prefix = c * 128 + (d < 128 ? d : OTHER);
+    let mask = TABLE[prefix] as number;
+    // A word no cue starting so is as long as is no cue (the, this, request): cueFamiliesAt is not asked.
+    if ((mask & CUE_BIT) !== 0 && (((CUE_WORD_LENGTHS[prefix] as number) >>> Math.min(e - i, 31)) & 1) === 0) {
+      mask &= ~CUE_BIT;
+    }
     if (mask !== 0) classify(text, i, e, mask, buckets);
     if (isCapital(c) && !isLatinExtended(text.charCodeAt(i - 1))) romajiStart(text, i, e, buckets);
     // No word starts inside a word: step to text[e], a non-letter after a letter that starts nothing (the loop's i++

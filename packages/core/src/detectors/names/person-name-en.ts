@@ -17,7 +17,7 @@ import {
   type TokenKinds,
 } from './en-name-cues.js';
 import { slotBefore } from './en-slots.js';
-import { EnFamily, enStartsOf, execFrom, isCapital, isLetter, stickyOf } from './en-starts.js';
+import { EnFamily, enStartsOf, execFrom, isCapital, isLetter, nameRunEnd, stickyOf } from './en-starts.js';
 
 /**
  * English personal names:
@@ -62,12 +62,19 @@ const ORG_WORDS = new Set(
     .join(' ')
     .split(' '),
 );
+const ORG_MAX = Math.max(...[...ORG_WORDS].map((w) => w.length));
+// ORG_WORDS by length and first letter (its low five bits, the same for both cases), at [length * 32 + letter].
+const ORG_BY_LENGTH_AND_LETTER: (string[] | undefined)[] = [];
+for (const w of ORG_WORDS) (ORG_BY_LENGTH_AND_LETTER[w.length * 32 + (w.charCodeAt(0) & 0x1f)] ??= []).push(w);
 
-const isSentenceStart = (text: string, i: number): boolean => {
+/** True when only spaces, tabs and quotes stand between text[i] and the text's start or a . ! ? : ; or line break. */
+function isSentenceStart(text: string, i: number): boolean {
   let j = i - 1;
-  while (j >= 0 && (text[j] === ' ' || text[j] === '\t' || text[j] === '"')) j--;
-  return j < 0 || '.!?\n\r:;'.includes(text[j] as string);
-};
+  let c = text.charCodeAt(j);
+  while (c === 0x20 || c === 0x09 || c === 0x22) c = text.charCodeAt(--j);
+  // Before the text's start charCodeAt gives NaN: j < 0 is the start.
+  return j < 0 || c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x0d || c === 0x3a || c === 0x3b;
+}
 
 function pairScore(
   first: EnglishNameKind | undefined,
@@ -186,7 +193,17 @@ function orgWordAfter(text: string, end: number): boolean {
   const limit = Math.min(end + 20, text.length);
   let k = end + 1;
   while (k < limit && isLetter(text.charCodeAt(k))) k++;
-  return k > end + 1 && ORG_WORDS.has(text.slice(end + 1, k).toLowerCase());
+  const length = k - end - 1;
+  if (length < 2 || length > ORG_MAX) return false;
+  // Compared in place against the words of that length and first letter (no slice, no lower-casing): ASCII letters
+  // lower-case by setting bit 5.
+  const words = ORG_BY_LENGTH_AND_LETTER[length * 32 + (text.charCodeAt(end + 1) & 0x1f)];
+  if (words === undefined) return false;
+  next: for (const w of words) {
+    for (let i = 1; i < length; i++) if ((text.charCodeAt(end + 1 + i) | 0x20) !== w.charCodeAt(i)) continue next;
+    return true;
+  }
+  return false;
 }
 
 /** A First [M.] Last match's score from its tokens' list kinds and what surrounds it. */
@@ -202,6 +219,12 @@ function scorePair(text: string, m: RegExpExecArray, ka: TokenKinds, kb: TokenKi
   const base = listed > 0 ? listed : partialPairScore(ka.cls, kb.cls, atStart);
   return Math.max(listed, structuralScore(base, text, m.index, end, m[2] !== undefined, subject));
 }
+
+/**
+ * True when a pair whose first token has kinds `ka` scores nothing whatever its second token is: no listed first
+ * name, no listed last name and a common word (Employee, Passport, Our).
+ */
+const pairlessFirst = (ka: TokenKinds): boolean => ka.first === undefined && ka.last !== 'name' && ka.cls === 'word';
 
 // The patterns above run sticky at the word starts where they can begin (en-starts.ts), not as whole-text scans.
 const TITLE_AT = stickyOf(TITLE_RE);
@@ -245,11 +268,17 @@ function addCandidate(
   byStart.set(start, { start, end, score: Math.max(score, had?.score ?? 0), pattern, contextApplied });
 }
 
-/** True when a token of a title's or label's value (space-separated) is listed as a first or last name. */
+/**
+ * True when a token of a title's or label's value (space-separated) is listed as a first or last name. The tokens
+ * are cut at the spaces one by one (no array of them, and the later ones not at all once one is listed).
+ */
 function listedToken(dict: NameDictionary, value: string): boolean {
-  for (const t of value.split(' ')) {
-    const k = tokenKinds(dict, t);
+  for (let i = 0; i <= value.length;) {
+    let j = value.indexOf(' ', i);
+    if (j < 0) j = value.length;
+    const k = tokenKinds(dict, value.slice(i, j));
     if (k.listedFirst === 'name' || k.listedLast === 'name') return true;
+    i = j + 1;
   }
   return false;
 }
@@ -293,22 +322,42 @@ export function createPersonNameEnDetector(rule: RuleDefinition): Detector {
         const c = tokenClass(dict, token);
         addCandidate(byStart, start, end, c === 'name' ? 0.75 : c === 'unknown' ? 0.6 : 0, 'slot', true);
       }
+      // The pair's first token is the start's run of NAME units (PAIR_RE wants a space right after it), looked up
+      // before the pattern runs: a common word there (Employee, Passport, Our: a fifth of the pair starts of English
+      // HR text) makes any pair score nothing, and the scan resumes after it as it does after a weak pair. The
+      // starts skipped with it follow an apostrophe or a hyphen, where PAIR_RE's look-behind never matches.
+      // After a weak pair the next one often begins at its second token (Annual Leave Policy): that token's kinds
+      // are at hand (lastB) and not looked up again.
       const pairs = starts[EnFamily.pair] as number[];
-      for (let from = 0; (m = execFrom(PAIR_AT, text, pairs, from)) !== null; from = PAIR_AT.lastIndex) {
-        const a = m[1] as string;
-        const b = m[3] as string;
+      let lastB: TokenKinds | undefined;
+      let lastBStart = -1;
+      let lastBEnd = -1;
+      for (let k = 0, from = 0; k < pairs.length; k++) {
+        const start = pairs[k] as number;
+        if (start < from) continue;
+        const q = nameRunEnd(text, start);
+        const ka =
+          start === lastBStart && q === lastBEnd ? (lastB as TokenKinds) : tokenKinds(dict, text.slice(start, q));
+        if (pairlessFirst(ka)) {
+          from = q + 1;
+          continue;
+        }
+        PAIR_AT.lastIndex = start;
+        if ((m = PAIR_AT.exec(text)) === null) continue;
         const end = m.index + m[0].length;
-        const ka = tokenKinds(dict, a);
-        const kb = tokenKinds(dict, b);
+        const kb = tokenKinds(dict, m[3] as string);
+        lastB = kb;
+        lastBStart = end - (m[3] as string).length;
+        lastBEnd = end;
         // Neither the lists nor the token classes give the pair a score, wherever it stands (both are zero whatever
-        // atStart is): the look around it is skipped. A fifth of the pairs of English HR text end here.
+        // atStart is): the look around it is skipped.
         const score =
           pairScore(ka.first, ka.last, kb.last, false) === 0 && partialPairScore(ka.cls, kb.cls, false) === 0
             ? 0
             : scorePair(text, m, ka, kb);
-        addCandidate(byStart, m.index, end, score, 'first-last', false);
+        addCandidate(byStart, start, end, score, 'first-last', false);
         // A weak pair may be a word and a name (Welcome Anand, Per Vasudev): the name may pair with the next token.
-        if (score < 0.6) PAIR_AT.lastIndex = m.index + a.length + 1;
+        from = score < 0.6 ? q + 1 : end;
       }
       for (const [re, family, pattern] of [
         [LAST_FIRST_AT, EnFamily.lastFirst, 'last-comma-first'],
