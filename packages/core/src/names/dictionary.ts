@@ -208,6 +208,8 @@ function buildDictionary(): NameDictionary {
   const enLast = (s: string) => (enLastList ??= loadEn('en-last.txt'))(s.toLowerCase());
   let enWordList: SortedList | undefined;
   const enWord = (s: string): boolean => (enWordList ??= new SortedList(readText('en-words.txt'))).get(s) !== undefined;
+  const firstName = memoize(enFirst);
+  const lastName = memoize(enLast);
   let surRomaji: Set<string> | undefined;
   let givRomaji: Set<string> | undefined;
   return {
@@ -229,11 +231,11 @@ function buildDictionary(): NameDictionary {
     isGivenNameReading: (kana) => giv.readings.has(toKatakana(kana)),
     isSurnameRomaji: memoize((token) => (surRomaji ??= romajiKeys(sur.readings)).has(romajiMatchKey(token))),
     isGivenNameRomaji: memoize((token) => (givRomaji ??= romajiKeys(giv.readings)).has(romajiMatchKey(token))),
-    englishFirstName: memoize(enFirst),
-    englishLastName: memoize(enLast),
-    // Memoized too: an unlisted token is a binary search of the list's text, not a Set probe (sorted-list.ts).
-    isEnglishFirstName: memoize((s) => enFirst(s) !== undefined),
-    isEnglishLastName: memoize((s) => enLast(s) !== undefined),
+    englishFirstName: firstName,
+    englishLastName: lastName,
+    // The same memo as the kinds: an unlisted token is a binary search of the list's text (sorted-list.ts).
+    isEnglishFirstName: (s) => firstName(s) !== undefined,
+    isEnglishLastName: (s) => lastName(s) !== undefined,
     isEnglishWord: memoize((s) => enWord(s.toLowerCase())),
   };
 }

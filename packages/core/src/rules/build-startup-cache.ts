@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import { parseDocument } from 'yaml';
 import {
   STARTUP_CACHE_MANIFEST,
+  YAML_PARSE_OPTIONS,
   schemaOptions,
   sourceHash,
   validatorKey,
@@ -32,7 +33,7 @@ function yamlFiles(dir: string): string[] {
 
 /** Data of a YAML text as loadValidatedYaml parses it, or undefined when it has errors or JSON cannot carry it. */
 export function yamlDataJson(text: string): string | undefined {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
   if (doc.errors.length > 0) return undefined;
   const data = doc.toJS() as unknown;
   const json = JSON.stringify(data);

@@ -19,6 +19,9 @@ import type { ValidateFunction } from 'ajv';
 export const STARTUP_CACHE_DIR: string = fileURLToPath(new URL('../../dist/startup-cache/', import.meta.url));
 export const STARTUP_CACHE_MANIFEST = 'manifest.json';
 
+/** How every rule, field and policy YAML file is parsed, by the loader and by the build that caches its data. */
+export const YAML_PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+
 /** Ajv options of the loaders' schemas: rule and field files get schema defaults filled in, policies do not. */
 export const schemaOptions = (useDefaults: boolean) => ({ allErrors: false, useDefaults, strict: false }) as const;
 

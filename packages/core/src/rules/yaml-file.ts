@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import { coreError, type CoreErrorCode, type ErrorContext } from '../errors.js';
-import { schemaOptions, startupCache } from './startup-cache.js';
+import { YAML_PARSE_OPTIONS, schemaOptions, startupCache } from './startup-cache.js';
 
 /** Line and column (1-based) of a node inside a parsed YAML file. */
 export type Locate = (path: readonly (string | number)[]) => { line?: number; column?: number };
@@ -54,7 +54,7 @@ export function compileSchemaFile(schemaFile: string, useDefaults = true): Valid
 const parse = (text: string): { doc: Document; lines: LineCounter } => {
   const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
-  return { doc: parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }), lines };
+  return { doc: parseDocument(text, { ...YAML_PARSE_OPTIONS, lineCounter: lines }), lines };
 };
 
 /** Positions come from the parsed document; a file loaded from the startup cache is parsed on the first call only. */
