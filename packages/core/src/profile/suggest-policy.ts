@@ -1,9 +1,16 @@
-import { Document, isMap, isPair, isScalar, type YAMLMap } from 'yaml';
+import { createRequire } from 'node:module';
+import type { YAMLMap } from 'yaml';
 import { coreError } from '../errors.js';
 import { loadPolicy } from '../policy/load-policy.js';
 import type { OperatorConfig, Policy, RolePolicy } from '../policy/policy.js';
 import type { FieldType } from '../types.js';
 import type { FieldProfile, Profile } from './types.js';
+
+// yaml is required on first use, as rules/yaml-file.ts does: this module is imported with @kamen/core by every
+// process and worker thread, and loading yaml's modules costs ~55-65 ms of CPU that only `kamen scan
+// --suggest-policy` needs.
+const require = createRequire(import.meta.url);
+const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 export interface SuggestPolicyOptions {
   /** The policy the suggestion builds on: a built-in name or a loaded policy (default 'support'). */
@@ -36,6 +43,7 @@ function typed(profile: Profile, minConfidence: number): { field: FieldProfile; 
 
 /** Flow style for operator configs ({ operator: mask, entity: PHONE }), like the built-in policies. */
 function flowConfigs(map: YAMLMap): void {
+  const { isMap, isPair } = yaml();
   if (map.has('operator')) {
     map.flow = true;
     return;
@@ -73,6 +81,7 @@ export function suggestPolicy(profile: Profile, options: SuggestPolicyOptions = 
   }
   const { file: _file, ...rest } = base;
   const policy = { ...rest, name: options.name ?? `${base.name}-suggested`, roles };
+  const { Document, isMap, isPair, isScalar } = yaml();
   const doc = new Document(policy);
   const freeText = profile.fields.filter((f) => f.classification?.type === 'FREE_TEXT').map((f) => f.field);
   doc.commentBefore = [
