@@ -1,11 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import type { LeafKind } from './formats/types.js';
 
-// This file sits at packages/core/{src,dist}/paths.*: three levels below the repository root either way.
+// This file sits at packages/core/{src,dist}/paths.*, and its code in the bundle at packages/core/dist/kamen-core.js
+// (scripts/bundle-core.mjs): three levels below the repository root every way.
 const ROOT = new URL('../../../', import.meta.url);
 
 /** The built-in rules folder (rules/ at the repository root). */
 export const RULES_DIR: string = fileURLToPath(new URL('rules/', ROOT));
+/** What the build precomputes from rules/ (packages/core/dist/startup-cache/; the src tree used by tests reads it too). */
+export const STARTUP_CACHE_DIR: string = fileURLToPath(new URL('packages/core/dist/startup-cache/', ROOT));
 /** Dictionaries and other rule data (rules/data/). */
 export const RULES_DATA_DIR: string = fileURLToPath(new URL('rules/data/', ROOT));
 

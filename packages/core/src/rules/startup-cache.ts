@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ValidateFunction } from 'ajv';
+import { STARTUP_CACHE_DIR } from '../paths.js';
 
 /**
  * What `npm run build` precomputes from the built-in rules/ folder (scripts/build-startup-cache.mjs, after tsc):
@@ -15,8 +15,8 @@ import type { ValidateFunction } from 'ajv';
  * Not committed: dist/ is rebuilt by `prepare` on every install, with the yaml and ajv versions installed.
  */
 
-// packages/core/{src,dist}/rules/ → packages/core/dist/startup-cache/ (the src tree used by tests reads it too).
-export const STARTUP_CACHE_DIR: string = fileURLToPath(new URL('../../dist/startup-cache/', import.meta.url));
+// From the repository root (paths.ts): this module's own place differs between src/, dist/ and the bundle.
+export { STARTUP_CACHE_DIR };
 export const STARTUP_CACHE_MANIFEST = 'manifest.json';
 
 /** How every rule, field and policy YAML file is parsed, by the loader and by the build that caches its data. */
