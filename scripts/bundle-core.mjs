@@ -1,11 +1,12 @@
 /**
- * Writes packages/core/dist/kamen-core.js: tsc's output of @kamen/core (dist/index.js and the ~200 modules it imports)
- * as one ES module, which is what `@kamen/core` resolves to outside the tests. Every kamen process and every piscina
- * worker thread of the CLI and the proxy imports core before it masks anything; Node resolves, reads and links each
- * module of a tree separately, and one module costs less: importing core took 320-365 ms of CPU as separate modules
- * and 190-215 ms bundled (2026-12-02, this 2-core box, alternating processes).
- * Dependencies stay imports of their packages (`packages: 'external'`); nothing changes in what the code does. The
- * bundle sits in dist/ like dist/index.js, so paths computed from import.meta.url (paths.ts) are the same.
+ * Writes packages/core/dist/kamen-core.js: tsc's output of @kamen/core (dist/index.js and the ~160 modules it imports)
+ * and of the ES modules of its dependencies as one ES module, which is what `@kamen/core` resolves to outside the
+ * tests. Every kamen process and every piscina worker thread of the CLI and the proxy imports core before it masks
+ * anything, and Node resolves, reads, compiles and links each module of a tree separately: libphonenumber-js alone is
+ * ~80 modules. Instructions to import core, less a bare `node` (valgrind, 2026-12-02): 775 M as separate modules,
+ * 529 M with core's own modules bundled, 331 M with its dependencies' too; CPU time 320-365 -> 190-215 ms for the
+ * first step. The code is the same code: nothing changes in what it does. The bundle sits in dist/ like
+ * dist/index.js, so paths computed from import.meta.url (paths.ts) are the same.
  * Part of `npm run build` (so of `prepare` and of `npm test`'s typecheck), after tsc.
  *
  * Run: node scripts/bundle-core.mjs
@@ -22,7 +23,9 @@ const result = await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Kept as imports: piscina starts its worker threads from its own files, and yaml and ajv's compiler are required
+  // on first use only (rules/yaml-file.ts), which a bundled copy would load with core.
+  external: ['piscina', 'yaml', 'ajv', 'ajv/*'],
   // Stack traces of a bundle are read through its map (node --enable-source-maps), back to the TypeScript files.
   sourcemap: 'linked',
   logLevel: 'warning',
