@@ -1,5 +1,6 @@
 import { LENGTH_CAP, type DigitRuns } from '../text/digit-runs.js';
 import { consumeFirst } from './consume-first.js';
+import { filteredMatches, type FilteredPlan } from './filtered-matches.js';
 import { digitAnchorOf, type DigitAnchor } from './digit-anchor.js';
 import { digitBeforeOf } from './digit-before.js';
 import { digitFollowOf } from './digit-follow.js';
@@ -13,6 +14,7 @@ import { literalGateOf } from './literal-gate.js';
 import { prefixFirstChars } from './prefix-first.js';
 import { prefixLastChars } from './prefix-last.js';
 import { after, countFirst, countOf, follows, windowPlaces } from './run-checks.js';
+import { RUN_FILTERS } from './run-filter.js';
 
 /**
  * A rule's regex with a faster way to find the same matches. A regex whose matches must start with N digits is
@@ -107,6 +109,19 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   // vs 0.71. Finders of 2-3 characters (a month name, '19'/'20') lose to the anchor (english month day year en 3.7 vs
   // 6.4, gregorian compact 0.8 vs 4.5).
   const gateFirst = gate !== undefined && gate.chars >= STRONG_FINDER_CHARS;
+  const plan = anchor === undefined || sticky === undefined ? undefined : planOf();
+
+  /** The run filter of the anchor's checks (run-filter.ts), when its tables can hold them: else the walk below. */
+  function planOf(): FilteredPlan | undefined {
+    if (anchor === undefined || sticky === undefined) return undefined;
+    const { leadingDigits: need, prefixMin, prefixMax } = anchor;
+    const atRunStart = anchor.notAfterDigit || prefixMax > 0;
+    const most = atRunStart ? anchor.maxLeadingDigits : Infinity;
+    const filter = RUN_FILTERS.filterOf({ need, most, atRunStart, follow, before, last, firstDigit });
+    if (filter === undefined) return undefined;
+    const attemptCost = ATTEMPT_COST_IN_CHARS;
+    return { filter, need, atRunStart, prefixMin, prefixMax, first, firstDigit, sticky, attemptCost, scanAll };
+  }
 
   return {
     global,
@@ -124,6 +139,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       if (runs.maxLength < need) return NONE;
       if (rare !== undefined && windowPlaces(runs, need, anchor) * SCAN_CHARS_PER_PLACE > text.length * rare.length)
         return firstCharMatches(text, rare, sticky, ATTEMPT_COST_IN_CHARS, scanAll);
+      if (plan !== undefined) return filteredMatches(text, runs, plan);
       const { prefixMin, prefixMax } = anchor;
       // The leading digits start where a run starts (a non-digit prefix character or the lookbehind before them), so
       // they take the whole run before their first separator: the run's length is bounded.

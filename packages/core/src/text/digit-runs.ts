@@ -22,6 +22,11 @@ export interface DigitRuns {
   readonly byLength: readonly number[];
   /** LENGTH_CAP + 2 offsets into byLength (see there); runs of LENGTH_CAP or more digits share the last slot. */
   readonly atLength: readonly number[];
+  /**
+   * The candidate runs of the digit-anchored patterns (run-filter.ts), found on first use: one pass for every pattern
+   * that scans the text. Set in the literal below so that every index has the same shape.
+   */
+  candidates?: unknown;
 }
 
 /** Runs at least this long share one slot of the length index. */
@@ -42,6 +47,7 @@ const NO_RUNS: DigitRuns = {
   maxLength: 0,
   byLength: [],
   atLength: new Array<number>(LENGTH_CAP + 2).fill(0),
+  candidates: undefined,
 };
 
 // How many runs have each length, while the pass runs; zeroed again before findDigitRuns returns.
@@ -85,7 +91,7 @@ export function findDigitRuns(text: string): DigitRuns {
     byLength[at] = k;
     fill[slot] = at + 1;
   }
-  return { count, starts, ends, maxLength, byLength, atLength };
+  return { count, starts, ends, maxLength, byLength, atLength, candidates: undefined };
 }
 
 /** The digit runs of a matching copy, computed on first use and shared by every detector that scans it. */
