@@ -90,6 +90,18 @@ describe('name detector fast paths match the implementations they replaced', () 
     sameAsOracle(createPersonNameKanaDetector(rule), oldKana(rule), kanaText, 4000);
     sameAsOracle(createPersonNameKanaDetector(rule), oldKana(rule), readingText, 3000);
     sameAsOracle(createPersonNameKanaDetector(rule), oldKana(rule), fc.string({ unit: 'binary', maxLength: 40 }), 1000);
+    // Brackets packed close together after kanji (山(ヤマダ)田(やまだ), 田((ヤマダ)): the bracket shape is tried only
+    // at each '(', from the end of the last match.
+    const bracketPieces = fc.constantFrom(
+      ...['山', '田', '々', '(', '(', ')', ')', ' ', 'ア', 'あ'],
+      ...dict.surnames.slice(0, 3).flatMap((e) => [e.kana, hira(e.kana)]),
+    );
+    sameAsOracle(
+      createPersonNameKanaDetector(rule),
+      oldKana(rule),
+      fc.array(bracketPieces, { maxLength: 16 }).map((u) => u.join('')),
+      3000,
+    );
     const kanaUnits = fc.constantFrom(...'アイウカタロヤマダーあいうかたろやまだーヶ  :()名義'.split(''));
     sameAsOracle(
       createPersonNameKanaDetector(rule),

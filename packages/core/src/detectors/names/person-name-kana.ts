@@ -32,7 +32,10 @@ const NAME_LABEL_RE = new RegExp(
 );
 const BRACKET_SOURCE = `(?<=[\\u4e00-\\u9fff\\u3005] ?)\\((${WORDS})\\)`;
 // Run as \((?<=…\()…: the same matches, but V8 skips to each '(' instead of trying the lookbehind everywhere.
-const BRACKET_RE = new RegExp(consumeFirst(BRACKET_SOURCE) ?? BRACKET_SOURCE, 'g');
+// Sticky, and tried only at each '(' indexOf finds (every match starts there), in order from the end of the last
+// match: the global scan's matches. Over 2 MB of bench text, same process, median of 15: the global scan 0.96 ms
+// mixed / 0.69 ja, the indexOf walk 0.47 / 0.49 (3.4k '(' in mixed, 358 matches).
+const BRACKET_AT = new RegExp(consumeFirst(BRACKET_SOURCE) ?? BRACKET_SOURCE, 'y');
 // Legal-form abbreviations used in bank holder names: ｶ) 株式会社, ﾕ) 有限会社, ｼﾔ) 社団法人 …
 const BANK_RE = new RegExp(
   `(?<![\\u30a1-\\u30fa\\u30fc])(?:シヤ|シャ|[カユドザゼイメソガ])\\)${KATA}+(?: ${KATA}+)?`,
@@ -80,6 +83,18 @@ function wordStart(text: string, end: number, isScript: (c: number) => boolean):
   return len >= 2 && len <= 8 && !isScript(text.charCodeAt(i - 1)) ? i : -1;
 }
 
+/** The next match of `re` from its lastIndex, as a global scan finds it: BRACKET_AT is tried at each '(' only. */
+function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
+  if (re !== BRACKET_AT) return re.exec(text);
+  for (let p = text.indexOf('(', re.lastIndex); p >= 0; p = text.indexOf('(', p + 1)) {
+    re.lastIndex = p;
+    // A match moves lastIndex to its end, where the search for the next one starts.
+    const m = re.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
+}
+
 function startsWithSurnameReading(dict: NameDictionary, s: string): boolean {
   const first = s.split(' ')[0] ?? '';
   if (s.includes(' ')) return dict.isSurnameReading(first);
@@ -114,7 +129,7 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
       for (const [re, kind, gate, back] of [
         [LABEL_RE, 'label', undefined, 0],
         [NAME_LABEL_RE, 'name-label', NAME_LABEL_GATE, NAME_LABEL_BACK],
-        [BRACKET_RE, 'bracket', undefined, 0],
+        [BRACKET_AT, 'bracket', undefined, 0],
         [BANK_RE, 'bank-holder', BANK_GATE, BANK_BACK],
       ] as const) {
         let from = 0;
@@ -125,7 +140,7 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
         }
         re.lastIndex = from;
         let m: RegExpExecArray | null;
-        while ((m = re.exec(text)) !== null) {
+        while ((m = nextMatch(re, text)) !== null) {
           let c: Candidate | undefined;
           if (kind === 'name-label') {
             const value = m[1] as string;
