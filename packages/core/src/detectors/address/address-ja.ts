@@ -5,6 +5,7 @@ import type { Candidate, Detector } from '../detector.js';
 import { LEADING_LABEL, NARROW_TOWN, STRONG_BLOCK } from './address-ja-patterns.js';
 import { municipalityFirstMatches } from './municipality-first.js';
 import { municipalityEnd, withPrefectureMatches } from './prefecture-first.js';
+import { suffixPlaces } from './suffix-places.js';
 
 interface Params {
   /** Prefecture + municipality + block numbers (default 0.9). */
@@ -36,7 +37,9 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
       const out: Candidate[] = [];
       // Prefecture-led spans, in order: a municipality inside one is not a second address.
       const covered: number[] = [];
-      for (const m of withPrefectureMatches(text)) {
+      // Both scans start from suffix characters, found in one read of the text.
+      const places = suffixPlaces(text);
+      for (const m of withPrefectureMatches(text, places.prefecture)) {
         const town = m[2];
         const block = m[3];
         if (m[1] === undefined && block === undefined) continue; // a prefecture alone is a region, not an address
@@ -58,7 +61,7 @@ export function createAddressJaDetector(rule: RuleDefinition): Detector {
         });
       }
       let k = 0;
-      for (const m of municipalityFirstMatches(text)) {
+      for (const m of municipalityFirstMatches(text, places.municipality)) {
         while (k < covered.length && (covered[k + 1] as number) <= m.index) k += 2;
         if (k < covered.length && (covered[k] as number) <= m.index) continue;
         const label = LEADING_LABEL.exec(m[0]);

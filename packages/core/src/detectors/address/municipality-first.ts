@@ -1,4 +1,5 @@
 import { MUNICIPALITY_FIRST } from './address-ja-patterns.js';
+import { suffixPlaces } from './suffix-places.js';
 
 /**
  * The matches of MUNICIPALITY_FIRST's global scan, found by trying the regex only where a match can start.
@@ -14,10 +15,6 @@ import { MUNICIPALITY_FIRST } from './address-ja-patterns.js';
 const SUFFIX_REACH = 6;
 
 const STICKY = new RegExp(MUNICIPALITY_FIRST.source, MUNICIPALITY_FIRST.flags.replace('g', 'y'));
-
-// Found with test(), which moves lastIndex past each hit without building a match array; V8's class scan finds
-// the sparse suffixes faster than a charCodeAt loop over every character.
-const SUFFIX = /[市区郡町村]/g;
 
 /** The characters MUNICIPALITY_FIRST's leading lookahead accepts: kanji (with 々 〆), katakana (with ー), hiragana. */
 const mayStart = (c: number): boolean =>
@@ -46,14 +43,18 @@ const continuesName = (c: number): boolean =>
 
 const NONE: RegExpExecArray[] = [];
 
-/** MUNICIPALITY_FIRST's matches over `text`, in order (what a `while (exec)` loop from index 0 yields). */
-export function municipalityFirstMatches(text: string): RegExpExecArray[] {
+/**
+ * MUNICIPALITY_FIRST's matches over `text`, in order (what a `while (exec)` loop from index 0 yields). `suffixes`:
+ * the places of 市, 区, 郡, 町 and 村 in the text, in order (suffixPlaces(text).municipality).
+ */
+export function municipalityFirstMatches(
+  text: string,
+  suffixes: readonly number[] = suffixPlaces(text).municipality,
+): RegExpExecArray[] {
   let out = NONE;
   let next = 0; // where the global scan would resume
   let tried = -1; // last start attempted: the windows before two close suffixes overlap
-  SUFFIX.lastIndex = 0;
-  while (SUFFIX.test(text)) {
-    const q = SUFFIX.lastIndex - 1;
+  for (const q of suffixes) {
     for (let p = Math.max(q - SUFFIX_REACH, next, tried + 1); p < q; p++) {
       tried = p;
       if (!mayStart(text.charCodeAt(p)) || (p > 0 && continuesName(text.charCodeAt(p - 1)))) continue;

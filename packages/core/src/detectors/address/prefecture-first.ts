@@ -1,6 +1,6 @@
 import { PREFECTURES } from '../../address/prefectures.js';
 import { WITH_PREFECTURE } from './address-ja-patterns.js';
-import { UnitCursors } from './unit-cursors.js';
+import { suffixPlaces } from './suffix-places.js';
 
 /**
  * The matches of WITH_PREFECTURE's global scan, found by trying the regex only where a match can start.
@@ -17,20 +17,23 @@ import { UnitCursors } from './unit-cursors.js';
 // matches of 2 MB of mixed text); the detector reads the one end it needs from the groups (municipalityEnd).
 const STICKY = new RegExp(WITH_PREFECTURE.source, WITH_PREFECTURE.flags.replace('g', 'y').replace('d', ''));
 
-const SUFFIXES = new UnitCursors([...new Set(PREFECTURES.map((p) => p.slice(-1)))]);
-
 const NAMES = new Set(PREFECTURES);
 const LONGEST = Math.max(...PREFECTURES.map((p) => p.length));
 const SHORTEST = Math.min(...PREFECTURES.map((p) => p.length));
 
 const NONE: RegExpExecArray[] = [];
 
-/** WITH_PREFECTURE's matches over `text`, in order (what a `while (exec)` loop from index 0 yields). */
-export function withPrefectureMatches(text: string): RegExpExecArray[] {
+/**
+ * WITH_PREFECTURE's matches over `text`, in order (what a `while (exec)` loop from index 0 yields). `ends`: the
+ * places of 都, 道, 府 and 県 in the text, in order (suffixPlaces(text).prefecture).
+ */
+export function withPrefectureMatches(
+  text: string,
+  ends: readonly number[] = suffixPlaces(text).prefecture,
+): RegExpExecArray[] {
   let out = NONE;
   let next = 0; // where the global scan would resume
-  SUFFIXES.reset(text);
-  for (let q = SUFFIXES.next(); q >= 0; q = SUFFIXES.next()) {
+  for (const q of ends) {
     const end = q + 1;
     for (let p = Math.max(end - LONGEST, next); p <= end - SHORTEST; p++) {
       if (!NAMES.has(text.slice(p, end))) continue;
