@@ -96,6 +96,37 @@ describe('English and romaji name fast paths', () => {
     }
   });
 
+  it('person_name_en reads the pair and its middle initial off the match ends as the previous implementation did', () => {
+    // The pair pattern runs as test(): its groups are read from where the first token's run ends and a dot two units
+    // after it, not from exec's array.
+    const rule = ruleOf('names.person_name_en');
+    const now = createPersonNameEnDetector(rule);
+    const old = oldEn(rule);
+    for (const s of [
+      'John Q. Smith',
+      'met John Q. Smith today',
+      'John Q.Smith',
+      'John Q. smith',
+      'John Q Smith',
+      "John Q. Smith's desk",
+      "John Q. Smith'x",
+      'John QQ. Smith',
+      'John Q.. Smith',
+      'John Q. Smith-Jones',
+      "O'Neil Q. Smith",
+      "Mary O'Neil",
+      'Smith-Jones Q. Roe',
+      'Tevin Block Q. Smith',
+      'cc Jovan Q. Hintz',
+      'John Q. Street',
+      'John Smith.',
+      'Noemy Hintz Q.',
+    ]) {
+      expect([...now.scan(normalizeText(s))], s).toEqual([...old.scan(normalizeText(s))]);
+    }
+    expect([...now.scan(normalizeText('met John Q. Smith today'))]).toMatchObject([{ start: 4, end: 17 }]);
+  });
+
   it('person_name_romaji reads macronned first tokens as the previous implementation did', () => {
     const rule = ruleOf('names.person_name_romaji');
     const now = createPersonNameRomajiDetector(rule);
