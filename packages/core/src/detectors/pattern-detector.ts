@@ -50,11 +50,16 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
   const ctx = { file: rule.file, ruleId: rule.id };
   const ruleValidatorNames = rule.validators ?? [];
   const ruleValidators = resolveValidators(ruleValidatorNames, ctx, 'validators');
+  // Patterns of one rule with the same regex and flags (the driving licence with and without its check digit) share one
+  // compiled regex, and scan() runs it once per text for both: the same matches, read by each pattern's validators.
+  const compiled = new Map<string, AnchoredRegex>();
   const patterns: CompiledPattern[] = (rule.patterns ?? []).map((p, i) => {
     let re: AnchoredRegex;
+    const flags = `${p.group ? 'd' : ''}${p.flags ?? ''}`;
     try {
       // `d` (match indices) gives a capture group's exact offset; indexOf could find an earlier equal substring.
-      re = anchoredRegex(p.regex, `${p.group ? 'd' : ''}${p.flags ?? ''}`);
+      re = compiled.get(`${flags}/${p.regex}`) ?? anchoredRegex(p.regex, flags);
+      compiled.set(`${flags}/${p.regex}`, re);
     } catch (cause) {
       throw coreError('KAMEN_ERR_RULE_REGEX', (cause as Error).message, { ...ctx, field: `patterns.${i}.regex` });
     }
@@ -94,10 +99,15 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
       // only the best candidate per span is reported.
       let out: Candidate[] | undefined;
       let best: Map<number, Candidate> | undefined;
+      let lastRe: AnchoredRegex | undefined;
+      let lastFound: RegExpExecArray[] = [];
       for (const p of patterns) {
         if (text.length < p.minLength || (p.needsDigit && runs.count === 0)) continue;
         if (p.needsChar !== undefined && !text.includes(p.needsChar)) continue;
-        const found = p.re.matches(text, runs);
+        // The previous pattern's matches when it ran the same regex on this text (nothing changes them in between).
+        const found = p.re === lastRe ? lastFound : p.re.matches(text, runs);
+        lastRe = p.re;
+        lastFound = found;
         for (let k = 0; k < found.length; k++) {
           const m = found[k] as RegExpExecArray;
           const value = m[p.group];
