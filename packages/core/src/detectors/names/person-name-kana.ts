@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../../rules/rule.js';
 import { consumeFirst } from '../consume-first.js';
 import { contextSpecOf } from '../context.js';
 import { NO_CANDIDATES, type Candidate, type Detector } from '../detector.js';
+import { colonGate, parenGate } from './kana-gates.js';
 
 /**
  * Name readings in kana (entity NAME_KANA). The matching copy is NFKC, so half-width ﾔﾏﾀﾞ ﾀﾛｳ arrives here as
@@ -41,26 +42,10 @@ const BANK_RE = new RegExp(
   `(?<![\\u30a1-\\u30fa\\u30fc])(?:シヤ|シャ|[カユドザゼイメソガ])\\)${KATA}+(?: ${KATA}+)?`,
   'g',
 );
-// Where NAME_LABEL_RE and BANK_RE can first match. Both matched nothing in 2 MB of HR text yet cost ~1.2 ms each,
-// trying every position; every match of theirs holds a piece V8 finds fast (':' or '=' before kana, ')' before
-// katakana) at most BACK units after its start, so each scan starts BACK units before the first such piece, or is
-// skipped when there is none.
-const NAME_LABEL_GATE = /[:=] ?[\u3041-\u3096\u30a1-\u30fa\u30fc]/g;
-// The longest label (従業員名) and the space before the colon.
+// How far before its gate (kana-gates.ts) a match can start: the longest label (従業員名) and the space before the
+// colon; the longest legal-form abbreviation (シヤ).
 const NAME_LABEL_BACK = 5;
-const BANK_GATE = /\)[\u30a1-\u30fa\u30fc]/g;
-// The longest legal-form abbreviation (シヤ).
 const BANK_BACK = 2;
-// Either gate: a text without it (two in three Japanese documents, and no bench text holds BANK_GATE) is read once
-// for both instead of twice. Each gate's first match is at or after this one's, so its search starts there.
-// The two searches vs this one over 2 MB of bench text, same process: ja 1.32 vs 0.72 ms, mixed 1.93 vs 1.08. The
-// whole scan(), same process, both orders, min of 15 passes: mixed 7.5 -> 6.7 and 7.5 -> 6.6 ms; ja within noise.
-const ANY_GATE = /[:=] ?[\u3041-\u3096\u30a1-\u30fa\u30fc]|\)[\u30a1-\u30fa\u30fc]/;
-/** Index of the first match of the global `gate` at or after `from`, or -1. */
-function searchFrom(gate: RegExp, text: string, from: number): number {
-  gate.lastIndex = from;
-  return gate.exec(text)?.index ?? -1;
-}
 const TWO_WORDS_SOURCE =
   `(?<![\\u30a1-\\u30fa\\u30fc])(${KATA}{2,8}) (${KATA}{1,8})(?![\\u30a1-\\u30fa\\u30fc])|` +
   `(?<![\\u3041-\\u3096\\u30fc])(${HIRA}{2,8}) (${HIRA}{1,8})(?![\\u3041-\\u3096\\u30fc])`;
@@ -120,7 +105,6 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
       const dict = getNameDictionary();
       const out: Candidate[] = [];
       const seen = new Set<number>();
-      const anyGate = text.search(ANY_GATE);
       const emit = (start: number, end: number, score: number, pattern: string): Candidate | undefined => {
         if (seen.has(start)) return undefined;
         seen.add(start);
@@ -128,13 +112,13 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
       };
       for (const [re, kind, gate, back] of [
         [LABEL_RE, 'label', undefined, 0],
-        [NAME_LABEL_RE, 'name-label', NAME_LABEL_GATE, NAME_LABEL_BACK],
+        [NAME_LABEL_RE, 'name-label', colonGate, NAME_LABEL_BACK],
         [BRACKET_AT, 'bracket', undefined, 0],
-        [BANK_RE, 'bank-holder', BANK_GATE, BANK_BACK],
+        [BANK_RE, 'bank-holder', parenGate, BANK_BACK],
       ] as const) {
         let from = 0;
         if (gate !== undefined) {
-          const at = anyGate < 0 ? -1 : searchFrom(gate, text, anyGate);
+          const at = gate(text);
           if (at < 0) continue;
           from = Math.max(0, at - back);
         }
