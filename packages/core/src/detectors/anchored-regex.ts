@@ -14,6 +14,7 @@ import { literalGateOf } from './literal-gate.js';
 import { prefixFirstChars } from './prefix-first.js';
 import { prefixLastChars } from './prefix-last.js';
 import { after, countFirst, countOf, follows, windowPlaces } from './run-checks.js';
+import { attemptRange, newAttempts } from './sticky-attempts.js';
 import { RUN_FILTERS } from './run-filter.js';
 
 /**
@@ -184,9 +185,7 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
       }
       if (candidates === 0) return NONE;
       if (candidates * ATTEMPT_COST_IN_CHARS > text.length) return scanAll(text);
-      let out = NONE;
-      let next = 0; // where the global scan would resume
-      let tried = -1; // last position attempted: a prefix range may overlap the previous run's
+      const attempts = newAttempts();
       const to = exact ? (atLength[need + 1] as number) : count;
       for (let k = exact ? (atLength[need] as number) : 0; k < to; k++) {
         const r = exact ? (byLength[k] as number) : k;
@@ -197,21 +196,9 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         if (before !== undefined && after(before, text, start)) continue;
         if (last !== undefined && last[text.charCodeAt(start - 1)] !== 1) continue;
         const end = atRunStart ? start - prefixMin : start + len - need;
-        for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= end; p++) {
-          tried = p;
-          if (first !== undefined && first[text.charCodeAt(p)] !== 1) continue;
-          if (firstDigit !== undefined && firstDigit[text.charCodeAt(p)] !== 1) continue;
-          sticky.lastIndex = p;
-          const m = sticky.exec(text);
-          if (m === null) continue;
-          // A match consumes at least `need` digits, so it is never empty.
-          if (out === NONE) out = [];
-          out.push(m);
-          next = p + m[0].length;
-          p = next - 1;
-        }
+        attemptRange(text, sticky, start - prefixMax, end, first, firstDigit, attempts);
       }
-      return out;
+      return attempts.out ?? NONE;
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DigitRuns } from '../text/digit-runs.js';
 import { RUN_FILTERS, type RunFilter } from './run-filter.js';
+import { attemptRange, newAttempts } from './sticky-attempts.js';
 
 const NONE: RegExpExecArray[] = [];
 
@@ -45,26 +46,12 @@ export function filteredMatches(text: string, runs: DigitRuns, plan: FilteredPla
   }
   if (candidates === 0) return NONE;
   if (candidates * plan.attemptCost > text.length) return plan.scanAll(text);
-  let out = NONE;
-  let next = 0; // where the global scan would resume
-  let tried = -1; // last position attempted: a prefix range may overlap the previous run's
+  const attempts = newAttempts();
   for (let k = 0; k < list.length; k++) {
     const r = list[k] as number;
     const start = starts[r] as number;
     const end = atRunStart ? start - prefixMin : (ends[r] as number) - need;
-    for (let p = Math.max(start - prefixMax, next, tried + 1, 0); p <= end; p++) {
-      tried = p;
-      if (first !== undefined && first[text.charCodeAt(p)] !== 1) continue;
-      if (firstDigit !== undefined && firstDigit[text.charCodeAt(p)] !== 1) continue;
-      sticky.lastIndex = p;
-      const m = sticky.exec(text);
-      if (m === null) continue;
-      // A match consumes at least `need` digits, so it is never empty.
-      if (out === NONE) out = [];
-      out.push(m);
-      next = p + m[0].length;
-      p = next - 1;
-    }
+    attemptRange(text, sticky, start - prefixMax, end, first, firstDigit, attempts);
   }
-  return out;
+  return attempts.out ?? NONE;
 }
