@@ -5,9 +5,8 @@
  *
  * Run: node scripts/build-startup-cache.mjs
  */
-import { RULES_DIR } from '../packages/core/dist/paths.js';
+import { RULES_DIR, STARTUP_CACHE_DIR } from '../packages/core/dist/paths.js';
 import { buildStartupCache } from '../packages/core/dist/rules/build-startup-cache.js';
-import { STARTUP_CACHE_DIR } from '../packages/core/dist/rules/startup-cache.js';
 
 const manifest = buildStartupCache(RULES_DIR, STARTUP_CACHE_DIR);
 console.log(

@@ -110,18 +110,19 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
   // vs 0.71. Finders of 2-3 characters (a month name, '19'/'20') lose to the anchor (english month day year en 3.7 vs
   // 6.4, gregorian compact 0.8 vs 4.5).
   const gateFirst = gate !== undefined && gate.chars >= STRONG_FINDER_CHARS;
-  const plan = anchor === undefined || sticky === undefined ? undefined : planOf();
+  // The leading digits start where a run starts (a non-digit prefix character or the lookbehind before them), so
+  // they take the whole run before their first separator: the run's length is bounded.
+  const atRunStart = anchor !== undefined && (anchor.notAfterDigit || anchor.prefixMax > 0);
+  const most = anchor !== undefined && atRunStart ? anchor.maxLeadingDigits : Infinity;
+  const plan = anchor === undefined || sticky === undefined ? undefined : planOf(anchor, sticky);
 
   /** The run filter of the anchor's checks (run-filter.ts), when its tables can hold them: else the walk below. */
-  function planOf(): FilteredPlan | undefined {
-    if (anchor === undefined || sticky === undefined) return undefined;
-    const { leadingDigits: need, prefixMin, prefixMax } = anchor;
-    const atRunStart = anchor.notAfterDigit || prefixMax > 0;
-    const most = atRunStart ? anchor.maxLeadingDigits : Infinity;
+  function planOf(a: DigitAnchor, re: RegExp): FilteredPlan | undefined {
+    const { leadingDigits: need, prefixMin, prefixMax } = a;
     const filter = RUN_FILTERS.filterOf({ need, most, atRunStart, follow, before, last, firstDigit });
     if (filter === undefined) return undefined;
     const attemptCost = ATTEMPT_COST_IN_CHARS;
-    return { filter, need, atRunStart, prefixMin, prefixMax, first, firstDigit, sticky, attemptCost, scanAll };
+    return { filter, need, atRunStart, prefixMin, prefixMax, first, firstDigit, sticky: re, attemptCost, scanAll };
   }
 
   return {
@@ -142,10 +143,6 @@ export function anchoredRegex(source: string, flags: string): AnchoredRegex {
         return firstCharMatches(text, rare, sticky, ATTEMPT_COST_IN_CHARS, scanAll);
       if (plan !== undefined) return filteredMatches(text, runs, plan);
       const { prefixMin, prefixMax } = anchor;
-      // The leading digits start where a run starts (a non-digit prefix character or the lookbehind before them), so
-      // they take the whole run before their first separator: the run's length is bounded.
-      const atRunStart = anchor.notAfterDigit || prefixMax > 0;
-      const most = atRunStart ? anchor.maxLeadingDigits : Infinity;
       const { count, starts, ends, byLength, atLength } = runs;
       // Runs of one exact length (most ID rules) are read off the length index, in text order.
       const exact = atRunStart && need === most && most < LENGTH_CAP;

@@ -1,4 +1,5 @@
 import type { DigitRuns } from '../text/digit-runs.js';
+import { firstPlaces } from './run-checks.js';
 import { RUN_FILTERS, type RunFilter } from './run-filter.js';
 import { attemptRange, newAttempts } from './sticky-attempts.js';
 
@@ -38,11 +39,8 @@ export function filteredMatches(text: string, runs: DigitRuns, plan: FilteredPla
   for (let k = 0; k < list.length; k++) {
     const r = list[k] as number;
     const start = starts[r] as number;
-    if (first !== undefined) {
-      // Places prefixMin..prefixMax before the run holding a character a match can start with (countFirst).
-      for (let p = Math.max(start - prefixMax, 0); p <= start - prefixMin; p++)
-        if (first[text.charCodeAt(p)] === 1) candidates++;
-    } else candidates += atRunStart ? prefixMax - prefixMin + 1 : (ends[r] as number) - start - need + 1;
+    if (first !== undefined) candidates += firstPlaces(text, start, prefixMin, prefixMax, first);
+    else candidates += atRunStart ? prefixMax - prefixMin + 1 : (ends[r] as number) - start - need + 1;
   }
   if (candidates === 0) return NONE;
   if (candidates * plan.attemptCost > text.length) return plan.scanAll(text);

@@ -55,11 +55,12 @@ export function createPatternDetector(rule: RuleDefinition): Detector {
   const compiled = new Map<string, AnchoredRegex>();
   const patterns: CompiledPattern[] = (rule.patterns ?? []).map((p, i) => {
     let re: AnchoredRegex;
+    // `d` (match indices) gives a capture group's exact offset; indexOf could find an earlier equal substring.
     const flags = `${p.group ? 'd' : ''}${p.flags ?? ''}`;
+    const key = `${flags}/${p.regex}`;
     try {
-      // `d` (match indices) gives a capture group's exact offset; indexOf could find an earlier equal substring.
-      re = compiled.get(`${flags}/${p.regex}`) ?? anchoredRegex(p.regex, flags);
-      compiled.set(`${flags}/${p.regex}`, re);
+      re = compiled.get(key) ?? anchoredRegex(p.regex, flags);
+      compiled.set(key, re);
     } catch (cause) {
       throw coreError('KAMEN_ERR_RULE_REGEX', (cause as Error).message, { ...ctx, field: `patterns.${i}.regex` });
     }

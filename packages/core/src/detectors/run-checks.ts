@@ -34,8 +34,21 @@ export function countFirst(
     const len = (runs.ends[r] as number) - start;
     if (len < need || len > most) continue;
     if (last !== undefined && last[text.charCodeAt(start - 1)] !== 1) continue;
-    for (let p = Math.max(start - prefixMax, 0); p <= start - prefixMin; p++) if (first[text.charCodeAt(p)] === 1) n++;
+    n += firstPlaces(text, start, prefixMin, prefixMax, first);
   }
+  return n;
+}
+
+/** Places prefixMin..prefixMax before the run starting at `start` that hold a character a match can start with. */
+export function firstPlaces(
+  text: string,
+  start: number,
+  prefixMin: number,
+  prefixMax: number,
+  first: Uint8Array,
+): number {
+  let n = 0;
+  for (let p = Math.max(start - prefixMax, 0); p <= start - prefixMin; p++) if (first[text.charCodeAt(p)] === 1) n++;
   return n;
 }
 

@@ -1,16 +1,12 @@
-import { createRequire } from 'node:module';
 import type { YAMLMap } from 'yaml';
 import { coreError } from '../errors.js';
 import { loadPolicy } from '../policy/load-policy.js';
+// Required on first use: this module is imported with @kamen/core by every process and worker thread, and loading
+// yaml's modules costs ~55-65 ms of CPU that only `kamen scan --suggest-policy` needs.
+import { yaml } from '../rules/yaml-file.js';
 import type { OperatorConfig, Policy, RolePolicy } from '../policy/policy.js';
 import type { FieldType } from '../types.js';
 import type { FieldProfile, Profile } from './types.js';
-
-// yaml is required on first use, as rules/yaml-file.ts does: this module is imported with @kamen/core by every
-// process and worker thread, and loading yaml's modules costs ~55-65 ms of CPU that only `kamen scan
-// --suggest-policy` needs.
-const require = createRequire(import.meta.url);
-const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 export interface SuggestPolicyOptions {
   /** The policy the suggestion builds on: a built-in name or a loaded policy (default 'support'). */

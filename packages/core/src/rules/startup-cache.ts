@@ -15,8 +15,6 @@ import { STARTUP_CACHE_DIR } from '../paths.js';
  * Not committed: dist/ is rebuilt by `prepare` on every install, with the yaml and ajv versions installed.
  */
 
-// From the repository root (paths.ts): this module's own place differs between src/, dist/ and the bundle.
-export { STARTUP_CACHE_DIR };
 export const STARTUP_CACHE_MANIFEST = 'manifest.json';
 
 /** How every rule, field and policy YAML file is parsed, by the loader and by the build that caches its data. */

@@ -30,7 +30,8 @@ export interface YamlFileSpec {
 // neither (loading ajv's modules costs ~70-90 ms).
 const require = createRequire(import.meta.url);
 const ajv = (): typeof import('ajv') => require('ajv') as typeof import('ajv');
-const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
+/** The yaml package, required on first use (also by profile/suggest-policy.ts, which writes YAML). */
+export const yaml = (): typeof import('yaml') => require('yaml') as typeof import('yaml');
 
 const schemas = new Map<string, ValidateFunction>();
 

@@ -68,10 +68,13 @@ function wordStart(text: string, end: number, isScript: (c: number) => boolean):
   return len >= 2 && len <= 8 && !isScript(text.charCodeAt(i - 1)) ? i : -1;
 }
 
-/** The next match of `re` from its lastIndex, as a global scan finds it: BRACKET_AT is tried at each '(' only. */
-function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
-  if (re !== BRACKET_AT) return re.exec(text);
-  for (let p = text.indexOf('(', re.lastIndex); p >= 0; p = text.indexOf('(', p + 1)) {
+/**
+ * The next match of `re` from its lastIndex, as a global scan finds it. With `lead`, the unit every match starts
+ * with, `re` is sticky and tried only where indexOf finds that unit.
+ */
+function nextMatch(re: RegExp, text: string, lead: string | undefined): RegExpExecArray | null {
+  if (lead === undefined) return re.exec(text);
+  for (let p = text.indexOf(lead, re.lastIndex); p >= 0; p = text.indexOf(lead, p + 1)) {
     re.lastIndex = p;
     // A match moves lastIndex to its end, where the search for the next one starts.
     const m = re.exec(text);
@@ -110,11 +113,11 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
         seen.add(start);
         return { start, end, score, pattern, type: 'NAME_KANA', contextApplied: true };
       };
-      for (const [re, kind, gate, back] of [
-        [LABEL_RE, 'label', undefined, 0],
-        [NAME_LABEL_RE, 'name-label', colonGate, NAME_LABEL_BACK],
-        [BRACKET_AT, 'bracket', undefined, 0],
-        [BANK_RE, 'bank-holder', parenGate, BANK_BACK],
+      for (const [re, kind, gate, back, lead] of [
+        [LABEL_RE, 'label', undefined, 0, undefined],
+        [NAME_LABEL_RE, 'name-label', colonGate, NAME_LABEL_BACK, undefined],
+        [BRACKET_AT, 'bracket', undefined, 0, '('],
+        [BANK_RE, 'bank-holder', parenGate, BANK_BACK, undefined],
       ] as const) {
         let from = 0;
         if (gate !== undefined) {
@@ -124,7 +127,7 @@ export function createPersonNameKanaDetector(rule: RuleDefinition): Detector {
         }
         re.lastIndex = from;
         let m: RegExpExecArray | null;
-        while ((m = nextMatch(re, text)) !== null) {
+        while ((m = nextMatch(re, text, lead)) !== null) {
           let c: Candidate | undefined;
           if (kind === 'name-label') {
             const value = m[1] as string;
